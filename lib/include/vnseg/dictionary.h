@@ -1,0 +1,123 @@
+// The compiled dictionary: a versioned, checksummed binary file used in place
+// after mmap (see lib/src/dictionary_format.h for the layout). Words are keyed
+// by canonical syllable keys (syllable_key.h) and stored in a trie whose
+// edges are syllable ids, so a lookup costs one hash probe per syllable.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace vnseg {
+
+// Where a word came from; stored per word, several may be set.
+enum WordFlags : uint32_t {
+  kFromBaseList = 1u << 0,   // the base word list (Viet74K)
+  kFromNameList = 1u << 1,   // the project's own lists (places, people, ...)
+  kFromUserList = 1u << 2,   // --user-words
+  kFromCorpus = 1u << 3,     // learned from a segmented corpus
+};
+
+struct DictionaryInfo {
+  uint32_t format_version = 0;
+  uint32_t word_count = 0;
+  uint32_t syllable_count = 0;
+  uint32_t max_word_syllables = 0;
+  uint64_t file_size = 0;
+  uint64_t checksum = 0;
+  std::string source;  // free text: the word lists and their licenses
+};
+
+struct WordEntry {
+  uint32_t frequency = 0;
+  uint32_t flags = 0;
+};
+
+class Dictionary {
+ public:
+  static constexpr uint32_t kNoSyllable = 0xFFFFFFFFu;
+  static constexpr uint32_t kRoot = 0;
+
+  // Maps the file at `path` and checks magic, version, byte order, size,
+  // section bounds and checksum. Errors name the path and the reason.
+  static absl::StatusOr<std::unique_ptr<Dictionary>> Open(const std::string& path);
+
+  // The same checks over an in-memory image (owned by the dictionary).
+  static absl::StatusOr<std::unique_ptr<Dictionary>> FromBytes(std::string bytes);
+
+  ~Dictionary();
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  const DictionaryInfo& info() const { return info_; }
+
+  // Id of the syllable with canonical key `key`, or kNoSyllable.
+  uint32_t SyllableId(std::string_view key) const;
+
+  // Trie walk: the node reached from `node` over syllable `syllable_id`, or
+  // kNoNode. Start from kRoot.
+  static constexpr uint32_t kNoNode = 0xFFFFFFFFu;
+  uint32_t Child(uint32_t node, uint32_t syllable_id) const;
+
+  // The word ending at `node`, if any.
+  bool WordAt(uint32_t node, WordEntry* entry) const;
+
+  // Looks up a whole word (any spelling: case, tone placement, '_' or
+  // spaces between syllables).
+  bool Lookup(std::string_view word, WordEntry* entry) const;
+
+  // Canonical keys of all words, in trie order (for `dict dump` and tests).
+  std::vector<std::string> AllKeys() const;
+
+ private:
+  Dictionary() = default;
+  absl::Status Attach(const char* data, size_t size, const std::string& origin);
+
+  class Mapping;
+  std::unique_ptr<Mapping> mapping_;
+  std::string owned_bytes_;
+  DictionaryInfo info_;
+  // Views into the image, set by Attach().
+  const uint32_t* hash_slots_ = nullptr;
+  uint32_t hash_mask_ = 0;
+  const uint32_t* syllable_offsets_ = nullptr;
+  const char* syllable_bytes_ = nullptr;
+  const struct TrieNode* nodes_ = nullptr;
+  uint32_t node_count_ = 0;
+  const struct TrieEdge* edges_ = nullptr;
+  const WordEntry* words_ = nullptr;
+};
+
+// Collects words and compiles them into the binary image.
+class DictionaryBuilder {
+ public:
+  // Adds `word` (syllables separated by spaces or '_'). Adding a word twice
+  // sums frequencies and ORs flags. Returns false, adding nothing, for a word
+  // the segmenter could never match: empty, or with a part that is not one
+  // syllable token (punctuation, as in the idioms "ao có bờ, sông có bến").
+  bool Add(std::string_view word, uint32_t frequency, uint32_t flags);
+
+  size_t size() const;
+  size_t skipped() const;
+
+  // The image, with `source` recorded in the header.
+  std::string Build(std::string_view source) const;
+
+  DictionaryBuilder();
+  ~DictionaryBuilder();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Path of the default dictionary: $VNSEG_DICT if set, else the first that
+// exists of the build-tree file, the installed file, and
+// <dir of this executable>/../share/vnseg/vnseg.dic.
+std::string DefaultDictionaryPath();
+
+}  // namespace vnseg

@@ -1,0 +1,54 @@
+// Word segmentation: pre-tokenize, build a word lattice over each run of
+// syllables from the dictionaries, pick the best path, return word spans.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vnseg/dictionary.h"
+#include "vnseg/tokenizer.h"
+
+namespace vnseg {
+
+// A word: one token, or several syllable tokens separated by single ASCII
+// spaces. Byte offsets into the segmented text.
+struct Word {
+  uint32_t begin;
+  uint32_t end;
+  TokenKind kind;      // kind of the first token
+  uint16_t syllables;  // > 1 only for multi-syllable words
+};
+
+class Scorer;
+
+// Not thread-safe: use one Segmenter per thread. The dictionaries are
+// read-only and may be shared by any number of segmenters.
+class Segmenter {
+ public:
+  // `dictionary` must outlive the segmenter; `user_words` may be null.
+  explicit Segmenter(const Dictionary* dictionary, const Dictionary* user_words = nullptr);
+  ~Segmenter();
+  Segmenter(const Segmenter&) = delete;
+  Segmenter& operator=(const Segmenter&) = delete;
+
+  // Words of `text` in order; white space belongs to no word. The vector
+  // is reused by the next call. `text` must be shorter than 4 GiB.
+  const std::vector<Word>& Segment(std::string_view text);
+
+ private:
+  void SegmentRun(std::string_view text, size_t first, size_t last);
+
+  const Dictionary* dictionary_;
+  const Dictionary* user_words_;
+  std::unique_ptr<Scorer> scorer_;
+  // Scratch reused across calls: no allocation per syllable.
+  std::vector<Token> tokens_;
+  std::vector<Word> words_;
+  struct Scratch;
+  std::unique_ptr<Scratch> scratch_;
+};
+
+}  // namespace vnseg

@@ -1,0 +1,26 @@
+// Plain-text word lists: one word a line, syllables separated by spaces or
+// '_', optionally a tab and a frequency; '#' starts a comment line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "vnseg/dictionary.h"
+
+namespace vnseg {
+
+// Adds the words of the list in `text` to `builder` with `flags`. `origin`
+// (a file name) is used in errors, which name the line.
+absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
+                         DictionaryBuilder* builder);
+
+// Reads the file at `path` and adds it as above.
+absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder);
+
+// Compiles the word list at `path` into an in-memory dictionary, marked
+// kFromUserList: the --user-words of the CLI, searched beside the main one.
+absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path);
+
+}  // namespace vnseg

@@ -1,0 +1,44 @@
+// Per-code-point facts for the Latin ranges Vietnamese uses, computed once
+// from ICU so the hot path needs no ICU call for Vietnamese letters.
+#pragma once
+
+#include <cstdint>
+
+namespace vnseg {
+
+// Tone marks, numbered as they are stored: 0 = none.
+enum Tone : uint8_t {
+  kNoTone = 0,
+  kGrave = 1,   // huyền  U+0300
+  kAcute = 2,   // sắc    U+0301
+  kHook = 3,    // hỏi    U+0309
+  kTilde = 4,   // ngã    U+0303
+  kDotBelow = 5 // nặng   U+0323
+};
+
+struct LatinInfo {
+  char32_t base;        // the character without its tone mark, case kept
+  char32_t lower_base;  // case-folded, without tone mark (Ð/ð fold to đ)
+  char32_t lower;       // case-folded, tone mark kept
+  uint8_t tone;         // Tone
+  uint8_t flags;        // LatinFlags
+};
+
+enum LatinFlags : uint8_t {
+  kIsLetter = 1,
+  kIsUpper = 2,
+  kIsVowel = 4,   // a ă â e ê i o ô ơ u ư y, any case and tone
+  kIsDigit = 8,
+};
+
+// Facts for `c` when it lies in U+0000..U+024F or U+1E00..U+1EFF, else null.
+const LatinInfo* LatinLookup(char32_t c);
+
+// `base` (a vowel without tone) carrying `tone`, or 0 if there is no such
+// precomposed character.
+char32_t ComposeTone(char32_t base, uint8_t tone);
+
+// Tone of combining mark `c` (U+0300 ...), or kNoTone.
+uint8_t ToneOfCombiningMark(char32_t c);
+
+}  // namespace vnseg

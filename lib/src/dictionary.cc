@@ -1,0 +1,248 @@
+#include "vnseg/dictionary.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include "absl/strings/str_cat.h"
+#include "default_paths.h"
+#include "dictionary_format.h"
+#include "mapped_file.h"
+#include "string_view_util.h"
+#include "vnseg/syllable_key.h"
+
+namespace vnseg {
+
+class Dictionary::Mapping {
+ public:
+  explicit Mapping(std::unique_ptr<MappedFile> file) : file(std::move(file)) {}
+  std::unique_ptr<MappedFile> file;
+};
+
+uint64_t Checksum64(const char* data, size_t size) {
+  uint64_t h = 0xcbf29ce484222325ull ^ size;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, data + i, 8);
+    h = (h ^ w) * 0x100000001b3ull;
+    h ^= h >> 29;
+  }
+  for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
+  return h;
+}
+
+Dictionary::~Dictionary() = default;
+
+absl::StatusOr<std::unique_ptr<Dictionary>> Dictionary::Open(const std::string& path) {
+  auto file = MappedFile::Open(path);
+  if (!file.ok()) return file.status();
+  std::unique_ptr<Dictionary> dict(new Dictionary());
+  const char* data = (*file)->data();
+  size_t size = (*file)->size();
+  dict->mapping_ = std::make_unique<Mapping>(*std::move(file));
+  if (absl::Status s = dict->Attach(data, size, path); !s.ok()) return s;
+  return dict;
+}
+
+absl::StatusOr<std::unique_ptr<Dictionary>> Dictionary::FromBytes(std::string bytes) {
+  std::unique_ptr<Dictionary> dict(new Dictionary());
+  dict->owned_bytes_ = std::move(bytes);
+  if (absl::Status s = dict->Attach(dict->owned_bytes_.data(), dict->owned_bytes_.size(),
+                                    "<in-memory dictionary>");
+      !s.ok()) {
+    return s;
+  }
+  return dict;
+}
+
+// Checks everything a lookup relies on, so that a corrupt or hostile file
+// is an error here and never an out-of-bounds read later.
+absl::Status Dictionary::Attach(const char* data, size_t size, const std::string& origin) {
+  auto corrupt = [&](std::string_view why) {
+    return absl::DataLossError(absl::StrCat(origin, ": not a usable vnseg dictionary: ", ToAbsl(why)));
+  };
+  if (size < sizeof(FileHeader)) return corrupt("file too short for a header (truncated?)");
+  if (reinterpret_cast<uintptr_t>(data) % alignof(FileHeader) != 0) {
+    return corrupt("image is not aligned");
+  }
+  const FileHeader& h = *reinterpret_cast<const FileHeader*>(data);
+  if (std::memcmp(h.magic, kMagic, sizeof(kMagic)) != 0) return corrupt("bad magic bytes");
+  if (h.byte_order != kByteOrderMark) return corrupt("written with another byte order");
+  if (h.format_version != kFormatVersion) {
+    return corrupt(absl::StrCat("format version ", h.format_version, ", this build reads version ",
+                                kFormatVersion, " (rebuild it with `vnseg dict build`)"));
+  }
+  if (h.file_size != size) {
+    return corrupt(absl::StrCat("header says ", h.file_size, " bytes, file has ", size,
+                                " (truncated?)"));
+  }
+  if (Checksum64(data + sizeof(FileHeader), size - sizeof(FileHeader)) != h.checksum) {
+    return corrupt("checksum mismatch (file damaged)");
+  }
+  auto section = [&](Section s, size_t elem_size, uint64_t count, const char** out) {
+    const SectionRef& ref = h.sections[s];
+    if (ref.offset < sizeof(FileHeader) || ref.offset > size || ref.size > size - ref.offset ||
+        ref.offset % 4 != 0 || (count != UINT64_MAX && ref.size != elem_size * count)) {
+      return false;
+    }
+    *out = data + ref.offset;
+    return true;
+  };
+  const char *source, *slots, *offsets, *bytes, *nodes, *edges, *words;
+  if (!section(kSource, 1, UINT64_MAX, &source) ||
+      !section(kHashSlots, 4, h.hash_slot_count, &slots) ||
+      !section(kSyllableOffsets, 4, uint64_t{h.syllable_count} + 1, &offsets) ||
+      !section(kSyllableBytes, 1, UINT64_MAX, &bytes) ||
+      !section(kNodes, sizeof(TrieNode), h.node_count, &nodes) ||
+      !section(kEdges, sizeof(TrieEdge), h.edge_count, &edges) ||
+      !section(kWords, sizeof(WordEntry), h.word_count, &words)) {
+    return corrupt("a section lies outside the file or has the wrong size");
+  }
+  if (h.hash_slot_count == 0 || (h.hash_slot_count & (h.hash_slot_count - 1)) != 0 ||
+      h.hash_slot_count <= h.syllable_count || h.node_count == 0) {
+    return corrupt("bad table sizes");
+  }
+  hash_slots_ = reinterpret_cast<const uint32_t*>(slots);
+  hash_mask_ = h.hash_slot_count - 1;
+  syllable_offsets_ = reinterpret_cast<const uint32_t*>(offsets);
+  syllable_bytes_ = bytes;
+  nodes_ = reinterpret_cast<const TrieNode*>(nodes);
+  node_count_ = h.node_count;
+  edges_ = reinterpret_cast<const TrieEdge*>(edges);
+  words_ = reinterpret_cast<const WordEntry*>(words);
+
+  size_t used_slots = 0;
+  for (uint32_t i = 0; i <= hash_mask_; ++i) {
+    if (hash_slots_[i] > h.syllable_count) return corrupt("hash slot out of range");
+    used_slots += hash_slots_[i] != 0;
+  }
+  if (used_slots != h.syllable_count) return corrupt("hash table does not match syllables");
+  for (uint32_t i = 0; i < h.syllable_count; ++i) {
+    if (syllable_offsets_[i] > syllable_offsets_[i + 1]) return corrupt("syllable offsets");
+  }
+  if (syllable_offsets_[h.syllable_count] > h.sections[kSyllableBytes].size) {
+    return corrupt("syllable offsets");
+  }
+  for (uint32_t i = 0; i < h.node_count; ++i) {
+    const TrieNode& n = nodes_[i];
+    if (n.first_edge > h.edge_count || n.edge_count > h.edge_count - n.first_edge ||
+        (n.word != kNoWord && n.word >= h.word_count)) {
+      return corrupt("trie node out of range");
+    }
+  }
+  for (uint32_t i = 0; i < h.edge_count; ++i) {
+    if (edges_[i].syllable >= h.syllable_count || edges_[i].child >= h.node_count) {
+      return corrupt("trie edge out of range");
+    }
+  }
+
+  info_.format_version = h.format_version;
+  info_.word_count = h.word_count;
+  info_.syllable_count = h.syllable_count;
+  info_.max_word_syllables = h.max_word_syllables;
+  info_.file_size = h.file_size;
+  info_.checksum = h.checksum;
+  info_.source.assign(source, strnlen(source, h.sections[kSource].size));
+  return absl::OkStatus();
+}
+
+uint32_t Dictionary::SyllableId(std::string_view key) const {
+  uint32_t slot = static_cast<uint32_t>(KeyHash(key)) & hash_mask_;
+  while (uint32_t v = hash_slots_[slot]) {
+    uint32_t id = v - 1;
+    uint32_t b = syllable_offsets_[id], e = syllable_offsets_[id + 1];
+    if (e - b == key.size() && std::memcmp(syllable_bytes_ + b, key.data(), key.size()) == 0) {
+      return id;
+    }
+    slot = (slot + 1) & hash_mask_;
+  }
+  return kNoSyllable;
+}
+
+uint32_t Dictionary::Child(uint32_t node, uint32_t syllable_id) const {
+  const TrieNode& n = nodes_[node];
+  const TrieEdge* first = edges_ + n.first_edge;
+  const TrieEdge* last = first + n.edge_count;
+  const TrieEdge* it = std::lower_bound(
+      first, last, syllable_id, [](const TrieEdge& e, uint32_t id) { return e.syllable < id; });
+  return it != last && it->syllable == syllable_id ? it->child : kNoNode;
+}
+
+bool Dictionary::WordAt(uint32_t node, WordEntry* entry) const {
+  uint32_t w = nodes_[node].word;
+  if (w == kNoWord) return false;
+  if (entry != nullptr) *entry = words_[w];
+  return true;
+}
+
+bool Dictionary::Lookup(std::string_view word, WordEntry* entry) const {
+  std::string key = WordKey(word);
+  if (key.empty()) return false;
+  uint32_t node = kRoot;
+  size_t i = 0;
+  while (i <= key.size()) {
+    size_t j = key.find(' ', i);
+    if (j == std::string::npos) j = key.size();
+    uint32_t id = SyllableId(std::string_view(key).substr(i, j - i));
+    if (id == kNoSyllable || (node = Child(node, id)) == kNoNode) return false;
+    i = j + 1;
+  }
+  return WordAt(node, entry);
+}
+
+std::vector<std::string> Dictionary::AllKeys() const {
+  std::vector<std::string> keys;
+  struct Frame {
+    uint32_t node;
+    std::string prefix;
+  };
+  std::vector<Frame> stack = {{kRoot, ""}};
+  while (!stack.empty()) {
+    Frame f = std::move(stack.back());
+    stack.pop_back();
+    if (nodes_[f.node].word != kNoWord) keys.push_back(f.prefix);
+    const TrieNode& n = nodes_[f.node];
+    for (uint32_t e = n.first_edge + n.edge_count; e-- > n.first_edge;) {
+      uint32_t id = edges_[e].syllable;
+      std::string_view syl(syllable_bytes_ + syllable_offsets_[id],
+                           syllable_offsets_[id + 1] - syllable_offsets_[id]);
+      stack.push_back({edges_[e].child, f.prefix.empty() ? std::string(syl)
+                                                          : absl::StrCat(f.prefix, " ", ToAbsl(syl))});
+    }
+  }
+  return keys;
+}
+
+namespace {
+
+bool IsReadable(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
+
+std::string ExecutableDir() {
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n <= 0) return "";
+  std::string path(buf, static_cast<size_t>(n));
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+}  // namespace
+
+std::string DefaultDictionaryPath() {
+  if (const char* env = std::getenv("VNSEG_DICT"); env != nullptr && *env != '\0') return env;
+  std::string candidates[] = {
+      ExecutableDir() + "/../share/vnseg/vnseg.dic",  // relocated install
+      VNSEG_INSTALL_DICT_PATH,
+      VNSEG_BUILD_DICT_PATH,
+  };
+  for (const std::string& path : candidates) {
+    if (IsReadable(path)) return path;
+  }
+  return VNSEG_INSTALL_DICT_PATH;  // Open() reports it missing
+}
+
+}  // namespace vnseg

@@ -1,0 +1,171 @@
+// Compiles words into the layout of dictionary_format.h.
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <map>
+
+#include "absl/container/flat_hash_map.h"
+#include "dictionary_format.h"
+#include "vnseg/dictionary.h"
+#include "vnseg/syllable_key.h"
+#include "vnseg/tokenizer.h"
+
+namespace vnseg {
+
+struct DictionaryBuilder::Impl {
+  absl::flat_hash_map<std::string, WordEntry> words;  // canonical key -> entry
+  size_t skipped = 0;
+  std::vector<Token> tokens;  // scratch
+};
+
+DictionaryBuilder::DictionaryBuilder() : impl_(std::make_unique<Impl>()) {}
+DictionaryBuilder::~DictionaryBuilder() = default;
+
+bool DictionaryBuilder::Add(std::string_view word, uint32_t frequency, uint32_t flags) {
+  std::string key = WordKey(word);
+  impl_->tokens.clear();
+  PreTokenize(key, &impl_->tokens);
+  bool matchable = !key.empty();
+  for (size_t i = 0; i < impl_->tokens.size() && matchable; ++i) {
+    TokenKind expected = i % 2 == 0 ? TokenKind::kSyllable : TokenKind::kSpace;
+    matchable = impl_->tokens[i].kind == expected;
+  }
+  if (!matchable) {
+    ++impl_->skipped;
+    return false;
+  }
+  WordEntry& e = impl_->words[key];
+  e.frequency = frequency > UINT32_MAX - e.frequency ? UINT32_MAX : e.frequency + frequency;
+  e.flags |= flags;
+  return true;
+}
+
+size_t DictionaryBuilder::size() const { return impl_->words.size(); }
+size_t DictionaryBuilder::skipped() const { return impl_->skipped; }
+
+namespace {
+
+std::vector<std::string_view> SplitKey(std::string_view key) {
+  std::vector<std::string_view> parts;
+  size_t i = 0;
+  while (true) {
+    size_t j = key.find(' ', i);
+    parts.push_back(key.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
+    if (j == std::string_view::npos) return parts;
+    i = j + 1;
+  }
+}
+
+template <typename T>
+void AppendSection(std::string* image, FileHeader* header, Section s, const T* data, size_t count) {
+  while (image->size() % 8 != 0) image->push_back('\0');
+  header->sections[s] = SectionRef{image->size(), count * sizeof(T)};
+  image->append(reinterpret_cast<const char*>(data), count * sizeof(T));
+}
+
+}  // namespace
+
+std::string DictionaryBuilder::Build(std::string_view source) const {
+  // Deterministic output: words in key order, syllable ids in key order.
+  std::vector<const std::pair<const std::string, WordEntry>*> sorted;
+  sorted.reserve(impl_->words.size());
+  for (const auto& kv : impl_->words) sorted.push_back(&kv);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+
+  std::map<std::string_view, uint32_t> syllable_ids;
+  uint32_t max_syllables = 0;
+  for (auto* kv : sorted) {
+    std::vector<std::string_view> parts = SplitKey(kv->first);
+    max_syllables = std::max<uint32_t>(max_syllables, static_cast<uint32_t>(parts.size()));
+    for (std::string_view p : parts) syllable_ids.emplace(p, 0);
+  }
+  std::vector<uint32_t> offsets;
+  std::string syllable_bytes;
+  uint32_t next_id = 0;
+  for (auto& [syl, id] : syllable_ids) {
+    id = next_id++;
+    offsets.push_back(static_cast<uint32_t>(syllable_bytes.size()));
+    syllable_bytes.append(syl);
+  }
+  offsets.push_back(static_cast<uint32_t>(syllable_bytes.size()));
+
+  uint32_t slot_count = 16;
+  while (slot_count < 2 * syllable_ids.size() + 1) slot_count *= 2;
+  std::vector<uint32_t> slots(slot_count, 0);
+  for (auto& [syl, id] : syllable_ids) {
+    uint32_t slot = static_cast<uint32_t>(KeyHash(syl)) & (slot_count - 1);
+    while (slots[slot] != 0) slot = (slot + 1) & (slot_count - 1);
+    slots[slot] = id + 1;
+  }
+
+  // A pointer trie first, then laid out breadth-first so that each node's
+  // edges are contiguous and sorted by syllable id.
+  struct BuildNode {
+    std::map<uint32_t, uint32_t> children;
+    uint32_t word = kNoWord;
+  };
+  std::vector<BuildNode> trie(1);
+  std::vector<WordEntry> words;
+  for (auto* kv : sorted) {
+    uint32_t node = 0;
+    for (std::string_view p : SplitKey(kv->first)) {
+      uint32_t id = syllable_ids[p];
+      auto it = trie[node].children.find(id);
+      if (it == trie[node].children.end()) {
+        trie[node].children.emplace(id, static_cast<uint32_t>(trie.size()));
+        node = static_cast<uint32_t>(trie.size());
+        trie.emplace_back();
+      } else {
+        node = it->second;
+      }
+    }
+    trie[node].word = static_cast<uint32_t>(words.size());
+    words.push_back(kv->second);
+  }
+  std::vector<TrieNode> nodes;
+  std::vector<TrieEdge> edges;
+  std::vector<uint32_t> new_index(trie.size());
+  std::deque<uint32_t> queue = {0};
+  new_index[0] = 0;
+  uint32_t assigned = 1;
+  while (!queue.empty()) {
+    uint32_t old = queue.front();
+    queue.pop_front();
+    nodes.push_back(TrieNode{static_cast<uint32_t>(edges.size()),
+                             static_cast<uint32_t>(trie[old].children.size()), trie[old].word});
+    for (auto [id, child] : trie[old].children) {
+      new_index[child] = assigned++;
+      edges.push_back(TrieEdge{id, new_index[child]});
+      queue.push_back(child);
+    }
+  }
+
+  FileHeader header{};
+  std::memcpy(header.magic, kMagic, sizeof(kMagic));
+  header.format_version = kFormatVersion;
+  header.byte_order = kByteOrderMark;
+  header.word_count = static_cast<uint32_t>(words.size());
+  header.syllable_count = static_cast<uint32_t>(syllable_ids.size());
+  header.node_count = static_cast<uint32_t>(nodes.size());
+  header.edge_count = static_cast<uint32_t>(edges.size());
+  header.hash_slot_count = slot_count;
+  header.max_word_syllables = max_syllables;
+
+  std::string image(sizeof(FileHeader), '\0');
+  std::string source_text(source);
+  source_text.push_back('\0');
+  AppendSection(&image, &header, kSource, source_text.data(), source_text.size());
+  AppendSection(&image, &header, kHashSlots, slots.data(), slots.size());
+  AppendSection(&image, &header, kSyllableOffsets, offsets.data(), offsets.size());
+  AppendSection(&image, &header, kSyllableBytes, syllable_bytes.data(), syllable_bytes.size());
+  AppendSection(&image, &header, kNodes, nodes.data(), nodes.size());
+  AppendSection(&image, &header, kEdges, edges.data(), edges.size());
+  AppendSection(&image, &header, kWords, words.data(), words.size());
+  while (image.size() % 8 != 0) image.push_back('\0');
+  header.file_size = image.size();
+  header.checksum = Checksum64(image.data() + sizeof(FileHeader), image.size() - sizeof(FileHeader));
+  std::memcpy(image.data(), &header, sizeof(header));
+  return image;
+}
+
+}  // namespace vnseg

@@ -1,0 +1,87 @@
+// On-disk layout of a compiled dictionary (.dic). Little-endian, used in
+// place after mmap. Bump kFormatVersion on any change to these structs.
+//
+//   FileHeader                      magic, version, byte order, counts, sections
+//   kSource        char[]           free-text description of the word lists
+//   kHashSlots     uint32[slots]    open addressing: syllable id + 1, 0 = empty
+//   kSyllableOffs  uint32[n + 1]    start of each syllable key in kSyllableBytes
+//   kSyllableBytes char[]           canonical syllable keys, concatenated
+//   kNodes         TrieNode[]       node 0 is the root
+//   kEdges         TrieEdge[]       each node's edges, sorted by syllable id
+//   kWords         WordEntry[]      payload of each word
+//
+// The checksum covers every byte after the header.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "vnseg/dictionary.h"
+
+namespace vnseg {
+
+inline constexpr char kMagic[8] = {'V', 'N', 'S', 'E', 'G', 'D', 'I', 'C'};
+inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kByteOrderMark = 0x01020304u;
+
+enum Section : uint32_t {
+  kSource,
+  kHashSlots,
+  kSyllableOffsets,
+  kSyllableBytes,
+  kNodes,
+  kEdges,
+  kWords,
+  kSectionCount
+};
+
+struct SectionRef {
+  uint64_t offset;
+  uint64_t size;
+};
+
+struct FileHeader {
+  char magic[8];
+  uint32_t format_version;
+  uint32_t byte_order;
+  uint64_t file_size;
+  uint64_t checksum;
+  uint32_t word_count;
+  uint32_t syllable_count;
+  uint32_t node_count;
+  uint32_t edge_count;
+  uint32_t hash_slot_count;  // a power of two, more than syllable_count
+  uint32_t max_word_syllables;
+  SectionRef sections[kSectionCount];
+};
+
+struct TrieNode {
+  uint32_t first_edge;
+  uint32_t edge_count;
+  uint32_t word;  // index into kWords, or kNoWord
+};
+inline constexpr uint32_t kNoWord = 0xFFFFFFFFu;
+
+struct TrieEdge {
+  uint32_t syllable;
+  uint32_t child;
+};
+
+static_assert(sizeof(FileHeader) == 168, "header layout changed: bump kFormatVersion");
+static_assert(sizeof(TrieNode) == 12 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
+              "record layout changed: bump kFormatVersion");
+
+// FNV-1a of a syllable key: the hash table's hash, fixed by the format.
+inline uint64_t KeyHash(std::string_view key) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+// Checksum of the bytes after the header: 64-bit words mixed FNV-style.
+uint64_t Checksum64(const char* data, size_t size);
+
+}  // namespace vnseg

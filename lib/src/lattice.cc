@@ -1,0 +1,43 @@
+#include "lattice.h"
+
+#include <limits>
+
+namespace vnseg {
+namespace {
+
+class MaximalMatchingScorer : public Scorer {
+ public:
+  void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
+    const size_t n = lattice.size();
+    // Backward DP: cost[i] = fewest words covering syllables i..n-1. Going
+    // backward lets equal-cost ties favour the longest word at each start.
+    cost_.assign(n + 1, std::numeric_limits<uint32_t>::max());
+    choice_.assign(n + 1, 1);
+    cost_[n] = 0;
+    for (size_t i = n; i-- > 0;) {
+      for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
+        const LatticeEdge& edge = lattice.edges[e];
+        uint32_t c = cost_[i + edge.length] + 1;
+        if (c < cost_[i] || (c == cost_[i] && edge.length > choice_[i])) {
+          cost_[i] = c;
+          choice_[i] = edge.length;
+        }
+      }
+    }
+    lengths->clear();
+    for (size_t i = 0; i < n; i += choice_[i]) lengths->push_back(choice_[i]);
+  }
+
+ private:
+  // Scratch: a scorer belongs to one Segmenter, which is single-threaded.
+  mutable std::vector<uint32_t> cost_;
+  mutable std::vector<uint32_t> choice_;
+};
+
+}  // namespace
+
+std::unique_ptr<Scorer> NewMaximalMatchingScorer() {
+  return std::make_unique<MaximalMatchingScorer>();
+}
+
+}  // namespace vnseg

@@ -1,0 +1,53 @@
+// The word lattice over one run of syllables and the interface of the
+// scorers that choose a path through it. The segmenter builds the lattice
+// from the dictionaries; a scorer only sees this structure, so a learned
+// model can replace the dictionary heuristic without touching anything else.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace vnseg {
+
+// Spelling shape of a syllable, for scorers and lattice filters.
+enum SyllableShape : uint8_t {
+  kUpperInitial = 1,  // first letter is upper case
+  kAllUpper = 2,      // every letter is upper case (and there are 2+)
+  kHasDigit = 4,
+  kLowerInitial = 8,  // first letter is lower case
+};
+
+struct LatticeEdge {
+  uint32_t start;       // first syllable
+  uint32_t length;      // syllables
+  uint32_t frequency;   // from the dictionaries (0 for an unknown syllable)
+  uint32_t flags;       // WordFlags of the dictionary entry, 0 if none
+};
+
+struct Lattice {
+  std::vector<uint8_t> shapes;      // one per syllable
+  std::vector<LatticeEdge> edges;   // grouped by start, ascending
+  std::vector<uint32_t> first_edge; // edges of start i: [first_edge[i], first_edge[i + 1])
+
+  size_t size() const { return shapes.size(); }
+  void Clear() {
+    shapes.clear();
+    edges.clear();
+    first_edge.clear();
+  }
+};
+
+class Scorer {
+ public:
+  virtual ~Scorer() = default;
+  // Fills `lengths` with the syllable counts of the chosen words, in order;
+  // they sum to lattice.size(). Every start has at least its 1-syllable edge.
+  virtual void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const = 0;
+};
+
+// Dictionary maximal matching: the path with the fewest words, ties broken
+// towards longer leading words (forward maximal matching).
+std::unique_ptr<Scorer> NewMaximalMatchingScorer();
+
+}  // namespace vnseg

@@ -1,0 +1,111 @@
+#include "vnseg/normalizer.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <utf8.h>
+
+#include <vector>
+
+#include "vnseg/tokenizer.h"
+#include "vnseg/utf8_validate.h"
+
+namespace vnseg {
+namespace {
+
+bool IsInvisible(char32_t c) {
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
+// Unicode spaces other than the ASCII ones and the line ends.
+bool IsOtherSpace(char32_t c) {
+  return c >= 0x80 && c != 0x85 && c != 0x2028 && c != 0x2029 && u_isUWhiteSpace(c);
+}
+
+// Character-level mapping: spaces, invisibles, quotes, the Icelandic eth
+// typed for đ. Returns false to drop the character.
+bool MapChar(char32_t* c, const NormalizeOptions& o) {
+  if (o.invisible && IsInvisible(*c)) return false;
+  if (o.spaces && IsOtherSpace(*c)) *c = ' ';
+  if (*c == 0x00D0) *c = 0x0110;  // Ð → Đ
+  if (*c == 0x00F0) *c = 0x0111;  // ð → đ
+  if (o.fold_quotes) {
+    switch (*c) {
+      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+        *c = '"';
+        break;
+      case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+        *c = '\'';
+        break;
+    }
+  }
+  return true;
+}
+
+// Appends `syllable` with the tone style applied to each of its parts
+// between hyphens and apostrophes ("Hoà-bình" has two).
+void AppendToneStyled(std::string_view token, ToneStyle style, std::string* out) {
+  size_t start = 0;
+  for (size_t i = 0; i <= token.size(); ++i) {
+    bool sep = i == token.size() || token[i] == '-' || token[i] == '\'' ||
+               token.substr(i, 3) == "\xE2\x80\x99";
+    if (!sep) continue;
+    AppendWithToneStyle(token.substr(start, i - start), style, out);
+    if (i == token.size()) break;
+    size_t len = token[i] == '\xE2' ? 3 : 1;
+    out->append(token.substr(i, len));
+    i += len - 1;
+    start = i + 1;
+  }
+}
+
+}  // namespace
+
+absl::Status Normalize(std::string_view text, const NormalizeOptions& options, std::string* out) {
+  if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  std::string composed;
+  std::string_view source = text;
+  if (!nfc->isNormalizedUTF8(piece, status)) {
+    icu::StringByteSink<std::string> sink(&composed);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    source = composed;
+  }
+  if (U_FAILURE(status)) return absl::InternalError(u_errorName(status));
+
+  std::string mapped;
+  mapped.reserve(source.size());
+  auto mapped_it = std::back_inserter(mapped);
+  const char* p = source.data();
+  const char* end = p + source.size();
+  while (p < end) {
+    if (static_cast<unsigned char>(*p) < 0x80) {  // ASCII maps to itself
+      mapped.push_back(*p++);
+      continue;
+    }
+    char32_t c = utf8::unchecked::next(p);
+    if (MapChar(&c, options)) mapped_it = utf8::unchecked::append(c, mapped_it);
+  }
+
+  if (options.tone == ToneStyle::kKeep) {
+    out->append(mapped);
+    return absl::OkStatus();
+  }
+  std::vector<Token> tokens;
+  PreTokenize(mapped, &tokens);
+  out->reserve(out->size() + mapped.size());
+  for (const Token& t : tokens) {
+    std::string_view piece_text = std::string_view(mapped).substr(t.begin, t.end - t.begin);
+    if (t.kind == TokenKind::kSyllable) {
+      AppendToneStyled(piece_text, options.tone, out);
+    } else {
+      out->append(piece_text);
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace vnseg

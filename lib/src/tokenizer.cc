@@ -1,0 +1,371 @@
+#include "vnseg/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <utf8.h>
+
+#include <cstring>
+
+#include "char_table.h"
+
+namespace vnseg {
+namespace {
+
+enum CharClass : uint8_t { kLetter, kDigit, kSpaceChar, kMark, kPunctChar, kSymbol, kInvisible };
+
+CharClass Classify(char32_t c) {
+  if (c < 0x80) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return kLetter;
+    if (c >= '0' && c <= '9') return kDigit;
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return kSpaceChar;
+    if (c < 0x20 || c == 0x7F) return kSymbol;
+    return kPunctChar;
+  }
+  if (const LatinInfo* info = LatinLookup(c); info != nullptr && (info->flags & kIsLetter)) {
+    return kLetter;
+  }
+  switch (c) {  // invisible format characters that normalize drops
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return kInvisible;
+  }
+  if (u_isUWhiteSpace(c)) return kSpaceChar;
+  uint32_t mask = U_GET_GC_MASK(c);
+  if (mask & U_GC_L_MASK) return kLetter;
+  if (mask & U_GC_M_MASK) return kMark;
+  if (mask & U_GC_ND_MASK) return kDigit;
+  if (mask & U_GC_P_MASK) return kPunctChar;
+  return kSymbol;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+bool HasPrefixNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if ((s[i] | 0x20) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Walks the text code point by code point. Invalid bytes are reported as
+// code point 0xFFFFFFFF of length 1, located with utf8::find_invalid so that
+// valid text is decoded with the unchecked (fast) iterator.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text)
+      : begin_(text.data()), end_(text.data() + text.size()) {
+    bad_ = utf8::find_invalid(begin_, end_);
+  }
+  static constexpr char32_t kInvalid = 0xFFFFFFFFu;
+
+  size_t size() const { return static_cast<size_t>(end_ - begin_); }
+
+  // Code point at `pos` and its length in bytes.
+  char32_t At(size_t pos, size_t* len) {
+    const char* p = begin_ + pos;
+    unsigned char b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      *len = 1;
+      return b;
+    }
+    while (bad_ < p) bad_ = utf8::find_invalid(bad_ + 1, end_);
+    if (p == bad_) {
+      *len = 1;
+      return kInvalid;
+    }
+    const char* q = p;
+    char32_t c = utf8::unchecked::next(q);
+    *len = static_cast<size_t>(q - p);
+    return c;
+  }
+
+  CharClass ClassAt(size_t pos, size_t* len) {
+    char32_t c = At(pos, len);
+    return c == kInvalid ? kSymbol : Classify(c);
+  }
+
+ private:
+  const char* begin_;
+  const char* end_;
+  const char* bad_;
+};
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::vector<Token>* tokens)
+      : text_(text), cursor_(text), tokens_(tokens) {}
+
+  void Run() {
+    size_t pos = 0;
+    while (pos < text_.size()) pos = ScanOne(pos);
+  }
+
+ private:
+  size_t ScanOne(size_t pos) {
+    size_t len;
+    char32_t c = cursor_.At(pos, &len);
+    if (c == Cursor::kInvalid) return Emit(pos, pos + 1, TokenKind::kOther);
+    switch (Classify(c)) {
+      case kSpaceChar: return Emit(pos, SkipClass(pos, kSpaceChar), TokenKind::kSpace);
+      case kLetter: return ScanWord(pos);
+      case kDigit: return ScanNumber(pos);
+      case kPunctChar: return ScanPunct(pos, c, len);
+      case kMark:
+      case kSymbol: return Emit(pos, SkipSymbolTail(pos + len), TokenKind::kOther);
+      case kInvisible: return Emit(pos, pos + len, TokenKind::kOther);
+    }
+    return Emit(pos, pos + len, TokenKind::kOther);
+  }
+
+  size_t Emit(size_t begin, size_t end, TokenKind kind) {
+    tokens_->push_back(Token{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), kind});
+    return end;
+  }
+
+  size_t SkipClass(size_t pos, CharClass cls) {
+    size_t len;
+    while (pos < text_.size() && cursor_.ClassAt(pos, &len) == cls) pos += len;
+    return pos;
+  }
+
+  bool IsWordCharAt(size_t pos, size_t* len) {
+    if (pos >= text_.size()) return false;
+    CharClass cls = cursor_.ClassAt(pos, len);
+    return cls == kLetter || cls == kDigit || cls == kMark;
+  }
+
+  bool IsLetterAt(size_t pos) {
+    size_t len;
+    return pos < text_.size() && cursor_.ClassAt(pos, &len) == kLetter;
+  }
+
+  // Letters, marks and digits from `pos`.
+  size_t SkipWordChars(size_t pos) {
+    size_t len;
+    while (IsWordCharAt(pos, &len)) pos += len;
+    return pos;
+  }
+
+  // Emoji modifiers, variation selectors and ZWJ sequences stay with the
+  // symbol they modify, so `--tokenize` never splits an emoji.
+  size_t SkipSymbolTail(size_t pos) {
+    size_t len;
+    while (pos < text_.size()) {
+      char32_t c = cursor_.At(pos, &len);
+      if (c == 0x200D && pos + len < text_.size()) {
+        size_t next_len;
+        char32_t next = cursor_.At(pos + len, &next_len);
+        if (next == Cursor::kInvalid || Classify(next) != kSymbol) break;
+        pos += len + next_len;
+      } else if (c == 0xFE0F || c == 0xFE0E || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+                 (c != Cursor::kInvalid && Classify(c) == kMark)) {
+        pos += len;
+      } else {
+        break;
+      }
+    }
+    return pos;
+  }
+
+  // One or more syllable-like units joined by '-' or an apostrophe.
+  size_t SkipJoinedWord(size_t pos) {
+    pos = SkipWordChars(pos);
+    while (pos < text_.size()) {
+      size_t len;
+      char32_t c = cursor_.At(pos, &len);
+      size_t next_len;
+      if ((c == '-' || c == '\'' || c == 0x2019) && IsWordCharAt(pos + len, &next_len)) {
+        pos = SkipWordChars(pos + len);
+      } else {
+        break;
+      }
+    }
+    return pos;
+  }
+
+  size_t ScanWord(size_t start) {
+    std::string_view rest = text_.substr(start);
+    if (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
+        HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www.")) {
+      return Emit(start, ScanUrlEnd(start), TokenKind::kUrl);
+    }
+    if (size_t email_end = ScanEmailEnd(start)) return Emit(start, email_end, TokenKind::kEmail);
+    size_t end = SkipJoinedWord(start);
+    if (end < text_.size() && text_[end] == '_') {
+      return Emit(start, SkipIdentifier(end), TokenKind::kOther);
+    }
+    if (size_t domain_end = ScanDomainEnd(start, end)) {
+      return Emit(start, domain_end, TokenKind::kUrl);
+    }
+    if (size_t abbr_end = ScanAbbreviationEnd(start, end)) {
+      return Emit(start, abbr_end, TokenKind::kAbbreviation);
+    }
+    return Emit(start, end, TokenKind::kSyllable);
+  }
+
+  // Word characters and '_' (identifiers such as foo_bar, __init__).
+  size_t SkipIdentifier(size_t pos) {
+    size_t len;
+    while (pos < text_.size()) {
+      if (text_[pos] == '_') {
+        ++pos;
+      } else if (IsWordCharAt(pos, &len)) {
+        pos += len;
+      } else {
+        break;
+      }
+    }
+    return pos;
+  }
+
+  size_t ScanUrlEnd(size_t pos) {
+    size_t end = pos;
+    while (end < text_.size()) {
+      size_t len;
+      char32_t c = cursor_.At(end, &len);
+      if (c == Cursor::kInvalid || c == '"' || c == '<' || c == '>') break;
+      CharClass cls = Classify(c);
+      if (cls == kSpaceChar || cls == kInvisible) break;
+      end += len;
+    }
+    // Sentence punctuation after a URL is not part of it.
+    while (end > pos && std::strchr(".,;:!?)'\"", text_[end - 1]) != nullptr) --end;
+    return end;
+  }
+
+  // name@domain.tld (ASCII); 0 if `pos` does not start an e-mail address.
+  size_t ScanEmailEnd(size_t pos) {
+    size_t i = pos;
+    while (i < text_.size() && (IsAsciiAlnum(text_[i]) || std::strchr("._%+-", text_[i]) != nullptr) &&
+           text_[i] != '\0') {
+      ++i;
+    }
+    if (i == pos || i >= text_.size() || text_[i] != '@') return 0;
+    size_t domain = i + 1, j = domain;
+    while (j < text_.size() && (IsAsciiAlnum(text_[j]) || text_[j] == '-' || text_[j] == '.')) ++j;
+    while (j > domain && text_[j - 1] == '.') --j;  // a sentence's full stop
+    size_t last_dot = text_.substr(0, j).rfind('.');
+    if (last_dot == std::string_view::npos || last_dot <= domain || j - last_dot < 3) return 0;
+    return j;
+  }
+
+  // example.vn, vnexpress.net/path: an ASCII word followed by .label with a
+  // known top-level domain. 0 if not a domain.
+  size_t ScanDomainEnd(size_t start, size_t word_end) {
+    if (word_end >= text_.size() || text_[word_end] != '.') return 0;
+    for (size_t i = start; i < word_end; ++i) {
+      if (!IsAsciiAlnum(text_[i]) && text_[i] != '-') return 0;
+    }
+    size_t i = word_end;
+    size_t last_label = 0, last_label_end = 0;
+    while (i < text_.size() && text_[i] == '.') {
+      size_t j = i + 1;
+      while (j < text_.size() && (IsAsciiAlnum(text_[j]) || text_[j] == '-')) ++j;
+      if (j == i + 1) break;
+      last_label = i + 1;
+      last_label_end = j;
+      i = j;
+    }
+    if (last_label == 0 || !IsKnownTld(text_.substr(last_label, last_label_end - last_label))) {
+      return 0;
+    }
+    if (i < text_.size() && text_[i] == '/') return ScanUrlEnd(start);
+    return last_label_end;
+  }
+
+  static bool IsKnownTld(std::string_view tld) {
+    static constexpr std::string_view kTlds[] = {
+        "com", "net", "org", "vn", "edu", "gov", "info", "io", "biz", "asia", "uk", "us", "de",
+        "fr", "jp", "cn", "kr", "ru", "au", "ca", "tv", "me", "co", "int"};
+    for (std::string_view known : kTlds) {
+      if (tld.size() == known.size() && HasPrefixNoCase(tld, known)) return true;
+    }
+    return false;
+  }
+
+  // TP.HCM, Q.1, PGS.TS: a short word starting with a capital, then '.' and
+  // a capital or digit, repeated. 0 if not an abbreviation.
+  size_t ScanAbbreviationEnd(size_t start, size_t end) {
+    constexpr size_t kMaxPartBytes = 10;
+    if (end - start > kMaxPartBytes) return 0;
+    size_t len;
+    char32_t first = cursor_.At(start, &len);
+    if (!u_isupper(first)) return 0;
+    size_t pos = end;
+    bool extended = false;
+    while (pos + 1 < text_.size() && text_[pos] == '.') {
+      char32_t next = cursor_.At(pos + 1, &len);
+      if (next == Cursor::kInvalid || !(u_isupper(next) || (next >= '0' && next <= '9'))) break;
+      size_t part_end = SkipWordChars(pos + 1);
+      if (part_end - (pos + 1) > kMaxPartBytes) break;
+      pos = part_end;
+      extended = true;
+    }
+    return extended ? pos : 0;
+  }
+
+  // 2.000  3,5  15/7/2023  2020-2023  10:30  50%  3G  10km  5h30
+  size_t ScanNumber(size_t start) {
+    size_t pos = SkipWordChars(start);
+    while (pos + 1 < text_.size() && std::strchr(".,/:-", text_[pos]) != nullptr &&
+           text_[pos] != '\0' && text_[pos + 1] >= '0' && text_[pos + 1] <= '9') {
+      pos = SkipWordChars(pos + 1);
+    }
+    if (pos < text_.size() && text_[pos] == '%') ++pos;
+    if (pos < text_.size() && text_[pos] == '_') {
+      return Emit(start, SkipIdentifier(pos), TokenKind::kOther);
+    }
+    return Emit(start, pos, TokenKind::kNumber);
+  }
+
+  size_t ScanPunct(size_t pos, char32_t c, size_t len) {
+    if (c == '.') {  // "..." is one mark
+      size_t end = pos + 1;
+      while (end < text_.size() && text_[end] == '.') ++end;
+      return Emit(pos, end, TokenKind::kPunct);
+    }
+    size_t next_len;
+    if (c == '#' && IsLetterAt(pos + 1)) {
+      return Emit(pos, SkipIdentifier(pos + 1), TokenKind::kHashtag);
+    }
+    if (c == '@' && IsWordCharAt(pos + 1, &next_len)) {
+      return Emit(pos, SkipIdentifier(pos + 1), TokenKind::kMention);
+    }
+    if (c == '_') return Emit(pos, SkipIdentifier(pos), TokenKind::kOther);
+    return Emit(pos, pos + len, TokenKind::kPunct);
+  }
+
+  std::string_view text_;
+  Cursor cursor_;
+  std::vector<Token>* tokens_;
+};
+
+}  // namespace
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kSyllable: return "syllable";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kUrl: return "url";
+    case TokenKind::kEmail: return "email";
+    case TokenKind::kHashtag: return "hashtag";
+    case TokenKind::kMention: return "mention";
+    case TokenKind::kAbbreviation: return "abbreviation";
+    case TokenKind::kPunct: return "punct";
+    case TokenKind::kSpace: return "space";
+    case TokenKind::kOther: return "other";
+  }
+  return "other";
+}
+
+void PreTokenize(std::string_view text, std::vector<Token>* tokens) {
+  Scanner(text, tokens).Run();
+}
+
+bool IsWordChar(char32_t c) {
+  CharClass cls = Classify(c);
+  return cls == kLetter || cls == kDigit || cls == kMark;
+}
+
+}  // namespace vnseg

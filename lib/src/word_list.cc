@@ -1,0 +1,59 @@
+#include "vnseg/word_list.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "string_view_util.h"
+#include "vnseg/utf8_validate.h"
+
+namespace vnseg {
+
+absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
+                         DictionaryBuilder* builder) {
+  if (absl::Status s = ValidateUtf8(text); !s.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(origin),
+                                                   ": ", s.message()));
+  }
+  size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    uint32_t frequency = 1;
+    if (size_t tab = line.find('\t'); tab != std::string_view::npos) {
+      std::string_view number = line.substr(tab + 1);
+      auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), frequency);
+      if (ec != std::errc() || end != number.data() + number.size()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(ToAbsl(origin), ":", line_no,
+                         ": the frequency after the tab is not a whole number"));
+      }
+      line = line.substr(0, tab);
+    }
+    builder->Add(line, frequency, flags);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open word list ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return AddWordList(buffer.str(), path, flags, builder);
+}
+
+absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path) {
+  DictionaryBuilder builder;
+  if (absl::Status s = AddWordListFile(path, kFromUserList, &builder); !s.ok()) return s;
+  return Dictionary::FromBytes(builder.Build(absl::StrCat("user words from ", path)));
+}
+
+}  // namespace vnseg

@@ -1,0 +1,191 @@
+#include "text_stream.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "vnseg/convert.h"
+#include "vnseg/utf8_validate.h"
+
+namespace vnseg::cli {
+namespace {
+
+class Output {
+ public:
+  absl::Status Open(const std::string& path) {
+    if (path.empty() || path == "-") {
+      fd_ = STDOUT_FILENO;
+      return absl::OkStatus();
+    }
+    final_path_ = path;
+    temp_path_ = path + ".vnseg-tmp-XXXXXX";
+    fd_ = ::mkstemp(temp_path_.data());
+    if (fd_ < 0) {
+      return absl::PermissionDeniedError(
+          absl::StrCat("cannot create ", temp_path_, ": ", std::strerror(errno)));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Write(std::string_view data) {
+    while (!data.empty()) {
+      ssize_t n = ::write(fd_, data.data(), data.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return absl::DataLossError(absl::StrCat("write failed: ", std::strerror(errno)));
+      data.remove_prefix(static_cast<size_t>(n));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Commit() {
+    if (final_path_.empty()) return absl::OkStatus();
+    if (::close(fd_) != 0 || ::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
+      ::unlink(temp_path_.c_str());
+      return absl::DataLossError(absl::StrCat("cannot write ", final_path_, ": ", std::strerror(errno)));
+    }
+    final_path_.clear();
+    return absl::OkStatus();
+  }
+
+  ~Output() {  // not committed: remove the partial file
+    if (!final_path_.empty()) {
+      ::close(fd_);
+      ::unlink(temp_path_.c_str());
+    }
+  }
+
+ private:
+  int fd_ = -1;
+  std::string final_path_, temp_path_;
+};
+
+class Progress {
+ public:
+  Progress(bool enabled, uint64_t total) : enabled_(enabled && ::isatty(STDERR_FILENO)), total_(total) {}
+  void Update(uint64_t done) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mb = done / 1e6;
+    std::string line = total_ > 0 ? absl::StrFormat("\r%.1f / %.1f MB (%d%%)  %.1f MB/s ", mb,
+                                                    total_ / 1e6, static_cast<int>(100.0 * done / total_),
+                                                    secs > 0 ? mb / secs : 0.0)
+                                  : absl::StrFormat("\r%.1f MB  %.1f MB/s ", mb, secs > 0 ? mb / secs : 0.0);
+    std::fputs(line.c_str(), stderr);
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool enabled_;
+  uint64_t total_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct Input {
+  std::string name;  // for messages
+  int fd;
+};
+
+// Processes one input. `done` counts bytes read across all inputs.
+absl::Status RunInput(const Input& in, const StreamOptions& options, const Transform& transform,
+                      Output& out, Progress& progress, uint64_t& done) {
+  std::string buffer, repaired, result;
+  size_t line = 1;       // line number of buffer[0]
+  uint64_t offset = 0;   // byte offset of buffer[0] in this input
+  std::vector<char> block(options.block_size);
+  bool eof = false;
+  while (!eof || !buffer.empty()) {
+    if (!eof) {
+      ssize_t n = ::read(in.fd, block.data(), block.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return absl::DataLossError(absl::StrCat(in.name, ": read failed: ", std::strerror(errno)));
+      if (n == 0) {
+        eof = true;
+      } else {
+        buffer.append(block.data(), static_cast<size_t>(n));
+        done += static_cast<uint64_t>(n);
+        progress.Update(done);
+        if (buffer.size() < options.block_size) continue;
+      }
+    }
+    size_t cut = eof ? buffer.size() : SafeCutPoint(buffer);
+    if (cut == 0) continue;  // no white space yet: read more
+    std::string_view chunk(buffer.data(), cut);
+    if (options.invalid != InvalidUtf8::kPass) {
+      absl::Status valid = ValidateUtf8(chunk, offset, line);
+      if (!valid.ok()) {
+        if (options.invalid == InvalidUtf8::kError) {
+          return absl::InvalidArgumentError(absl::StrCat(in.name, ": ", valid.message(),
+                                                         " (use --invalid=replace or --invalid=pass to go on)"));
+        }
+        repaired.clear();
+        ReplaceInvalidUtf8(chunk, &repaired);
+        chunk = repaired;
+      }
+    }
+    result.clear();
+    transform(chunk, &result);
+    if (absl::Status s = out.Write(result); !s.ok()) return s;
+    line += static_cast<size_t>(std::count(buffer.begin(), buffer.begin() + cut, '\n'));
+    offset += cut;
+    buffer.erase(0, cut);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status RunStream(const StreamOptions& options, const Transform& transform) {
+  std::vector<std::string> names = options.inputs;
+  if (names.empty()) names.push_back("-");
+  // Open every input first: a missing file fails before any output.
+  std::vector<Input> inputs;
+  uint64_t total = 0;
+  absl::Status status;
+  for (const std::string& name : names) {
+    if (name == "-") {
+      inputs.push_back({"<stdin>", STDIN_FILENO});
+      continue;
+    }
+    int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      status = absl::NotFoundError(absl::StrCat("cannot open ", name, ": ", std::strerror(errno)));
+      break;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) total += static_cast<uint64_t>(st.st_size);
+    inputs.push_back({name, fd});
+  }
+  Output out;
+  if (status.ok()) status = out.Open(options.output);
+  if (status.ok()) {
+    Progress progress(options.progress, total);
+    uint64_t done = 0;
+    for (const Input& in : inputs) {
+      status = RunInput(in, options, transform, out, progress, done);
+      if (!status.ok()) break;
+    }
+  }
+  for (const Input& in : inputs) {
+    if (in.fd != STDIN_FILENO) ::close(in.fd);
+  }
+  if (status.ok()) status = out.Commit();
+  return status;
+}
+
+}  // namespace vnseg::cli

@@ -1,0 +1,32 @@
+// Streams input files (or stdin) through a text transform in bounded
+// memory: complete lines are processed block by block; a line longer than
+// a block is cut at a safe point (vnseg::SafeCutPoint). Output goes to
+// stdout or, with an output path, to a temporary file renamed into place
+// only on success, so a failed run leaves no half-written file.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+
+namespace vnseg::cli {
+
+enum class InvalidUtf8 { kError, kReplace, kPass };
+
+struct StreamOptions {
+  std::vector<std::string> inputs;  // empty or "-": stdin
+  std::string output;               // empty or "-": stdout
+  InvalidUtf8 invalid = InvalidUtf8::kError;
+  bool progress = false;            // progress line on stderr
+  size_t block_size = 1 << 20;
+};
+
+using Transform = std::function<void(std::string_view chunk, std::string* out)>;
+
+// Runs `transform` over the inputs. Errors name the file, line and byte.
+absl::Status RunStream(const StreamOptions& options, const Transform& transform);
+
+}  // namespace vnseg::cli
