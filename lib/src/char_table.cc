@@ -75,8 +75,12 @@ struct Tables {
   }
 };
 
-const Tables& GetTables() {
-  static const Tables* tables = new Tables();  // never destroyed: used at exit
+// Out of line so that GetTables() stays a cheap inlined guard check.
+[[gnu::noinline]] const Tables* BuildTables() { return new Tables(); }
+
+// Never destroyed: usable until exit, whatever the order of destructors.
+inline const Tables& GetTables() {
+  static const Tables* tables = BuildTables();
   return *tables;
 }
 

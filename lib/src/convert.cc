@@ -1,8 +1,9 @@
 #include "vnseg/convert.h"
 
-#include <utf8.h>
 
 #include <cstring>
+
+#include "utf8_fast.h"
 
 namespace vnseg {
 namespace {
@@ -10,27 +11,15 @@ namespace {
 // Is the code point that ends at byte `pos` a word character?
 bool WordCharBefore(std::string_view text, size_t pos) {
   if (pos == 0) return false;
-  size_t start = pos - 1;
-  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  const char* p = text.data() + start;
-  const char* end = text.data() + pos;
-  if (utf8::find_invalid(p, end) != end) return false;
-  char32_t c = utf8::unchecked::next(p);
-  return p == end && IsWordChar(c);
+  char32_t c;
+  return DecodeUtf8Before(text.data(), text.data() + pos, &c) != 0 && IsWordChar(c);
 }
 
 // Is the code point that starts at byte `pos` a word character?
 bool WordCharAfter(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
-  unsigned char b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) return IsWordChar(b);
-  size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-  if (pos + len > text.size()) return false;
-  const char* p = text.data() + pos;
-  if (utf8::find_invalid(p, p + len) != p + len) return false;
-  return IsWordChar(utf8::unchecked::next(p));
+  char32_t c;
+  return DecodeUtf8(text.data() + pos, text.data() + text.size(), &c) != 0 && IsWordChar(c);
 }
 
 // Appends text[pos, end) to `out`, doubling each run of literal '_' that

@@ -4,7 +4,9 @@
 #include <utf8.h>
 
 #include "char_table.h"
+#include "absl/container/flat_hash_map.h"
 #include "lattice.h"
+#include "string_view_util.h"
 #include "vnseg/syllable_key.h"
 
 namespace vnseg {
@@ -48,13 +50,26 @@ uint8_t ShapeOf(std::string_view syllable) {
 
 }  // namespace
 
+// What the segmenter needs to know of one spelling of a syllable. Text
+// repeats a few thousand syllables, so these are cached per spelling and
+// the canonical key is computed once per distinct spelling, not per use.
+struct SyllableFacts {
+  uint32_t id[2];    // syllable id in the main and the user dictionary
+  uint32_t root[2];  // the trie node one step from the root over it
+  uint8_t shape;
+};
+
 struct Segmenter::Scratch {
-  std::string keys;                   // canonical keys of the run, concatenated
-  std::vector<uint32_t> key_offsets;  // key k is keys[key_offsets[k], key_offsets[k + 1])
-  std::vector<uint32_t> main_ids, user_ids;
+  absl::flat_hash_map<std::string, SyllableFacts> cache;
+  std::string key;
+  std::vector<SyllableFacts> facts;  // per syllable of the run (copies: the
+                                     // cache moves its values on insert)
   Lattice lattice;
   std::vector<uint32_t> lengths;
 };
+
+// Bounds the cache on text with endless distinct tokens (ids, hashes...).
+constexpr size_t kMaxCachedSyllables = 1 << 17;
 
 Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
     : dictionary_(dictionary),
@@ -89,48 +104,90 @@ const std::vector<Word>& Segmenter::Segment(std::string_view text) {
   return words_;
 }
 
+const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
+  Scratch& s = *scratch_;
+  auto it = s.cache.find(ToAbsl(syllable));
+  if (it != s.cache.end()) return it->second;
+  if (s.cache.size() >= kMaxCachedSyllables) s.cache.clear();
+  SyllableFacts f;
+  s.key.clear();
+  AppendSyllableKey(syllable, &s.key);
+  const Dictionary* dicts[2] = {dictionary_, user_words_};
+  for (int d = 0; d < 2; ++d) {
+    f.id[d] = dicts[d] ? dicts[d]->SyllableId(s.key) : Dictionary::kNoSyllable;
+    f.root[d] = f.id[d] == Dictionary::kNoSyllable ? Dictionary::kNoNode
+                                                   : dicts[d]->Child(Dictionary::kRoot, f.id[d]);
+  }
+  f.shape = ShapeOf(syllable);
+  return s.cache.emplace(std::string(syllable), f).first->second;
+}
+
+// True if the token at `index` starts a sentence: nothing but white space
+// or sentence punctuation before it.
+bool Segmenter::StartsSentence(std::string_view text, size_t index) const {
+  for (size_t i = index; i-- > 0;) {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kSpace) continue;
+    if (t.kind != TokenKind::kPunct) return false;
+    std::string_view p = text.substr(t.begin, t.end - t.begin);
+    return p == "." || p == "!" || p == "?" || p == ":" || p == "..." || p == "…" || p == "\"" ||
+           p == "“" || p == "-" || p == "–" || p == "(";
+  }
+  return true;
+}
+
+// Proper names: a run of two or more Capitalised (not ALL-CAPS) syllables
+// is offered as one word ("Nguyễn Văn Minh", "Muay Thái"), except from the
+// first syllable of a sentence, whose capital says nothing. Returns the
+// run's length from syllable k, or 0.
+static size_t NameRunAt(const std::vector<uint8_t>& shapes, size_t k, bool sentence_start) {
+  auto is_name_part = [&](size_t i) {
+    return (shapes[i] & kUpperInitial) && !(shapes[i] & kAllUpper);
+  };
+  if (!is_name_part(k) || (k == 0 && sentence_start)) return 0;
+  if (k > 0 && is_name_part(k - 1) && !(k == 1 && sentence_start)) return 0;  // not a run start
+  size_t end = k + 1;
+  while (end < shapes.size() && is_name_part(end)) ++end;
+  return end - k >= 2 ? end - k : 0;
+}
+
 // Words over the syllable tokens first, first + 2, ..., last (single spaces
 // between them).
 void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
   Scratch& s = *scratch_;
   const size_t count = (last - first) / 2 + 1;
-  s.keys.clear();
-  s.key_offsets.clear();
+  s.facts.clear();
   s.lattice.Clear();
   for (size_t k = 0; k < count; ++k) {
     const Token& t = tokens_[first + 2 * k];
-    std::string_view syllable = text.substr(t.begin, t.end - t.begin);
-    s.key_offsets.push_back(static_cast<uint32_t>(s.keys.size()));
-    AppendSyllableKey(syllable, &s.keys);
-    s.lattice.shapes.push_back(ShapeOf(syllable));
+    s.facts.push_back(Facts(text.substr(t.begin, t.end - t.begin)));
+    s.lattice.shapes.push_back(s.facts.back().shape);
   }
-  s.key_offsets.push_back(static_cast<uint32_t>(s.keys.size()));
-  auto key = [&](size_t k) {
-    return std::string_view(s.keys).substr(s.key_offsets[k], s.key_offsets[k + 1] - s.key_offsets[k]);
-  };
-  auto lookup_ids = [&](const Dictionary* dict, std::vector<uint32_t>* ids) {
-    ids->clear();
-    for (size_t k = 0; k < count; ++k) ids->push_back(dict->SyllableId(key(k)));
-  };
-  lookup_ids(dictionary_, &s.main_ids);
-  if (user_words_ != nullptr) lookup_ids(user_words_, &s.user_ids);
-
   const std::vector<uint8_t>& shapes = s.lattice.shapes;
+  const Dictionary* dicts[2] = {dictionary_, user_words_};
+  const bool sentence_start = StartsSentence(text, first);
   for (size_t k = 0; k < count; ++k) {
     s.lattice.first_edge.push_back(static_cast<uint32_t>(s.lattice.edges.size()));
     size_t single = s.lattice.edges.size();
     s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k), 1, 0, 0});
-    auto walk = [&](const Dictionary* dict, const std::vector<uint32_t>& ids) {
-      uint32_t node = Dictionary::kRoot;
-      for (size_t m = k; m < count; ++m) {
-        // A lower-case syllable followed by a capitalised one does not start
-        // a word with it ("ngăn Armenia"): names begin words.
-        if (m > k && (shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) break;
-        if (ids[m] == Dictionary::kNoSyllable) break;
-        node = dict->Child(node, ids[m]);
-        if (node == Dictionary::kNoNode) break;
+    if (size_t name = NameRunAt(shapes, k, sentence_start)) {
+      s.lattice.edges.push_back(
+          LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(name), 0, kProperName});
+    }
+    for (int d = 0; d < 2 && dicts[d] != nullptr; ++d) {
+      const Dictionary& dict = *dicts[d];
+      uint32_t node = s.facts[k].root[d];
+      for (size_t m = k; m < count && node != Dictionary::kNoNode; ++m) {
+        if (m > k) {
+          // A lower-case syllable followed by a capitalised one does not
+          // start a word with it ("ngăn Armenia"): names begin words.
+          if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) break;
+          if (s.facts[m].id[d] == Dictionary::kNoSyllable) break;
+          node = dict.Child(node, s.facts[m].id[d]);
+          if (node == Dictionary::kNoNode) break;
+        }
         WordEntry entry;
-        if (!dict->WordAt(node, &entry)) continue;
+        if (!dict.WordAt(node, &entry)) continue;
         if (m == k) {
           LatticeEdge& e = s.lattice.edges[single];
           e.frequency += entry.frequency;
@@ -141,9 +198,7 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
                                                 entry.flags});
         }
       }
-    };
-    walk(dictionary_, s.main_ids);
-    if (user_words_ != nullptr) walk(user_words_, s.user_ids);
+    }
   }
   s.lattice.first_edge.push_back(static_cast<uint32_t>(s.lattice.edges.size()));
 

@@ -1,25 +1,35 @@
 #include "vnseg/tokenizer.h"
 
 #include <unicode/uchar.h>
-#include <utf8.h>
 
 #include <cstring>
 
 #include "char_table.h"
+#include "utf8_fast.h"
 
 namespace vnseg {
 namespace {
 
 enum CharClass : uint8_t { kLetter, kDigit, kSpaceChar, kMark, kPunctChar, kSymbol, kInvisible };
 
-CharClass Classify(char32_t c) {
-  if (c < 0x80) {
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return kLetter;
-    if (c >= '0' && c <= '9') return kDigit;
-    if (c == ' ' || (c >= '\t' && c <= '\r')) return kSpaceChar;
-    if (c < 0x20 || c == 0x7F) return kSymbol;
-    return kPunctChar;
+constexpr CharClass AsciiClass(char32_t c) {
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return kLetter;
+  if (c >= '0' && c <= '9') return kDigit;
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return kSpaceChar;
+  if (c < 0x20 || c == 0x7F) return kSymbol;
+  return kPunctChar;
+}
+
+struct AsciiClasses {
+  CharClass of[128];
+  constexpr AsciiClasses() : of() {
+    for (char32_t c = 0; c < 128; ++c) of[c] = AsciiClass(c);
   }
+};
+constexpr AsciiClasses kAscii;
+
+CharClass Classify(char32_t c) {
+  if (c < 0x80) return kAscii.of[c];
   if (const LatinInfo* info = LatinLookup(c); info != nullptr && (info->flags & kIsLetter)) {
     return kLetter;
   }
@@ -48,39 +58,26 @@ bool HasPrefixNoCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// Walks the text code point by code point. Invalid bytes are reported as
-// code point 0xFFFFFFFF of length 1, located with utf8::find_invalid so that
-// valid text is decoded with the unchecked (fast) iterator.
+// Walks the text code point by code point; invalid bytes come back as
+// code point kInvalid of length 1.
 class Cursor {
  public:
-  explicit Cursor(std::string_view text)
-      : begin_(text.data()), end_(text.data() + text.size()) {
-    bad_ = utf8::find_invalid(begin_, end_);
-  }
+  explicit Cursor(std::string_view text) : begin_(text.data()), end_(text.data() + text.size()) {}
   static constexpr char32_t kInvalid = 0xFFFFFFFFu;
 
-  size_t size() const { return static_cast<size_t>(end_ - begin_); }
-
   // Code point at `pos` and its length in bytes.
-  char32_t At(size_t pos, size_t* len) {
-    const char* p = begin_ + pos;
-    unsigned char b = static_cast<unsigned char>(*p);
-    if (b < 0x80) {
-      *len = 1;
-      return b;
-    }
-    while (bad_ < p) bad_ = utf8::find_invalid(bad_ + 1, end_);
-    if (p == bad_) {
+  char32_t At(size_t pos, size_t* len) const {
+    char32_t c;
+    int n = DecodeUtf8(begin_ + pos, end_, &c);
+    if (n == 0) {
       *len = 1;
       return kInvalid;
     }
-    const char* q = p;
-    char32_t c = utf8::unchecked::next(q);
-    *len = static_cast<size_t>(q - p);
+    *len = static_cast<size_t>(n);
     return c;
   }
 
-  CharClass ClassAt(size_t pos, size_t* len) {
+  CharClass ClassAt(size_t pos, size_t* len) const {
     char32_t c = At(pos, len);
     return c == kInvalid ? kSymbol : Classify(c);
   }
@@ -88,7 +85,6 @@ class Cursor {
  private:
   const char* begin_;
   const char* end_;
-  const char* bad_;
 };
 
 class Scanner {
@@ -186,8 +182,9 @@ class Scanner {
 
   size_t ScanWord(size_t start) {
     std::string_view rest = text_.substr(start);
-    if (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
-        HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www.")) {
+    char first = static_cast<char>(text_[start] | 0x20);
+    if ((first == 'h' || first == 'f' || first == 'w') && (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
+        HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www."))) {
       return Emit(start, ScanUrlEnd(start), TokenKind::kUrl);
     }
     if (size_t email_end = ScanEmailEnd(start)) return Emit(start, email_end, TokenKind::kEmail);

@@ -1,16 +1,16 @@
 #include "vnseg/utf8_validate.h"
 
-#include <utf8.h>
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "utf8_fast.h"
 
 namespace vnseg {
 
 absl::Status ValidateUtf8(std::string_view text, size_t base_offset, size_t base_line) {
-  const char* bad = utf8::find_invalid(text.data(), text.data() + text.size());
+  const char* bad = FindInvalidUtf8(text.data(), text.data() + text.size());
   if (bad == text.data() + text.size()) return absl::OkStatus();
   size_t offset = static_cast<size_t>(bad - text.data());
   std::string_view before = text.substr(0, offset);
@@ -27,7 +27,7 @@ void ReplaceInvalidUtf8(std::string_view text, std::string* out) {
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
-    const char* bad = utf8::find_invalid(p, end);
+    const char* bad = FindInvalidUtf8(p, end);
     out->append(p, bad);
     if (bad == end) break;
     out->append("\xEF\xBF\xBD");  // U+FFFD

@@ -20,6 +20,7 @@ enum WordFlags : uint32_t {
   kFromNameList = 1u << 1,   // the project's own lists (places, people, ...)
   kFromUserList = 1u << 2,   // --user-words
   kFromCorpus = 1u << 3,     // learned from a segmented corpus
+  kProperName = 1u << 4,     // lattice only: a run of Capitalised syllables
 };
 
 struct DictionaryInfo {

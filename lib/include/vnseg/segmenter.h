@@ -23,6 +23,7 @@ struct Word {
 };
 
 class Scorer;
+struct SyllableFacts;
 
 // Not thread-safe: use one Segmenter per thread. The dictionaries are
 // read-only and may be shared by any number of segmenters.
@@ -40,6 +41,8 @@ class Segmenter {
 
  private:
   void SegmentRun(std::string_view text, size_t first, size_t last);
+  const SyllableFacts& Facts(std::string_view syllable);
+  bool StartsSentence(std::string_view text, size_t token_index) const;
 
   const Dictionary* dictionary_;
   const Dictionary* user_words_;
