@@ -4,6 +4,9 @@
 #include <deque>
 #include <map>
 
+#include <unicode/uchar.h>
+#include <utf8.h>
+
 #include "absl/container/flat_hash_map.h"
 #include "dictionary_format.h"
 #include "vnseg/dictionary.h"
@@ -11,6 +14,28 @@
 #include "vnseg/tokenizer.h"
 
 namespace vnseg {
+
+namespace {
+
+// Is a syllable starting lower-case followed by one starting upper-case?
+bool HasLowerThenUpper(std::string_view word) {
+  bool previous_lower = false, at_start = true;
+  for (const char* p = word.data(); p < word.data() + word.size();) {
+    char32_t c = utf8::unchecked::next(p);
+    if (c == ' ' || c == '_') {
+      at_start = true;
+      continue;
+    }
+    if (at_start) {
+      if (previous_lower && u_isupper(c)) return true;
+      previous_lower = u_islower(c);
+      at_start = false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 struct DictionaryBuilder::Impl {
   absl::flat_hash_map<std::string, WordEntry> words;  // canonical key -> entry
@@ -34,6 +59,7 @@ bool DictionaryBuilder::Add(std::string_view word, uint32_t frequency, uint32_t 
     ++impl_->skipped;
     return false;
   }
+  if (HasLowerThenUpper(word)) flags |= kLowerThenUpper;
   WordEntry& e = impl_->words[key];
   e.frequency = frequency > UINT32_MAX - e.frequency ? UINT32_MAX : e.frequency + frequency;
   e.flags |= flags;

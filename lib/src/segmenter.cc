@@ -57,6 +57,7 @@ struct SyllableFacts {
   uint32_t id[2];    // syllable id in the main and the user dictionary
   uint32_t root[2];  // the trie node one step from the root over it
   uint8_t shape;
+  bool place_name;   // a one-syllable name from the name lists ("Mỹ", "Azerbaijan")
 };
 
 struct Segmenter::Scratch {
@@ -119,6 +120,9 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
                                                    : dicts[d]->Child(Dictionary::kRoot, f.id[d]);
   }
   f.shape = ShapeOf(syllable);
+  WordEntry entry;
+  f.place_name = f.root[0] != Dictionary::kNoNode && dictionary_->WordAt(f.root[0], &entry) &&
+                 (entry.flags & kFromNameList);
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
 
@@ -140,14 +144,19 @@ bool Segmenter::StartsSentence(std::string_view text, size_t index) const {
 // is offered as one word ("Nguyễn Văn Minh", "Muay Thái"), except from the
 // first syllable of a sentence, whose capital says nothing. Returns the
 // run's length from syllable k, or 0.
-static size_t NameRunAt(const std::vector<uint8_t>& shapes, size_t k, bool sentence_start) {
+// A known one-syllable place name at the start of a run stands alone:
+// "Azerbaijan Aliyev" is a country and a person, not one name.
+static size_t NameRunAt(const std::vector<SyllableFacts>& facts, size_t k, bool sentence_start) {
   auto is_name_part = [&](size_t i) {
-    return (shapes[i] & kUpperInitial) && !(shapes[i] & kAllUpper);
+    return (facts[i].shape & kUpperInitial) && !(facts[i].shape & kAllUpper);
   };
-  if (!is_name_part(k) || (k == 0 && sentence_start)) return 0;
-  if (k > 0 && is_name_part(k - 1) && !(k == 1 && sentence_start)) return 0;  // not a run start
+  auto starts_run = [&](size_t i) {
+    return i == 0 || !is_name_part(i - 1) || (i == 1 && sentence_start) || facts[i - 1].place_name;
+  };
+  if (!is_name_part(k) || (k == 0 && sentence_start) || !starts_run(k)) return 0;
+  if (facts[k].place_name && k + 1 < facts.size() && is_name_part(k + 1)) return 0;
   size_t end = k + 1;
-  while (end < shapes.size() && is_name_part(end)) ++end;
+  while (end < facts.size() && is_name_part(end)) ++end;
   return end - k >= 2 ? end - k : 0;
 }
 
@@ -170,24 +179,27 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     s.lattice.first_edge.push_back(static_cast<uint32_t>(s.lattice.edges.size()));
     size_t single = s.lattice.edges.size();
     s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k), 1, 0, 0});
-    if (size_t name = NameRunAt(shapes, k, sentence_start)) {
+    if (size_t name = NameRunAt(s.facts, k, sentence_start)) {
       s.lattice.edges.push_back(
           LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(name), 0, kProperName});
     }
     for (int d = 0; d < 2 && dicts[d] != nullptr; ++d) {
       const Dictionary& dict = *dicts[d];
       uint32_t node = s.facts[k].root[d];
+      bool lower_then_upper = false;
       for (size_t m = k; m < count && node != Dictionary::kNoNode; ++m) {
         if (m > k) {
-          // A lower-case syllable followed by a capitalised one does not
-          // start a word with it ("ngăn Armenia"): names begin words.
-          if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) break;
+          // A lower-case syllable followed by a Capitalised one does not
+          // form a word with it ("ngăn Armenia": names begin words), unless
+          // the dictionary spells the word so ("châu Âu").
+          if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) lower_then_upper = true;
           if (s.facts[m].id[d] == Dictionary::kNoSyllable) break;
           node = dict.Child(node, s.facts[m].id[d]);
           if (node == Dictionary::kNoNode) break;
         }
         WordEntry entry;
         if (!dict.WordAt(node, &entry)) continue;
+        if (lower_then_upper && !(entry.flags & kLowerThenUpper)) continue;
         if (m == k) {
           LatticeEdge& e = s.lattice.edges[single];
           e.frequency += entry.frequency;

@@ -21,6 +21,8 @@ enum WordFlags : uint32_t {
   kFromUserList = 1u << 2,   // --user-words
   kFromCorpus = 1u << 3,     // learned from a segmented corpus
   kProperName = 1u << 4,     // lattice only: a run of Capitalised syllables
+  kLowerThenUpper = 1u << 5, // spelled with a lower-case syllable before a
+                             // Capitalised one ("châu Âu", "sông Hồng")
 };
 
 struct DictionaryInfo {

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what vnseg needs to build and test on Debian 12 (bookworm), from
+# Debian's packages. Safe to run again. Runs apt-get through sudo when not
+# root; never asks questions (CI runs it with no terminal).
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libicu-dev libutfcpp-dev libabsl-dev libgtest-dev libbenchmark-dev
+  python3 python3-dev python3-pybind11 python3-pytest pybind11-dev
+)
+# npm installs the base word list. Debian's nodejs and npm come together;
+# a machine that already has node from elsewhere (NodeSource bundles npm)
+# must not get Debian's npm, which conflicts with it.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+echo "install-deps: installing ${missing[*]}"
+run env DEBIAN_FRONTEND=noninteractive apt-get update -q
+run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
