@@ -123,7 +123,9 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
         if (buffer.size() < options.block_size) continue;
       }
     }
-    size_t cut = eof ? buffer.size() : SafeCutPoint(buffer);
+    size_t cut = eof ? buffer.size()
+                     : options.whole_lines ? buffer.rfind('\n') + 1  // npos + 1 == 0
+                                           : SafeCutPoint(buffer);
     if (cut == 0) continue;  // no white space yet: read more
     std::string_view chunk(buffer.data(), cut);
     if (options.invalid != InvalidUtf8::kPass) {

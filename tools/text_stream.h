@@ -21,6 +21,8 @@ struct StreamOptions {
   std::string output;               // empty or "-": stdout
   InvalidUtf8 invalid = InvalidUtf8::kError;
   bool progress = false;            // progress line on stderr
+  bool whole_lines = false;         // never cut inside a line (tokenized and
+                                    // detok output depend on the whole line)
   size_t block_size = 1 << 20;
 };
 

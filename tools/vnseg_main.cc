@@ -120,6 +120,7 @@ int RunSegmentLike(const Command& c, int argc, char** argv, bool resegment) {
   Segmenter segmenter(dicts->main.get(), dicts->user.get());
   SegmentOptions options;
   options.tokenize = args.Has("tokenize");
+  stream.whole_lines = options.tokenize;
   absl::Status s = RunStream(stream, [&](std::string_view in, std::string* out) {
     if (resegment) {
       ResegmentText(segmenter, in, out);
@@ -136,6 +137,7 @@ int RunJoin(const Command& c, int argc, char** argv) {
   if (int rc = Prepare(c, argc, argv, &args, &stream); rc >= 0) return rc;
   JoinOptions options;
   options.detok = args.Has("detok");
+  stream.whole_lines = options.detok;
   absl::Status s = RunStream(stream, [&](std::string_view in, std::string* out) {
     JoinText(in, options, out);
   });

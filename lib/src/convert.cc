@@ -205,7 +205,9 @@ size_t SafeCutPoint(std::string_view text) {
     char c = text[i];
     if (c != ' ' && c != '\t' && c != '\r') continue;
     if (fallback == 0) fallback = i + 1;
-    bool after_punct = i > 0 && text[i - 1] != '\0' && std::strchr(".,;:!?\")]", text[i - 1]) != nullptr;
+    // After a full stop (and the like) a sentence starts on both sides of
+    // the cut, so the name rule of the segmenter sees the same context.
+    bool after_punct = i > 0 && text[i - 1] != '\0' && std::strchr(".!?:", text[i - 1]) != nullptr;
     bool not_single_space = c != ' ' || (i + 1 < text.size() && text[i + 1] == ' ');
     if (after_punct || not_single_space) return i + 1;
   }

@@ -139,6 +139,14 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
       return corrupt("trie edge out of range");
     }
   }
+  // Nodes are laid out breadth-first, so every child comes after its
+  // parent: no cycles, and every walk over the trie ends.
+  for (uint32_t i = 0; i < h.node_count; ++i) {
+    const TrieNode& n = nodes_[i];
+    for (uint32_t e = n.first_edge; e < n.first_edge + n.edge_count; ++e) {
+      if (edges_[e].child <= i) return corrupt("trie is not a tree");
+    }
+  }
 
   info_.format_version = h.format_version;
   info_.word_count = h.word_count;

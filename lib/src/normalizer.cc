@@ -64,23 +64,13 @@ void AppendToneStyled(std::string_view token, ToneStyle style, std::string* out)
 absl::Status Normalize(std::string_view text, const NormalizeOptions& options, std::string* out) {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
 
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  std::string composed;
-  std::string_view source = text;
-  if (!nfc->isNormalizedUTF8(piece, status)) {
-    icu::StringByteSink<std::string> sink(&composed);
-    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
-    source = composed;
-  }
-  if (U_FAILURE(status)) return absl::InternalError(u_errorName(status));
-
+  // Map characters first, then compose: dropping an invisible character
+  // can bring a letter and its combining mark together ("o\u200B\u0300").
   std::string mapped;
-  mapped.reserve(source.size());
+  mapped.reserve(text.size());
   auto mapped_it = std::back_inserter(mapped);
-  const char* p = source.data();
-  const char* end = p + source.size();
+  const char* p = text.data();
+  const char* end = p + text.size();
   while (p < end) {
     if (static_cast<unsigned char>(*p) < 0x80) {  // ASCII maps to itself
       mapped.push_back(*p++);
@@ -89,6 +79,17 @@ absl::Status Normalize(std::string_view text, const NormalizeOptions& options, s
     char32_t c = utf8::unchecked::next(p);
     if (MapChar(&c, options)) mapped_it = utf8::unchecked::append(c, mapped_it);
   }
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::StringPiece piece(mapped.data(), static_cast<int32_t>(mapped.size()));
+  if (!nfc->isNormalizedUTF8(piece, status)) {
+    std::string composed;
+    icu::StringByteSink<std::string> sink(&composed);
+    nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+    mapped.swap(composed);
+  }
+  if (U_FAILURE(status)) return absl::InternalError(u_errorName(status));
 
   if (options.tone == ToneStyle::kKeep) {
     out->append(mapped);

@@ -126,12 +126,17 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
 
-// True if the token at `index` starts a sentence: nothing but white space
-// or sentence punctuation before it.
+// True if the token at `index` starts a sentence: nothing before it, or
+// before it (past single spaces) a line end, other white space, or sentence
+// punctuation. Stopping at any white space other than one space keeps the
+// answer the same when SafeCutPoint() cuts the text there.
 bool Segmenter::StartsSentence(std::string_view text, size_t index) const {
   for (size_t i = index; i-- > 0;) {
     const Token& t = tokens_[i];
-    if (t.kind == TokenKind::kSpace) continue;
+    if (t.kind == TokenKind::kSpace) {
+      if (IsSingleSpace(text, t)) continue;
+      return true;
+    }
     if (t.kind != TokenKind::kPunct) return false;
     std::string_view p = text.substr(t.begin, t.end - t.begin);
     return p == "." || p == "!" || p == "?" || p == ":" || p == "..." || p == "…" || p == "\"" ||

@@ -6,6 +6,7 @@
 #include <utf8.h>
 
 #include "char_table.h"
+#include "vnseg/tokenizer.h"
 
 namespace vnseg {
 namespace {
@@ -140,17 +141,19 @@ void AppendSyllableKey(std::string_view syllable, std::string* out) {
 }
 
 std::string WordKey(std::string_view word) {
+  // '_' separates syllables too; then every white space token (NBSP and
+  // other Unicode spaces included) separates them.
+  std::string spaced(word);
+  for (char& c : spaced) {
+    if (c == '_') c = ' ';
+  }
+  std::vector<Token> tokens;
+  PreTokenize(spaced, &tokens);
   std::string key;
-  size_t i = 0;
-  while (i < word.size()) {
-    while (i < word.size() && (word[i] == ' ' || word[i] == '_' || word[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < word.size() && word[j] != ' ' && word[j] != '_' && word[j] != '\t') ++j;
-    if (j > i) {
-      if (!key.empty()) key.push_back(' ');
-      AppendSyllableKey(word.substr(i, j - i), &key);
-    }
-    i = j;
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kSpace) continue;
+    if (!key.empty()) key.push_back(' ');
+    AppendSyllableKey(std::string_view(spaced).substr(t.begin, t.end - t.begin), &key);
   }
   return key;
 }

@@ -46,6 +46,8 @@ CharClass Classify(char32_t c) {
   return kSymbol;
 }
 
+bool IsRegionalIndicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
+
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
@@ -108,7 +110,15 @@ class Scanner {
       case kDigit: return ScanNumber(pos);
       case kPunctChar: return ScanPunct(pos, c, len);
       case kMark:
-      case kSymbol: return Emit(pos, SkipSymbolTail(pos + len), TokenKind::kOther);
+      case kSymbol: {
+        size_t end = pos + len;
+        size_t next_len;
+        if (IsRegionalIndicator(c) && end < text_.size() &&
+            IsRegionalIndicator(cursor_.At(end, &next_len))) {
+          end += next_len;  // a flag: two regional indicators
+        }
+        return Emit(pos, SkipSymbolTail(end), TokenKind::kOther);
+      }
       case kInvisible: return Emit(pos, pos + len, TokenKind::kOther);
     }
     return Emit(pos, pos + len, TokenKind::kOther);

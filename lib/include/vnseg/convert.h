@@ -44,10 +44,12 @@ void JoinText(std::string_view text, const JoinOptions& options, std::string* ou
 void ResegmentText(Segmenter& segmenter, std::string_view text, std::string* out);
 
 // Streaming: the length of the longest prefix of `text` after which the
-// text can be cut and each part converted alone with the same result as
-// the whole. Prefers a line end, then white space after punctuation, then
-// any ASCII white space (where a word could have crossed: only very long
-// lines get there). Returns 0 if there is no white space at all.
+// text can be cut and each part converted alone with the same lossless
+// result as the whole. Prefers a line end, then white space after . ! ? :,
+// then other white space that is not a single space, then (only very long
+// lines get there; a word could have crossed it) any ASCII white space.
+// Returns 0 if there is no white space at all. The line-structured outputs
+// (tokenized segment, detok join) must be cut at line ends only.
 size_t SafeCutPoint(std::string_view text);
 
 }  // namespace vnseg

@@ -1,0 +1,215 @@
+#include "vnseg/convert.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace vnseg {
+namespace {
+
+using test::MakeDict;
+
+std::string Join(std::string_view text, bool detok = false) {
+  std::string out;
+  JoinText(text, JoinOptions{detok}, &out);
+  return out;
+}
+
+class ConvertTest : public ::testing::Test {
+ protected:
+  ConvertTest()
+      : dict_(MakeDict({"hòa bình", "hoà giải", "xin chào", "việt nam", "tổng thống",
+                        "ngăn armenia", "học sinh", "thế giới", "cộng hòa xã hội chủ nghĩa"},
+                       /*names=*/{"Azerbaijan"})),
+        segmenter_(dict_.get()) {}
+
+  std::string Segment(std::string_view text, bool tokenize = false) {
+    std::string out;
+    SegmentText(segmenter_, text, SegmentOptions{tokenize}, &out);
+    return out;
+  }
+
+  std::string Resegment(std::string_view text) {
+    std::string out;
+    ResegmentText(segmenter_, text, &out);
+    return out;
+  }
+
+  std::unique_ptr<Dictionary> dict_;
+  Segmenter segmenter_;
+};
+
+TEST_F(ConvertTest, LosslessSegment) {
+  EXPECT_EQ(Segment("Xin chào Việt Nam!"), "Xin_chào Việt_Nam!");
+  EXPECT_EQ(Segment("hòa bình,  thế giới\r\n\thọc sinh"), "hòa_bình,  thế_giới\r\n\thọc_sinh");
+  EXPECT_EQ(Segment("Cộng hoà xã hội chủ nghĩa Việt Nam"), "Cộng_hoà_xã_hội_chủ_nghĩa Việt_Nam");
+  EXPECT_EQ(Segment(""), "");
+  std::string out = "prefix ";
+  SegmentText(segmenter_, "xin chào", SegmentOptions{}, &out);
+  EXPECT_EQ(out, "prefix xin_chào");  // appends
+}
+
+TEST_F(ConvertTest, TokenizedSegment) {
+  EXPECT_EQ(Segment("Ông Aliyev nói: \"hòa bình\"", true), "Ông Aliyev nói : \" hòa_bình \"");
+  EXPECT_EQ(Segment("  xin chào,thế giới...  \r\n\n (học sinh)\t", true),
+            "xin_chào , thế_giới ...\r\n\n( học_sinh )");
+  EXPECT_EQ(Segment("a\xC2\xA0\xC2\xA0" "b", true), "a b");
+}
+
+TEST_F(ConvertTest, JoinIsTheInverseOfSegment) {
+  EXPECT_EQ(Join("Xin_chào Việt_Nam!"), "Xin chào Việt Nam!");
+  EXPECT_EQ(Join("hòa_bình,  thế_giới\r\n"), "hòa bình,  thế giới\r\n");
+  EXPECT_EQ(Join("foo__bar __init__ x__1"), "foo_bar __init__ x_1");
+  EXPECT_EQ(Join("_x x_ a _ b"), "_x x_ a _ b");  // not between word characters
+  EXPECT_EQ(Join("a___b"), "a___b");             // odd run: not written by segment
+  EXPECT_EQ(Join("a______b"), "a___b");
+  EXPECT_EQ(Join("hôm_15/7"), "hôm 15/7");
+  EXPECT_EQ(Join(""), "");
+}
+
+TEST_F(ConvertTest, JoinDetokenizes) {
+  EXPECT_EQ(Join("Mỹ , ( EU ) \" hòa_bình \" .", true), "Mỹ, (EU) \"hòa bình\".");
+  EXPECT_EQ(Join("Ông Aliyev nói : \" hòa_bình \"", true), "Ông Aliyev nói: \"hòa bình\"");
+  EXPECT_EQ(Join("tăng 5 % ; giảm ... ?", true), "tăng 5%; giảm...?");
+  EXPECT_EQ(Join("[ a ] { b } ' c ' !", true), "[a] {b} 'c'!");
+  // Quotes are paired per line; line ends are kept.
+  EXPECT_EQ(Join("\" a \r\n\" b \" .\n", true), "\"a\r\n\"b\".\n");
+}
+
+TEST_F(ConvertTest, DetokUndoesTokenize) {
+  for (const char* text : {"Ông Aliyev nói: \"hòa bình\".", "Mỹ, (EU) và [thế giới] tăng 5%; giảm...",
+                           "Xin chào!\nHọc sinh (lớp 5) đi học?\r\n"}) {
+    EXPECT_EQ(Join(Segment(text, true), true), text);
+  }
+}
+
+TEST_F(ConvertTest, LiteralUnderscoresAreEscaped) {
+  EXPECT_EQ(Segment("foo_bar"), "foo__bar");
+  EXPECT_EQ(Segment("__init__"), "__init__");
+  EXPECT_EQ(Segment("x_1"), "x__1");
+  EXPECT_EQ(Segment("a___b"), "a______b");
+  EXPECT_EQ(Segment("_x x_ a _ b"), "_x x_ a _ b");
+  EXPECT_EQ(Segment("học sinh_giỏi"), "học sinh__giỏi");
+  EXPECT_EQ(Segment("#Việt_Nam @a_b"), "#Việt__Nam @a__b");
+  for (const char* text : {"foo_bar", "__init__", "x_1", "a___b", "học sinh_giỏi", "#Việt_Nam"}) {
+    EXPECT_EQ(Join(Segment(text)), text);
+  }
+}
+
+TEST_F(ConvertTest, ResegmentFixesOtherSegmentations) {
+  EXPECT_EQ(Resegment("Tổng thống Azerbaijan_Aliyev"), "Tổng_thống Azerbaijan Aliyev");
+  EXPECT_EQ(Resegment("muốn ngăn_Armenia"), "muốn ngăn Armenia");
+  EXPECT_EQ(Resegment("hôm_15/7"), "hôm 15/7");
+  EXPECT_EQ(Resegment("hòa giải"), "hòa_giải");  // the dictionary spells it "hoà giải"
+  EXPECT_EQ(Resegment("hòa_giải  xin_chào"), "hòa_giải  xin_chào");
+  EXPECT_EQ(Resegment("foo__bar"), "foo__bar");
+}
+
+TEST(SafeCutPointTest, Cases) {
+  EXPECT_EQ(SafeCutPoint(""), 0u);
+  EXPECT_EQ(SafeCutPoint("khôngcókhoảngtrắng"), 0u);
+  EXPECT_EQ(SafeCutPoint("a\nb c"), 2u);                  // a line end first
+  EXPECT_EQ(SafeCutPoint("a\nb\nc d"), 4u);               // the last one
+  EXPECT_EQ(SafeCutPoint("Xin chào. Tôi đi"), 11u);       // after punctuation
+  EXPECT_EQ(SafeCutPoint("a b. c d"), 5u);
+  EXPECT_EQ(SafeCutPoint("xin  chào bạn"), 4u);           // between two spaces
+  EXPECT_EQ(SafeCutPoint("xin\tchào bạn"), 4u);           // after a tab
+  EXPECT_EQ(SafeCutPoint("xin chào bạn"), 10u);           // fallback: the last space
+}
+
+TEST_F(ConvertTest, SafeCutGivesTheSameLosslessResult) {
+  for (const char* text : {"xin chào\nthế giới", "Xin chào. Việt Nam", "hòa bình,  thế giới đi",
+                           "a\tb c", "ông \"hòa\" bình"}) {
+    size_t cut = SafeCutPoint(text);
+    std::string_view t(text);
+    EXPECT_EQ(Segment(t.substr(0, cut)) + Segment(t.substr(cut)), Segment(t)) << text;
+    std::string seg = Segment(t);
+    size_t seg_cut = SafeCutPoint(seg);
+    EXPECT_EQ(Join(std::string_view(seg).substr(0, seg_cut)) +
+                  Join(std::string_view(seg).substr(seg_cut)),
+              text);
+  }
+}
+
+// A run of Capitalised syllables is offered as a name unless it starts a
+// sentence; a part cut at SafeCutPoint starts with nothing before it, so
+// the sentence-start test must give the same answer there in the whole
+// text (line end before it, or a full stop), or the CLI's output would
+// depend on where its blocks end.
+TEST_F(ConvertTest, SafeCutKeepsNameRuns) {
+  for (std::string_view text : {"tin tức\nNguyễn Văn Minh nói", "đi. Nguyễn Văn Minh nói",
+                                "đi, Nguyễn Văn Minh nói\nrồi"}) {
+    size_t cut = SafeCutPoint(text);
+    ASSERT_GT(cut, 0u);
+    EXPECT_EQ(Segment(text.substr(0, cut)) + Segment(text.substr(cut)), Segment(text)) << text;
+  }
+}
+
+// Property form of the above: for a cut that is not the single-space fallback, the lossless parts give the
+// lossless whole.
+TEST_F(ConvertTest, SafeCutPropertyLossless) {
+  test::RandomText random(777, {"ông Nguyễn Văn Minh", "hòa bình", "Việt Nam"});
+  for (int i = 0; i < 2000; ++i) {
+    std::string text = random.Next();
+    size_t cut = SafeCutPoint(text);
+    if (cut == 0) continue;
+    bool fallback = text[cut - 1] == ' ' && (cut == text.size() || text[cut] != ' ') &&
+                    (cut < 2 || std::string_view(".,;:!?\")]").find(text[cut - 2]) ==
+                                    std::string_view::npos);
+    if (fallback) continue;
+    std::string_view t(text);
+    ASSERT_EQ(Segment(t.substr(0, cut)) + Segment(t.substr(cut)), Segment(t))
+        << "cut " << cut << " of: " << text;
+  }
+}
+
+// The tokenized and detok outputs depend on the whole line, so their
+// contract is: cut at line ends only (the CLI streams them that way).
+TEST_F(ConvertTest, LineEndCutGivesTheSameTokenizedResult) {
+  std::string_view text = "Xin chào. Tôi đi.\nHọ nói : \" hòa bình \" .\n";
+  size_t cut = text.find('\n') + 1;
+  EXPECT_EQ(Segment(text.substr(0, cut), true) + Segment(text.substr(cut), true),
+            Segment(text, true));
+}
+
+TEST(SafeCutPointTest, LineEndCutGivesTheSameDetokenizedResult) {
+  std::string_view text = "a , b\n\" c \" ( d )\n";
+  size_t cut = text.find('\n') + 1;
+  EXPECT_EQ(Join(text.substr(0, cut), true) + Join(text.substr(cut), true), Join(text, true));
+}
+
+// Property: JoinText(SegmentText(x)) == x, and resegmenting segmented text
+// changes nothing.
+void CheckRoundTrip(Segmenter& segmenter, uint32_t seed, std::vector<std::string> words) {
+  test::RandomText random(seed, std::move(words));
+  for (int i = 0; i < 2000; ++i) {
+    std::string text = random.Next();
+    std::string segmented, joined, resegmented;
+    SegmentText(segmenter, text, SegmentOptions{}, &segmented);
+    JoinText(segmented, JoinOptions{}, &joined);
+    ASSERT_EQ(joined, text) << "segmented: " << segmented;
+    ResegmentText(segmenter, segmented, &resegmented);
+    ASSERT_EQ(resegmented, segmented) << "text: " << text;
+  }
+}
+
+const std::vector<std::string> kWordPieces = {
+    "hòa bình", "Hoà Bình", "hoà giải", "xin chào", "Xin chào", "việt nam", "Việt Nam",
+    "tổng thống", "ngăn Armenia", "học sinh", "thế giới", "cộng hòa xã hội chủ nghĩa", "hòa_bình"};
+
+TEST_F(ConvertTest, RoundTripPropertySmallDictionary) {
+  CheckRoundTrip(segmenter_, 12345, kWordPieces);
+}
+
+TEST(ConvertDefaultDictTest, RoundTripPropertyDefaultDictionary) {
+  auto dict = test::OpenDefaultDict();
+  if (dict == nullptr) GTEST_SKIP() << "no compiled dictionary at " << VNSEG_TEST_DICT;
+  Segmenter segmenter(dict.get());
+  CheckRoundTrip(segmenter, 54321, kWordPieces);
+}
+
+}  // namespace
+}  // namespace vnseg

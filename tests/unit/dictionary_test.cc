@@ -1,0 +1,275 @@
+#include "vnseg/dictionary.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace vnseg {
+namespace {
+
+using test::HasSubstr;
+
+constexpr size_t kHeaderSize = 168;      // sizeof(FileHeader), see dictionary_format.h
+constexpr size_t kVersionOffset = 8;     // FileHeader::format_version, after the magic
+
+// An image big enough for the truncation tests (> 300 bytes).
+std::string SampleImage() {
+  DictionaryBuilder b;
+  for (const char* w : {"hoà bình", "Hà Nội", "thuỷ điện", "việt nam", "cộng hoà xã hội chủ nghĩa",
+                        "khoẻ", "người", "quý", "học sinh", "sinh học"}) {
+    EXPECT_TRUE(b.Add(w, 2, kFromBaseList));
+  }
+  return b.Build("sample words");
+}
+
+void WriteFile(const std::string& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  ASSERT_TRUE(out.good()) << path;
+}
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "vnseg_dictionary_test_" + std::to_string(::getpid()) + "_" + name;
+}
+
+TEST(DictionaryTest, LookupAnySpelling) {
+  auto dict = Dictionary::FromBytes(SampleImage());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  for (const char* spelling : {"hoà bình", "hòa bình", "HOÀ BÌNH", "Hoà_Bình", "hòa_bình",
+                               "  hoà   bình ", "ho\xCC\x80" "a bi\xCC\x80nh", "hoà\tbình"}) {
+    WordEntry e;
+    EXPECT_TRUE((*dict)->Lookup(spelling, &e)) << spelling;
+    EXPECT_EQ(e.frequency, 2u);
+    EXPECT_EQ(e.flags, kFromBaseList);
+  }
+  EXPECT_TRUE((*dict)->Lookup("thủy điện", nullptr));
+  EXPECT_TRUE((*dict)->Lookup("khỏe", nullptr));
+  EXPECT_TRUE((*dict)->Lookup("hà nội", nullptr));
+  EXPECT_TRUE((*dict)->Lookup("Cộng hòa xã hội chủ nghĩa", nullptr));
+  // Prefixes and parts of words are not words.
+  EXPECT_FALSE((*dict)->Lookup("hòa", nullptr));
+  EXPECT_FALSE((*dict)->Lookup("bình", nullptr));
+  EXPECT_FALSE((*dict)->Lookup("cộng hòa", nullptr));
+  EXPECT_FALSE((*dict)->Lookup("hòa bình an", nullptr));
+  EXPECT_FALSE((*dict)->Lookup("", nullptr));
+  EXPECT_FALSE((*dict)->Lookup("hoa binh", nullptr));  // tones matter
+}
+
+TEST(DictionaryTest, InfoAndTrieWalk) {
+  auto dict = Dictionary::FromBytes(SampleImage());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  const DictionaryInfo& info = (*dict)->info();
+  EXPECT_EQ(info.word_count, 10u);
+  EXPECT_EQ(info.max_word_syllables, 6u);
+  EXPECT_EQ(info.source, "sample words");
+  EXPECT_EQ(info.format_version, 1u);
+  EXPECT_GT(info.syllable_count, 10u);
+
+  uint32_t hoa = (*dict)->SyllableId("hòa");
+  uint32_t binh = (*dict)->SyllableId("bình");
+  ASSERT_NE(hoa, Dictionary::kNoSyllable);
+  ASSERT_NE(binh, Dictionary::kNoSyllable);
+  EXPECT_EQ((*dict)->SyllableId("hoà"), Dictionary::kNoSyllable);  // keys only
+  EXPECT_EQ((*dict)->SyllableId("xyz"), Dictionary::kNoSyllable);
+  uint32_t node = (*dict)->Child(Dictionary::kRoot, hoa);
+  ASSERT_NE(node, Dictionary::kNoNode);
+  EXPECT_FALSE((*dict)->WordAt(node, nullptr));
+  node = (*dict)->Child(node, binh);
+  ASSERT_NE(node, Dictionary::kNoNode);
+  EXPECT_TRUE((*dict)->WordAt(node, nullptr));
+  EXPECT_EQ((*dict)->Child(Dictionary::kRoot, binh), Dictionary::kNoNode);
+}
+
+TEST(DictionaryTest, DuplicatesSumFrequenciesAndOrFlags) {
+  DictionaryBuilder b;
+  EXPECT_TRUE(b.Add("hoà bình", 3, kFromBaseList));
+  EXPECT_TRUE(b.Add("Hòa_Bình", 4, kFromUserList));
+  EXPECT_TRUE(b.Add("khoẻ", UINT32_MAX - 1, kFromCorpus));
+  EXPECT_TRUE(b.Add("khỏe", 5, kFromNameList));  // saturates
+  EXPECT_EQ(b.size(), 2u);
+  auto dict = Dictionary::FromBytes(b.Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  WordEntry e;
+  ASSERT_TRUE((*dict)->Lookup("hòa bình", &e));
+  EXPECT_EQ(e.frequency, 7u);
+  EXPECT_EQ(e.flags, kFromBaseList | kFromUserList);
+  ASSERT_TRUE((*dict)->Lookup("khoẻ", &e));
+  EXPECT_EQ(e.frequency, UINT32_MAX);
+  EXPECT_EQ(e.flags, kFromCorpus | kFromNameList);
+}
+
+TEST(DictionaryTest, LowerThenUpperSpellingIsFlagged) {
+  DictionaryBuilder b;
+  EXPECT_TRUE(b.Add("châu Âu", 1, kFromNameList));
+  EXPECT_TRUE(b.Add("Hà Nội", 1, kFromNameList));
+  EXPECT_TRUE(b.Add("hoà bình", 1, kFromBaseList));
+  auto dict = Dictionary::FromBytes(b.Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  WordEntry e;
+  ASSERT_TRUE((*dict)->Lookup("châu âu", &e));
+  EXPECT_EQ(e.flags, kFromNameList | kLowerThenUpper);
+  ASSERT_TRUE((*dict)->Lookup("hà nội", &e));
+  EXPECT_EQ(e.flags, kFromNameList);
+  ASSERT_TRUE((*dict)->Lookup("Hoà Bình", &e));
+  EXPECT_EQ(e.flags, kFromBaseList);
+}
+
+TEST(DictionaryTest, AddRejectsWordsTheSegmenterCannotMatch) {
+  DictionaryBuilder b;
+  for (const char* bad : {"ao có bờ, sông có bến", "", "  ", "_", "xin chào!", "2.000 đồng",
+                          "TP.HCM", "(hoà)", "hoà-", "a,b", "😀"}) {
+    EXPECT_FALSE(b.Add(bad, 1, kFromBaseList)) << bad;
+  }
+  EXPECT_EQ(b.size(), 0u);
+  EXPECT_EQ(b.skipped(), 11u);
+  EXPECT_TRUE(b.Add("Wai-kru", 1, kFromBaseList));
+  EXPECT_TRUE(b.Add("A5", 1, kFromBaseList));
+  EXPECT_TRUE(b.Add("foo_bar", 1, kFromBaseList));  // '_' separates syllables
+  EXPECT_EQ(b.size(), 3u);
+  EXPECT_EQ(b.skipped(), 11u);
+}
+
+// A no-break space (common in copied lists) separates syllables like a
+// space, so "hà\u00A0nội" is the word "hà nội".
+TEST(DictionaryTest, AddedWordWithNoBreakSpaceIsMatchable) {
+  DictionaryBuilder b;
+  bool added = b.Add("hà\xC2\xA0nội", 1, kFromBaseList);
+  auto dict = Dictionary::FromBytes(b.Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  if (added) {
+    EXPECT_TRUE((*dict)->Lookup("hà nội", nullptr));
+  }
+}
+
+TEST(DictionaryTest, AllKeys) {
+  auto dict = Dictionary::FromBytes(SampleImage());
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  std::vector<std::string> keys = (*dict)->AllKeys();
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::string> expected = {"cộng hòa xã hội chủ nghĩa", "hà nội", "học sinh", "hòa bình",
+                                       "khỏe", "người", "quý", "sinh học", "thủy điện", "việt nam"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(keys, expected);
+}
+
+TEST(DictionaryTest, EmptyDictionary) {
+  auto dict = Dictionary::FromBytes(DictionaryBuilder().Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_EQ((*dict)->info().word_count, 0u);
+  EXPECT_TRUE((*dict)->AllKeys().empty());
+  EXPECT_FALSE((*dict)->Lookup("hòa", nullptr));
+  EXPECT_EQ((*dict)->SyllableId("hòa"), Dictionary::kNoSyllable);
+}
+
+TEST(DictionaryTest, BuildIsDeterministic) {
+  DictionaryBuilder a, b;
+  for (const char* w : {"hoà bình", "việt nam", "khoẻ"}) a.Add(w, 1, kFromBaseList);
+  for (const char* w : {"khỏe", "Việt Nam", "hòa_bình"}) b.Add(w, 1, kFromBaseList);
+  EXPECT_EQ(a.Build("x"), b.Build("x"));
+}
+
+TEST(DictionaryTest, FileRoundTrip) {
+  std::string image = SampleImage();
+  std::string path = TempPath("roundtrip.dic");
+  WriteFile(path, image);
+  auto from_file = Dictionary::Open(path);
+  auto from_bytes = Dictionary::FromBytes(image);
+  std::remove(path.c_str());  // mapped pages stay valid after unlink
+  ASSERT_TRUE(from_file.ok()) << from_file.status();
+  ASSERT_TRUE(from_bytes.ok()) << from_bytes.status();
+  EXPECT_EQ((*from_file)->info().checksum, (*from_bytes)->info().checksum);
+  EXPECT_EQ((*from_file)->info().file_size, image.size());
+  EXPECT_EQ((*from_file)->AllKeys(), (*from_bytes)->AllKeys());
+  EXPECT_TRUE((*from_file)->Lookup("Hòa Bình", nullptr));
+  EXPECT_TRUE((*from_file)->Lookup("thủy_điện", nullptr));
+}
+
+TEST(DictionaryTest, TruncatedImagesAreErrors) {
+  std::string image = SampleImage();
+  ASSERT_GT(image.size(), 300u);
+  std::vector<size_t> lengths;
+  for (size_t n = 0; n <= 300; ++n) lengths.push_back(n);
+  for (size_t n : {image.size() / 2, image.size() - 8, image.size() - 1}) lengths.push_back(n);
+  for (size_t n : lengths) {
+    auto dict = Dictionary::FromBytes(image.substr(0, n));
+    ASSERT_FALSE(dict.ok()) << "length " << n;
+    EXPECT_EQ(dict.status().code(), absl::StatusCode::kDataLoss) << dict.status();
+  }
+  // Through a file as well.
+  std::string path = TempPath("truncated.dic");
+  WriteFile(path, image.substr(0, image.size() - 1));
+  auto dict = Dictionary::Open(path);
+  std::remove(path.c_str());
+  ASSERT_FALSE(dict.ok());
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), path));
+}
+
+TEST(DictionaryTest, FlippedBodyByteFailsTheChecksum) {
+  std::string image = SampleImage();
+  for (size_t i = kHeaderSize; i < image.size(); ++i) {
+    std::string damaged = image;
+    damaged[i] ^= 0x20;
+    auto dict = Dictionary::FromBytes(damaged);
+    ASSERT_FALSE(dict.ok()) << "byte " << i;
+    EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "checksum")) << dict.status();
+  }
+}
+
+TEST(DictionaryTest, WrongMagicAndVersion) {
+  std::string image = SampleImage();
+  std::string bad_magic = image;
+  bad_magic[0] = 'X';
+  auto dict = Dictionary::FromBytes(bad_magic);
+  ASSERT_FALSE(dict.ok());
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "magic"));
+
+  // The checksum does not cover the header, so only the version check can
+  // catch this.
+  std::string bad_version = image;
+  uint32_t version = 2;
+  std::memcpy(&bad_version[kVersionOffset], &version, sizeof(version));
+  dict = Dictionary::FromBytes(bad_version);
+  ASSERT_FALSE(dict.ok());
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "version 2"));
+
+  EXPECT_FALSE(Dictionary::FromBytes(std::string(image.size(), '\0')).ok());
+  EXPECT_FALSE(Dictionary::FromBytes(std::string(image.size(), '\xFF')).ok());
+}
+
+TEST(DictionaryTest, OpenErrorsNameThePath) {
+  std::string empty = TempPath("empty.dic");
+  WriteFile(empty, "");
+  auto dict = Dictionary::Open(empty);
+  std::remove(empty.c_str());
+  ASSERT_FALSE(dict.ok());
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), empty));
+
+  std::string missing = TempPath("does-not-exist.dic");
+  dict = Dictionary::Open(missing);
+  ASSERT_FALSE(dict.ok());
+  EXPECT_EQ(dict.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), missing));
+
+  std::string dir = ::testing::TempDir();
+  dict = Dictionary::Open(dir);
+  ASSERT_FALSE(dict.ok());
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), dir));
+
+  std::string text_file = TempPath("words.txt");
+  WriteFile(text_file, std::string(400, 'a'));
+  dict = Dictionary::Open(text_file);
+  std::remove(text_file.c_str());
+  ASSERT_FALSE(dict.ok());
+  EXPECT_EQ(dict.status().code(), absl::StatusCode::kDataLoss);
+}
+
+}  // namespace
+}  // namespace vnseg

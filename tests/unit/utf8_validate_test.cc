@@ -1,0 +1,140 @@
+#include "vnseg/utf8_validate.h"
+
+#include <gtest/gtest.h>
+#include <utf8.h>
+
+#include <random>
+#include <string>
+
+#include "test_util.h"
+
+namespace vnseg {
+namespace {
+
+using test::HasSubstr;
+
+std::string Message(const absl::Status& s) { return std::string(s.message()); }
+
+TEST(Utf8ValidateTest, ValidText) {
+  EXPECT_TRUE(ValidateUtf8("").ok());
+  EXPECT_TRUE(ValidateUtf8("plain ASCII\n").ok());
+  EXPECT_TRUE(ValidateUtf8("Tiếng Việt có dấu\r\n").ok());
+  EXPECT_TRUE(ValidateUtf8("😀 👨‍👩‍👧 \xEF\xBF\xBD").ok());
+  EXPECT_TRUE(ValidateUtf8(std::string("nul\0byte", 8)).ok());
+}
+
+TEST(Utf8ValidateTest, ErrorNamesLineAndOffsets) {
+  // "dòng 1\n" is 8 bytes; the bad byte is byte 2 of line 3, offset 18.
+  std::string text = "dòng 1\ndòng 2\nab\xFF" "cd\n";
+  absl::Status s = ValidateUtf8(text);
+  ASSERT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(HasSubstr(Message(s), "line 3,"));
+  EXPECT_TRUE(HasSubstr(Message(s), "byte 2 of the line"));
+  EXPECT_TRUE(HasSubstr(Message(s), "byte offset 18)"));
+  EXPECT_TRUE(HasSubstr(Message(s), "0xFF"));
+}
+
+TEST(Utf8ValidateTest, FirstBadByteOnFirstLine) {
+  absl::Status s = ValidateUtf8("\x80");
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(HasSubstr(Message(s), "line 1,"));
+  EXPECT_TRUE(HasSubstr(Message(s), "byte 0 of the line"));
+  EXPECT_TRUE(HasSubstr(Message(s), "byte offset 0)"));
+  EXPECT_TRUE(HasSubstr(Message(s), "0x80"));
+}
+
+TEST(Utf8ValidateTest, BaseOffsetAndLine) {
+  // A chunk that starts at byte 1000, line 41, of a stream.
+  absl::Status s = ValidateUtf8("ok\n\xC3(", 1000, 41);
+  ASSERT_FALSE(s.ok());
+  EXPECT_TRUE(HasSubstr(Message(s), "line 42,"));
+  EXPECT_TRUE(HasSubstr(Message(s), "byte 0 of the line"));
+  EXPECT_TRUE(HasSubstr(Message(s), "byte offset 1003)"));
+  EXPECT_TRUE(HasSubstr(Message(s), "0xC3"));
+}
+
+TEST(Utf8ValidateTest, KindsOfInvalidSequences) {
+  struct Case {
+    std::string text;
+    std::string offset;  // of the first bad byte
+  };
+  for (const Case& c : std::vector<Case>{
+           {"abc\xE1\xBB", "byte offset 3)"},          // truncated at the end
+           {"a\xC0\xAF", "byte offset 1)"},            // overlong '/'
+           {"ab\xED\xA0\x80", "byte offset 2)"},       // UTF-16 surrogate
+           {"\xF4\x90\x80\x80", "byte offset 0)"},     // above U+10FFFF
+           {"ệ\x80", "byte offset 3)"},               // stray continuation byte
+       }) {
+    absl::Status s = ValidateUtf8(c.text);
+    ASSERT_FALSE(s.ok()) << c.text;
+    EXPECT_TRUE(HasSubstr(Message(s), c.offset));
+  }
+}
+
+TEST(Utf8ValidateTest, ReplaceInvalid) {
+  auto replace = [](std::string_view text) {
+    std::string out = "<";
+    ReplaceInvalidUtf8(text, &out);
+    return out;
+  };
+  EXPECT_EQ(replace("Việt Nam"), "<Việt Nam");
+  EXPECT_EQ(replace(""), "<");
+  EXPECT_EQ(replace("a\xFF" "b"), "<a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(replace("\xFF\xFE"), "<\xEF\xBF\xBD\xEF\xBF\xBD");
+  // Every invalid byte is replaced: a truncated 3-byte sequence gives two.
+  EXPECT_EQ(replace("x\xE1\xBB"), "<x\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+// Property: the repaired text is valid and keeps every valid byte.
+TEST(Utf8ValidateTest, ReplacedTextIsAlwaysValid) {
+  std::mt19937 rng(7);
+  for (int i = 0; i < 1000; ++i) {
+    std::string text;
+    for (int n = rng() % 20; n > 0; --n) {
+      text += (rng() % 3 == 0) ? std::string(1, static_cast<char>(rng())) : std::string("ộ");
+    }
+    std::string out;
+    ReplaceInvalidUtf8(text, &out);
+    ASSERT_TRUE(ValidateUtf8(out).ok()) << text;
+    if (ValidateUtf8(text).ok()) {
+      EXPECT_EQ(out, text);
+    }
+  }
+}
+
+// Property: the library's own UTF-8 decoder agrees with utf8cpp on where
+// the first bad byte is and on which bytes get replaced.
+TEST(Utf8ValidateTest, AgreesWithUtf8cppOnRandomBytes) {
+  // Bytes near the edges of the well-formed ranges (Unicode Table 3-7).
+  static constexpr unsigned char kBytes[] = {
+      'a',  ' ',  '\n', 0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+      0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+  std::mt19937 rng(2023);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (int n = rng() % 12; n > 0; --n) text.push_back(static_cast<char>(kBytes[rng() % sizeof(kBytes)]));
+    const char* bad = utf8::find_invalid(text.data(), text.data() + text.size());
+    absl::Status s = ValidateUtf8(text);
+    if (bad == text.data() + text.size()) {
+      ASSERT_TRUE(s.ok()) << testing::PrintToString(text);
+    } else {
+      ASSERT_FALSE(s.ok()) << testing::PrintToString(text);
+      std::string offset = "byte offset " + std::to_string(bad - text.data()) + ")";
+      ASSERT_TRUE(HasSubstr(Message(s), offset)) << testing::PrintToString(text);
+    }
+    std::string expected;  // utf8cpp: U+FFFD for each byte find_invalid stops at
+    for (const char *p = text.data(), *end = p + text.size(); p < end;) {
+      const char* b = utf8::find_invalid(p, end);
+      expected.append(p, b);
+      if (b == end) break;
+      expected += "\xEF\xBF\xBD";
+      p = b + 1;
+    }
+    std::string replaced;
+    ReplaceInvalidUtf8(text, &replaced);
+    ASSERT_EQ(replaced, expected) << testing::PrintToString(text);
+  }
+}
+
+}  // namespace
+}  // namespace vnseg
