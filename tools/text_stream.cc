@@ -106,6 +106,7 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
                       Output& out, Progress& progress, uint64_t& done) {
   std::string buffer, repaired, result;
   size_t line = 1;       // line number of buffer[0]
+  size_t column = 0;     // bytes of that line before buffer[0]
   uint64_t offset = 0;   // byte offset of buffer[0] in this input
   std::vector<char> block(options.block_size);
   bool eof = false;
@@ -129,7 +130,7 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
     if (cut == 0) continue;  // no white space yet: read more
     std::string_view chunk(buffer.data(), cut);
     if (options.invalid != InvalidUtf8::kPass) {
-      absl::Status valid = ValidateUtf8(chunk, offset, line);
+      absl::Status valid = ValidateUtf8(chunk, offset, line, column);
       if (!valid.ok()) {
         if (options.invalid == InvalidUtf8::kError) {
           return absl::InvalidArgumentError(absl::StrCat(in.name, ": ", valid.message(),
@@ -143,7 +144,10 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
     result.clear();
     transform(chunk, &result);
     if (absl::Status s = out.Write(result); !s.ok()) return s;
-    line += static_cast<size_t>(std::count(buffer.begin(), buffer.begin() + cut, '\n'));
+    std::string_view done_part(buffer.data(), cut);
+    size_t newlines = static_cast<size_t>(std::count(done_part.begin(), done_part.end(), '\n'));
+    line += newlines;
+    column = newlines == 0 ? column + cut : cut - done_part.rfind('\n') - 1;
     offset += cut;
     buffer.erase(0, cut);
   }

@@ -160,10 +160,11 @@ int RunNormalize(const Command& c, int argc, char** argv) {
   options.fold_quotes = args.Has("fold-quotes");
   options.spaces = !args.Has("keep-spaces");
   options.invisible = !args.Has("keep-invisible");
-  // Invalid UTF-8 has been handled by the stream (error/replace); with
-  // --invalid=pass the bytes are copied through unnormalized.
+  // The stream has rejected or replaced invalid UTF-8, unless
+  // --invalid=pass: then the bad bytes are copied through.
+  options.pass_invalid = stream.invalid == InvalidUtf8::kPass;
   absl::Status s = RunStream(stream, [&](std::string_view in, std::string* out) {
-    if (!Normalize(in, options, out).ok()) out->append(in);
+    Normalize(in, options, out).IgnoreError();  // cannot fail: validated or passing
   });
   return s.ok() ? kExitOk : Fail(c.name, s);
 }

@@ -243,9 +243,9 @@ std::string ExecutableDir() {
 std::string DefaultDictionaryPath() {
   if (const char* env = std::getenv("VNSEG_DICT"); env != nullptr && *env != '\0') return env;
   std::string candidates[] = {
-      ExecutableDir() + "/../share/vnseg/vnseg.dic",  // relocated install
+      ExecutableDir() + "/../share/vnseg/vnseg.dic",  // an install, wherever it was moved
+      VNSEG_BUILD_DICT_PATH,                          // this build tree, not installed
       VNSEG_INSTALL_DICT_PATH,
-      VNSEG_BUILD_DICT_PATH,
   };
   for (const std::string& path : candidates) {
     if (IsReadable(path)) return path;

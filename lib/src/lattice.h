@@ -47,7 +47,8 @@ class Scorer {
 };
 
 // Dictionary maximal matching: the path with the fewest words, ties broken
-// towards longer leading words (forward maximal matching).
+// against guessed names (kProperName edges), then towards longer leading
+// words.
 std::unique_ptr<Scorer> NewMaximalMatchingScorer();
 
 }  // namespace vnseg

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "utf8_fast.h"
 #include "vnseg/tokenizer.h"
 #include "vnseg/utf8_validate.h"
 
@@ -62,6 +63,23 @@ void AppendToneStyled(std::string_view token, ToneStyle style, std::string* out)
 }  // namespace
 
 absl::Status Normalize(std::string_view text, const NormalizeOptions& options, std::string* out) {
+  if (options.pass_invalid) {
+    // Normalize each valid run; copy each invalid byte as it is.
+    NormalizeOptions strict = options;
+    strict.pass_invalid = false;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while (true) {
+      const char* bad = FindInvalidUtf8(p, end);
+      if (absl::Status s = Normalize(std::string_view(p, static_cast<size_t>(bad - p)), strict, out);
+          !s.ok()) {
+        return s;
+      }
+      if (bad == end) return absl::OkStatus();
+      out->push_back(*bad);
+      p = bad + 1;
+    }
+  }
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
 
   // Map characters first, then compose: dropping an invisible character

@@ -29,7 +29,7 @@ TEST(Utf8ValidateTest, ErrorNamesLineAndOffsets) {
   absl::Status s = ValidateUtf8(text);
   ASSERT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(HasSubstr(Message(s), "line 3,"));
-  EXPECT_TRUE(HasSubstr(Message(s), "byte 2 of the line"));
+  EXPECT_TRUE(HasSubstr(Message(s), "column 3"));
   EXPECT_TRUE(HasSubstr(Message(s), "byte offset 18)"));
   EXPECT_TRUE(HasSubstr(Message(s), "0xFF"));
 }
@@ -38,7 +38,7 @@ TEST(Utf8ValidateTest, FirstBadByteOnFirstLine) {
   absl::Status s = ValidateUtf8("\x80");
   ASSERT_FALSE(s.ok());
   EXPECT_TRUE(HasSubstr(Message(s), "line 1,"));
-  EXPECT_TRUE(HasSubstr(Message(s), "byte 0 of the line"));
+  EXPECT_TRUE(HasSubstr(Message(s), "column 1"));
   EXPECT_TRUE(HasSubstr(Message(s), "byte offset 0)"));
   EXPECT_TRUE(HasSubstr(Message(s), "0x80"));
 }
@@ -48,7 +48,7 @@ TEST(Utf8ValidateTest, BaseOffsetAndLine) {
   absl::Status s = ValidateUtf8("ok\n\xC3(", 1000, 41);
   ASSERT_FALSE(s.ok());
   EXPECT_TRUE(HasSubstr(Message(s), "line 42,"));
-  EXPECT_TRUE(HasSubstr(Message(s), "byte 0 of the line"));
+  EXPECT_TRUE(HasSubstr(Message(s), "column 1"));
   EXPECT_TRUE(HasSubstr(Message(s), "byte offset 1003)"));
   EXPECT_TRUE(HasSubstr(Message(s), "0xC3"));
 }

@@ -119,8 +119,8 @@ class DictionaryBuilder {
 };
 
 // Path of the default dictionary: $VNSEG_DICT if set, else the first that
-// exists of the build-tree file, the installed file, and
-// <dir of this executable>/../share/vnseg/vnseg.dic.
+// exists of <dir of this executable>/../share/vnseg/vnseg.dic (an install,
+// even a moved one), the build tree's file, and the configured install path.
 std::string DefaultDictionaryPath();
 
 }  // namespace vnseg

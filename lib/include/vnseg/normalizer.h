@@ -14,10 +14,13 @@ struct NormalizeOptions {
   bool fold_quotes = false;           // “ ” „ « » → ", ‘ ’ ‚ → '
   bool spaces = true;                 // NBSP and other Unicode spaces → ' '
   bool invisible = true;              // drop zero-width characters, soft hyphens, BOM
+  bool pass_invalid = false;          // copy invalid UTF-8 bytes through
+                                      // (normalizing the text around them)
+                                      // instead of failing
 };
 
-// Appends `text` (valid UTF-8) to `out` in Unicode NFC with the options
-// applied. Line ends are kept. Fails only on invalid UTF-8.
+// Appends `text` to `out` in Unicode NFC with the options applied. Line
+// ends are kept. Fails only on invalid UTF-8, unless options.pass_invalid.
 absl::Status Normalize(std::string_view text, const NormalizeOptions& options,
                        std::string* out);
 

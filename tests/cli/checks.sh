@@ -1,0 +1,380 @@
+#!/usr/bin/env bash
+# Bad input, usage errors, damaged dictionaries, huge lines, --help: one
+# ctest per CHECK (see tests/cli/CMakeLists.txt).
+#
+# usage: checks.sh VNSEG WORK_DIR CHECK
+#   VNSEG_DICT must name the build's dictionary (ctest sets it).
+# shellcheck disable=SC2317  # the checks are called by name, indirectly
+VNSEG=$1
+WORK=$2
+CHECK=$3
+# shellcheck source=tests/cli/lib.sh
+source "$(dirname "$0")/lib.sh"
+need_work
+
+SEGMENT_LIKE=(segment "segment --tokenize" resegment join "join --detok" normalize)
+
+# A small file with one invalid byte (0xFF) at line 2, column 21 (counted
+# from 1), byte offset 32 of the file.
+write_bad_utf8() {
+  printf 'dòng một\ndòng hai có lỗi \xff ở đây\nba\n' >"$1"
+}
+
+check_invalid_utf8_error() {
+  local bad="$WORK/bad.txt" cmd
+  write_bad_utf8 "$bad"
+  for cmd in "${SEGMENT_LIKE[@]}"; do
+    # shellcheck disable=SC2086  # cmd holds a command and its flag
+    run $cmd "$bad"
+    expect_rc 1 "$cmd FILE with invalid UTF-8"
+    expect_err_has "bad.txt: invalid UTF-8 at line 2" "$cmd"
+    expect_err_has "(byte offset 32)" "$cmd"
+    expect_err_has "byte 0xFF" "$cmd"
+    # shellcheck disable=SC2086
+    run_in "$bad" $cmd
+    expect_rc 1 "$cmd < stdin with invalid UTF-8"
+    expect_err_has "<stdin>: invalid UTF-8 at line 2" "$cmd (stdin)"
+    # -o: no output file, no temporary left behind.
+    rm -f "$WORK"/out.txt*
+    # shellcheck disable=SC2086
+    run $cmd -o "$WORK/out.txt" "$bad"
+    expect_rc 1 "$cmd -o out.txt"
+    expect_no_file "$WORK/out.txt*" "$cmd -o out.txt on invalid input"
+  done
+  # An existing output file is not touched by a failed run.
+  printf 'old content\n' >"$WORK/keep.txt"
+  run segment -o "$WORK/keep.txt" "$bad"
+  expect_rc 1 "segment -o existing file"
+  printf 'old content\n' >"$WORK/keep.want"
+  expect_same "$WORK/keep.want" "$WORK/keep.txt" "existing -o file after a failed run"
+  expect_no_file "$WORK/keep.txt.*" "segment -o existing file: temporaries"
+  # The error is found in a later block of a big file too (line counting
+  # across the reader's 1 MiB blocks).
+  local line='Hà Nội là thủ đô của nước ta.'
+  yes "$line" | head -n 60000 >"$WORK/big_bad.txt"
+  printf 'abc \xc3\x28 xyz\n' >>"$WORK/big_bad.txt"
+  run segment "$WORK/big_bad.txt"
+  expect_rc 1 "segment, invalid UTF-8 after 2.5 MB"
+  local offset=$(($(printf '%s\n' "$line" | wc -c) * 60000 + 4))
+  expect_err_has "line 60001, column 5 (byte offset $offset)" "invalid UTF-8 after 2.5 MB"
+}
+
+check_invalid_utf8_replace() {
+  local bad="$WORK/bad.txt"
+  write_bad_utf8 "$bad"
+  printf 'dòng một\ndòng hai có lỗi \xef\xbf\xbd ở đây\nba\n' >"$WORK/replaced.txt"
+  run join --invalid=replace "$bad"
+  expect_rc 0 "join --invalid=replace"
+  expect_same "$WORK/replaced.txt" "$WORK/out" "join --invalid=replace: 0xFF becomes U+FFFD"
+  run normalize --invalid replace "$bad"
+  expect_rc 0 "normalize --invalid replace"
+  expect_same "$WORK/replaced.txt" "$WORK/out" "normalize --invalid replace"
+  run segment --invalid=replace "$bad"
+  expect_rc 0 "segment --invalid=replace"
+  cp "$WORK/out" "$WORK/segmented"
+  run join "$WORK/segmented"
+  expect_rc 0 "join of segment --invalid=replace output (valid UTF-8)"
+  expect_same "$WORK/replaced.txt" "$WORK/out" "segment --invalid=replace | join"
+  run resegment --invalid=replace "$bad"
+  expect_rc 0 "resegment --invalid=replace"
+  expect_same "$WORK/segmented" "$WORK/out" "resegment --invalid=replace = segment --invalid=replace"
+}
+
+check_invalid_utf8_pass() {
+  local bad="$WORK/bad.txt"
+  # Invalid bytes of several kinds: lone continuation, truncated sequences,
+  # overlong form, surrogate, next to '_' and inside words.
+  printf 'dòng hai có lỗi \xff ở đây\nx_\xc3 \xe1\xbb_y foo_\x80bar \xc0\xaf \xed\xa0\x80 hòa\xe1 bình\n\xf0\x9f' >"$bad"
+  round_trip "$bad" "invalid bytes" --invalid=pass
+  run segment --invalid=pass "$bad"
+  expect_rc 0 "segment --invalid=pass"
+  run normalize --invalid=pass "$bad"
+  expect_rc 0 "normalize --invalid=pass"
+  expect_same "$bad" "$WORK/out" "normalize --invalid=pass copies invalid text through"
+}
+
+check_empty_input() {
+  local cmd
+  : >"$WORK/empty.txt"
+  for cmd in "${SEGMENT_LIKE[@]}" "normalize --tone old"; do
+    # shellcheck disable=SC2086
+    run $cmd
+    expect_rc 0 "$cmd < empty stdin"
+    expect_out_empty "$cmd < empty stdin"
+    # shellcheck disable=SC2086
+    run $cmd "$WORK/empty.txt"
+    expect_rc 0 "$cmd EMPTY_FILE"
+    expect_out_empty "$cmd EMPTY_FILE"
+    rm -f "$WORK/o.txt"
+    # shellcheck disable=SC2086
+    run $cmd -o "$WORK/o.txt" "$WORK/empty.txt"
+    expect_rc 0 "$cmd -o o.txt EMPTY_FILE"
+    expect_same "$WORK/empty.txt" "$WORK/o.txt" "$cmd -o o.txt EMPTY_FILE"
+  done
+}
+
+check_usage_errors() {
+  local cmd
+  for cmd in segment resegment join normalize; do
+    run "$cmd" --bogus
+    expect_rc 2 "$cmd --bogus"
+    expect_err_has "vnseg $cmd: unknown option --bogus" "$cmd --bogus"
+    expect_err_has "Try 'vnseg $cmd --help'" "$cmd --bogus"
+    expect_out_empty "$cmd --bogus"
+    run "$cmd" -o
+    expect_rc 2 "$cmd -o (no value)"
+    expect_err_has "needs a value" "$cmd -o"
+    run "$cmd" --invalid=bogus
+    expect_rc 2 "$cmd --invalid=bogus"
+    expect_err_has "--invalid must be error, replace or pass" "$cmd --invalid=bogus"
+    run "$cmd" --help=yes
+    expect_rc 2 "$cmd --help=yes"
+    expect_err_has "takes no value" "$cmd --help=yes"
+  done
+  run segment --tokenize=1
+  expect_rc 2 "segment --tokenize=1"
+  run join --tokenize
+  expect_rc 2 "join --tokenize (segment's flag)"
+  expect_err_has "unknown option --tokenize" "join --tokenize"
+  run normalize --tone=sideways
+  expect_rc 2 "normalize --tone=sideways"
+  expect_err_has "--tone must be old, new or keep" "normalize --tone=sideways"
+  run frobnicate
+  expect_rc 2 "unknown command"
+  expect_err_has "vnseg: unknown command 'frobnicate'" "unknown command"
+  run
+  expect_rc 2 "no command"
+  expect_err_has "usage: vnseg COMMAND" "no command"
+  run --bogus
+  expect_rc 2 "vnseg --bogus"
+  expect_err_has "unknown command '--bogus'" "vnseg --bogus"
+  run dict
+  expect_rc 2 "dict without subcommand"
+  expect_err_has "missing subcommand" "dict"
+  run dict frob
+  expect_rc 2 "dict frob"
+  expect_err_has "unknown subcommand 'frob'" "dict frob"
+  run dict lookup
+  expect_rc 2 "dict lookup without WORD"
+  expect_err_has "give at least one WORD" "dict lookup"
+  run dict lookup --bogus hòa
+  expect_rc 2 "dict lookup --bogus"
+  run dict info --bogus
+  expect_rc 2 "dict info --bogus"
+  run dict build
+  expect_rc 2 "dict build without -o"
+  expect_err_has "-o OUT is required" "dict build"
+}
+
+check_missing_input() {
+  printf 'hòa bình\n' >"$WORK/good.txt"
+  local cmd
+  for cmd in segment resegment join normalize; do
+    run "$cmd" "$WORK/nosuch.txt"
+    expect_rc 1 "$cmd MISSING_FILE"
+    expect_err_has "vnseg $cmd: cannot open $WORK/nosuch.txt: No such file or directory" "$cmd MISSING_FILE"
+    expect_out_empty "$cmd MISSING_FILE"
+    # All inputs are opened first: nothing is written, no -o file appears.
+    run "$cmd" -o "$WORK/o.txt" "$WORK/good.txt" "$WORK/nosuch.txt"
+    expect_rc 1 "$cmd -o o.txt GOOD MISSING"
+    expect_no_file "$WORK/o.txt*" "$cmd -o o.txt GOOD MISSING"
+  done
+  run segment -o "$WORK/no/such/dir/o.txt" "$WORK/good.txt"
+  expect_rc 1 "segment -o into a missing directory"
+  expect_err_has "cannot create" "segment -o into a missing directory"
+  run segment --user-words "$WORK/nosuch.txt" "$WORK/good.txt"
+  expect_rc 1 "segment --user-words MISSING"
+  expect_err_has "nosuch.txt" "segment --user-words MISSING"
+}
+
+check_corrupt_dict() {
+  find_python || skip "python3 not found"
+  [[ -f ${VNSEG_DICT:-} ]] || { fail "VNSEG_DICT is not a file: '${VNSEG_DICT:-}'"; finish; }
+  local dir="$WORK/dicts"
+  "$PY" "$CLI_TEST_DIR/dict_corrupt.py" "$VNSEG_DICT" "$dir" --fuzz 12 --seed 7 ||
+    { fail "dict_corrupt.py failed"; finish; }
+  printf 'Tổng thống Mỹ nói về hòa bình.\n' >"$WORK/text.txt"
+  local name text
+  while IFS=$'\t' read -r name text; do
+    run segment --dict "$dir/$name" "$WORK/text.txt"
+    if [[ $text == "*" ]]; then  # random damage: an error or a result, never a crash
+      if [[ $RC -eq 0 || $RC -eq 1 ]]; then pass; else fail "segment --dict $name: exit $RC"; show_err; fi
+      continue
+    fi
+    expect_rc 1 "segment --dict $name"
+    expect_err_has "vnseg segment: $dir/$name: " "segment --dict $name"
+    expect_err_has "$text" "segment --dict $name"
+    expect_out_empty "segment --dict $name"
+  done <"$dir/cases.tsv"
+  # The same through dict info / dict lookup / $VNSEG_DICT.
+  run dict info --dict "$dir/truncated.dic"
+  expect_rc 1 "dict info --dict truncated.dic"
+  expect_err_has "not a usable vnseg dictionary" "dict info --dict truncated.dic"
+  run dict lookup --dict "$dir/text.dic" hòa_bình
+  expect_rc 1 "dict lookup --dict text.dic"
+  expect_err_has "bad magic bytes" "dict lookup --dict text.dic"
+  RC=0
+  VNSEG_DICT="$dir/truncated.dic" "$VNSEG" segment <"$WORK/text.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 1 "VNSEG_DICT=truncated.dic segment"
+  expect_err_has "truncated?" "VNSEG_DICT=truncated.dic segment"
+  run segment --dict "$WORK" "$WORK/text.txt"
+  expect_rc 1 "segment --dict DIRECTORY"
+  expect_err_has "not a regular file" "segment --dict DIRECTORY"
+  run segment --dict "$WORK/nosuch.dic" "$WORK/text.txt"
+  expect_rc 1 "segment --dict MISSING"
+  expect_err_has "cannot open $WORK/nosuch.dic" "segment --dict MISSING"
+  # join and normalize need no dictionary at all.
+  RC=0
+  VNSEG_DICT="$dir/text.dic" "$VNSEG" join <"$WORK/text.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "join with a broken VNSEG_DICT"
+}
+
+# A 50 MB single line (no newline) of Vietnamese-like text: segment | join
+# gives it back byte for byte, in bounded time.
+check_big_line() {
+  find_python || skip "python3 not found"
+  local big="$WORK/big_line.txt"
+  local mb=${VNSEG_BIG_LINE_MB:-50}
+  "$PY" "$CLI_TEST_DIR/gen_text.py" "$big" --bytes $((mb * 1000 * 1000)) --seed 42 ||
+    { fail "gen_text.py failed"; finish; }
+  if [[ $(tr -dc '\n' <"$big" | wc -c) -ne 0 ]]; then fail "generator wrote a newline"; fi
+  echo "generated $(wc -c <"$big") bytes, one line"
+  local start=$SECONDS
+  round_trip "$big" "${mb} MB single line"
+  echo "segment | join took $((SECONDS - start)) s"
+  rm -f "$big" "$WORK/round_trip.out"
+}
+
+check_help() {
+  local cmd
+  for cmd in --help -h help "dict --help" "dict help" \
+             "segment --help" "resegment --help" "join --help" "normalize --help" \
+             "dict build --help" "dict info --help" "dict lookup --help"; do
+    # shellcheck disable=SC2086
+    run $cmd
+    expect_rc 0 "vnseg $cmd"
+    expect_out_has "usage: vnseg" "vnseg $cmd"
+    if [[ -s $WORK/err ]]; then fail "vnseg $cmd wrote to stderr"; else pass; fi
+  done
+  for cmd in segment resegment join normalize; do
+    run "$cmd" --help
+    expect_out_has "usage: vnseg $cmd" "$cmd --help"
+    expect_out_has "--invalid MODE" "$cmd --help"
+  done
+  run --version
+  expect_rc 0 "vnseg --version"
+  expect_out_has "vnseg " "vnseg --version"
+}
+
+# Without --dict or VNSEG_DICT the CLI finds the build's dictionary.
+check_default_dict() {
+  local build_dict=${VNSEG_DICT:-}
+  RC=0
+  env -u VNSEG_DICT "$VNSEG" dict info >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "dict info with no VNSEG_DICT"
+  expect_out_has "file:" "dict info"
+  local installed=${VNSEG_INSTALL_DICT:-/usr/local/share/vnseg/vnseg.dic}
+  local relocated
+  relocated="$(dirname "$VNSEG")/../share/vnseg/vnseg.dic"
+  if [[ -n $build_dict && ! -e $installed && ! -e $relocated ]]; then
+    expect_out_has "file:           $build_dict" "dict info finds the build tree's dictionary"
+  fi
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  RC=0
+  env -u VNSEG_DICT "$VNSEG" segment "$WORK/in.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "segment with no VNSEG_DICT"
+  expect_same "$WORK/want.txt" "$WORK/out" "segment with the default dictionary"
+}
+
+# -o, several inputs, '-' for stdin.
+check_files() {
+  printf 'Tổng thống Mỹ\n' >"$WORK/a.txt"
+  printf 'hòa bình' >"$WORK/b.txt"
+  printf 'học sinh\n' >"$WORK/c.txt"
+  printf 'Tổng_thống Mỹ\nhòa_bìnhhọc_sinh\n' >"$WORK/want.txt"
+  RC=0
+  "$VNSEG" segment "$WORK/a.txt" - "$WORK/b.txt" <"$WORK/c.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "segment a.txt - b.txt"
+  printf 'Tổng_thống Mỹ\nhọc_sinh\nhòa_bình' >"$WORK/want2.txt"
+  expect_same "$WORK/want2.txt" "$WORK/out" "segment a.txt - b.txt (stdin in the middle)"
+  run segment -o "$WORK/o.txt" "$WORK/a.txt" "$WORK/b.txt" "$WORK/c.txt"
+  expect_rc 0 "segment -o o.txt a b c"
+  expect_out_empty "segment -o o.txt"
+  expect_same "$WORK/want.txt" "$WORK/o.txt" "segment -o o.txt a b c"
+  expect_no_file "$WORK/o.txt.*" "segment -o o.txt: temporaries"
+  # -o replaces an existing file.
+  run join -o "$WORK/o.txt" "$WORK/o.txt"
+  expect_rc 0 "join -o o.txt o.txt"
+  printf 'Tổng thống Mỹ\nhòa bìnhhọc sinh\n' >"$WORK/want3.txt"
+  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt o.txt (in place)"
+}
+
+# --- Lines longer than the reader's 1 MiB block.
+
+# Tokenized output depends on the whole line: it must not be cut inside one
+# (a cut used to glue the words on both sides of it).
+long_line_tokenize() {
+  # Numbers separated by single spaces: every token is its own word, so
+  # `segment --tokenize` must print the line unchanged.
+  yes 12345 | head -n 400000 | paste -sd' ' >"$WORK/numbers.txt"
+  run segment --tokenize "$WORK/numbers.txt"
+  expect_rc 0 "segment --tokenize, 2.4 MB line"
+  expect_same "$WORK/numbers.txt" "$WORK/out" "segment --tokenize of a 2.4 MB line of numbers"
+}
+
+long_line_detok() {
+  yes 12345 | head -n 400000 | paste -sd' ' >"$WORK/numbers.txt"
+  run join --detok "$WORK/numbers.txt"
+  expect_rc 0 "join --detok, 2.4 MB line"
+  expect_same "$WORK/numbers.txt" "$WORK/out" "join --detok of a 2.4 MB line of numbers"
+}
+
+# The error message's column counts from the start of the line even when
+# the line spans several read blocks.
+long_line_error_column() {
+  yes 'hòa bình' | head -n 300000 | paste -sd' ' | tr -d '\n' >"$WORK/long.txt"
+  printf ' \xe1\xbb end\n' >>"$WORK/long.txt"
+  local col=$(($(wc -c <"$WORK/long.txt") - 7))
+  run segment "$WORK/long.txt"
+  expect_rc 1 "segment, invalid UTF-8 at byte $col of a long line"
+  expect_err_has "line 1, column $((col + 1)) (byte offset $col)" "error position in a long line"
+}
+
+# A line longer than one block is cut only where both parts segment like the
+# whole: not after ", ", where a name after the cut would be taken for the
+# start of a sentence ("…, Bùi Văn Luyến" must stay "…, Bùi_Văn_Luyến").
+long_line_sentence_start() {
+  local unit='hòa bình, ' tail n unit_len
+  tail=$(printf 'Bùi Văn Luyến đến thăm nhà %.0s' {1..20})
+  unit_len=$(printf '%s' "$unit" | wc -c)
+  n=$(((1048576 - 200) / unit_len))  # the last ", " of the first block is the cut
+  { yes "$unit" | head -n "$n" | tr -d '\n'; printf '%s\n' "$tail"; } >"$WORK/long.txt"
+  { printf '%s' "$unit"; printf '%s\n' "$tail"; } >"$WORK/short.txt"
+  run segment "$WORK/short.txt"
+  expect_rc 0 "segment short line"
+  cp "$WORK/out" "$WORK/short.seg"
+  # The long line must segment as n - 1 units followed by the short line.
+  { yes "$(head -c "$unit_len" "$WORK/short.seg")" | head -n $((n - 1)) | tr -d '\n'
+    cat "$WORK/short.seg"; } >"$WORK/want.txt"
+  run segment "$WORK/long.txt"
+  expect_rc 0 "segment 1 MiB line"
+  expect_same "$WORK/want.txt" "$WORK/out" "segment of a 1 MiB line cut after ', '"
+}
+
+# normalize --invalid=pass copies the invalid bytes and normalizes the text
+# around them (it used to leave the whole block that held one unnormalized).
+normalize_pass_block() {
+  printf 'Gi\xc3\xa1\xc2\xa0v\xc3\xa0ng\nbad \xff here\n' >"$WORK/in.txt"
+  printf 'Gi\xc3\xa1 v\xc3\xa0ng\nbad \xff here\n' >"$WORK/want.txt"
+  run normalize --invalid=pass "$WORK/in.txt"
+  expect_rc 0 "normalize --invalid=pass"
+  expect_same "$WORK/want.txt" "$WORK/out" "normalize --invalid=pass normalizes the valid line (NBSP -> space)"
+}
+
+if ! declare -F "check_$CHECK" >/dev/null && ! declare -F "$CHECK" >/dev/null; then
+  echo "unknown check '$CHECK'" >&2
+  exit 2
+fi
+if declare -F "check_$CHECK" >/dev/null; then "check_$CHECK"; else "$CHECK"; fi
+finish

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Writes damaged copies of a compiled dictionary (vnseg.dic) for the CLI tests.
+
+usage: dict_corrupt.py DICT OUT_DIR [--fuzz N] [--seed S]
+
+Writes OUT_DIR/cases.tsv: one line per file, "NAME<TAB>TEXT", where TEXT must
+appear in vnseg's error message for that file. The targeted cases (bad magic,
+version, sizes, sections, trie links, hash slots) carry a recomputed checksum
+so that they get past the checksum check and reach the structural checks.
+With --fuzz N, also writes N files fuzz_K.dic with random damage and a fixed
+checksum, listed with TEXT "*" (any outcome but a crash is fine).
+
+Layout (lib/src/dictionary_format.h): a 168-byte header
+  magic[8] version:u32 byte_order:u32 file_size:u64 checksum:u64
+  word_count syllable_count node_count edge_count hash_slot_count
+  max_word_syllables (u32 each), then 7 sections {offset:u64, size:u64}:
+  source, hash slots, syllable offsets, syllable bytes, nodes, edges, words.
+"""
+import argparse
+import os
+import random
+import struct
+
+HEADER = 168
+MASK = (1 << 64) - 1
+SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS = range(7)
+
+
+def checksum(body):
+    """Checksum64 of lib/src/dictionary.cc over the bytes after the header."""
+    h = 0xCBF29CE484222325 ^ len(body)
+    n = len(body) // 8
+    for w in struct.unpack_from("<%dQ" % n, body):
+        h = ((h ^ w) * 0x100000001B3) & MASK
+        h ^= h >> 29
+    for c in body[n * 8:]:
+        h = ((h ^ c) * 0x100000001B3) & MASK
+    return h
+
+
+def fix_checksum(b):
+    struct.pack_into("<Q", b, 24, checksum(bytes(b[HEADER:])))
+    return b
+
+
+def section(d, i):
+    return struct.unpack_from("<QQ", d, 56 + 16 * i)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dict")
+    ap.add_argument("out_dir")
+    ap.add_argument("--fuzz", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    d = open(args.dict, "rb").read()
+    assert d[:8] == b"VNSEGDIC", "not a vnseg dictionary: " + args.dict
+    assert checksum(d[HEADER:]) == struct.unpack_from("<Q", d, 24)[0], \
+        "checksum formula out of date with lib/src/dictionary.cc"
+    os.makedirs(args.out_dir, exist_ok=True)
+    syllable_count = struct.unpack_from("<I", d, 36)[0]
+    cases = []
+
+    def write(name, data, text):
+        with open(os.path.join(args.out_dir, name), "wb") as f:
+            f.write(data)
+        cases.append((name, text))
+
+    def patched(offset, fmt, value, fix=True):
+        b = bytearray(d)
+        struct.pack_into(fmt, b, offset, value)
+        return bytes(fix_checksum(b) if fix else b)
+
+    write("truncated.dic", d[: len(d) // 2], "truncated?")
+    write("header_only.dic", d[:100], "file too short for a header")
+    write("empty.dic", b"", "file is empty")
+    text = "".join("từ thứ %d\thòa bình\n" % i for i in range(50)).encode()
+    write("text.dic", text, "bad magic bytes")
+    flipped = bytearray(d)
+    flipped[len(d) // 2] ^= 0x55
+    write("flipped_byte.dic", bytes(flipped), "checksum mismatch")
+    write("version.dic", patched(8, "<I", 99), "format version 99")
+    write("byte_order.dic", patched(12, "<I", 0x04030201), "another byte order")
+    write("grown.dic", d + b"\0" * 8, "(truncated?)")
+    edges_off, _ = section(d, EDGES)
+    write("section_outside.dic", patched(56 + 16 * EDGES, "<Q", len(d) + 8),
+          "a section lies outside the file or has the wrong size")
+    write("edge_child.dic", patched(edges_off + 4, "<I", 0xFFFFFFF0), "trie edge out of range")
+    nodes_off, _ = section(d, NODES)
+    write("node_word.dic", patched(nodes_off + 8, "<I", 0x7FFFFFFF), "trie node out of range")
+    write("node_edges.dic", patched(nodes_off + 4, "<I", 0xFFFFFFFF), "trie node out of range")
+    slots_off, slots_size = section(d, SLOTS)
+    slots = struct.unpack_from("<%dI" % (slots_size // 4), d, slots_off)
+    used = next(i for i, v in enumerate(slots) if v != 0)
+    write("hash_slot.dic", patched(slots_off + 4 * used, "<I", syllable_count + 5),
+          "hash slot out of range")
+    empty = next(i for i, v in enumerate(slots) if v == 0)
+    write("hash_extra.dic", patched(slots_off + 4 * empty, "<I", 1),
+          "hash table does not match syllables")
+    syl_off, _ = section(d, SYL_OFFSETS)
+    write("syllable_offsets.dic", patched(syl_off, "<I", 0xFFFFFF), "syllable offsets")
+
+    rng = random.Random(args.seed)
+    for k in range(args.fuzz):
+        b = bytearray(d)
+        for _ in range(rng.randrange(1, 8)):
+            if rng.random() < 0.3:  # a header count or section field
+                off = rng.choice([32, 36, 40, 44, 48, 52] + [56 + 8 * i for i in range(14)])
+                size = 4 if off < 56 else 8
+                value = rng.choice([0, 1, 3, 0xFFFFFFFF, rng.randrange(1 << 24)])
+                b[off:off + size] = value.to_bytes(size, "little")
+            else:  # a word of the tables
+                sec = rng.choice([SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS])
+                off, size = section(d, sec)
+                p = off + 4 * rng.randrange(size // 4)
+                b[p:p + 4] = rng.choice([0, 1, 0xFFFFFFFF, rng.randrange(1 << 20)]).to_bytes(4, "little")
+        write("fuzz_%d.dic" % k, bytes(fix_checksum(b)), "*")
+
+    with open(os.path.join(args.out_dir, "cases.tsv"), "w", encoding="utf-8") as f:
+        for name, text in cases:
+            f.write("%s\t%s\n" % (name, text))
+
+
+if __name__ == "__main__":
+    main()
