@@ -111,6 +111,12 @@ int Prepare(const Command& c, int argc, char** argv, ParsedArgs* args, StreamOpt
   return -1;
 }
 
+// Streams the inputs through `transform`; the exit code of the command.
+int StreamAndExit(const Command& c, const StreamOptions& stream, const Transform& transform) {
+  absl::Status s = RunStream(stream, transform);
+  return s.ok() ? kExitOk : Fail(c.name, s);
+}
+
 int RunSegmentLike(const Command& c, int argc, char** argv, bool resegment) {
   ParsedArgs args;
   StreamOptions stream;
@@ -121,14 +127,13 @@ int RunSegmentLike(const Command& c, int argc, char** argv, bool resegment) {
   SegmentOptions options;
   options.tokenize = args.Has("tokenize");
   stream.whole_lines = options.tokenize;
-  absl::Status s = RunStream(stream, [&](std::string_view in, std::string* out) {
+  return StreamAndExit(c, stream, [&](std::string_view in, std::string* out) {
     if (resegment) {
       ResegmentText(segmenter, in, out);
     } else {
       SegmentText(segmenter, in, options, out);
     }
   });
-  return s.ok() ? kExitOk : Fail(c.name, s);
 }
 
 int RunJoin(const Command& c, int argc, char** argv) {
@@ -138,10 +143,9 @@ int RunJoin(const Command& c, int argc, char** argv) {
   JoinOptions options;
   options.detok = args.Has("detok");
   stream.whole_lines = options.detok;
-  absl::Status s = RunStream(stream, [&](std::string_view in, std::string* out) {
+  return StreamAndExit(c, stream, [&](std::string_view in, std::string* out) {
     JoinText(in, options, out);
   });
-  return s.ok() ? kExitOk : Fail(c.name, s);
 }
 
 int RunNormalize(const Command& c, int argc, char** argv) {
@@ -163,10 +167,9 @@ int RunNormalize(const Command& c, int argc, char** argv) {
   // The stream has rejected or replaced invalid UTF-8, unless
   // --invalid=pass: then the bad bytes are copied through.
   options.pass_invalid = stream.invalid == InvalidUtf8::kPass;
-  absl::Status s = RunStream(stream, [&](std::string_view in, std::string* out) {
+  return StreamAndExit(c, stream, [&](std::string_view in, std::string* out) {
     Normalize(in, options, out).IgnoreError();  // cannot fail: validated or passing
   });
-  return s.ok() ? kExitOk : Fail(c.name, s);
 }
 
 std::vector<OptionSpec> With(std::vector<OptionSpec> specific) {
