@@ -71,7 +71,7 @@ void AppendUtf8(const char32_t* cps, int n, std::string* out) {
 bool AppendKeyOfNfc(std::string_view s, bool allow_marks, std::string* out) {
   char32_t base[kMaxLetters];
   char32_t lower[kMaxLetters];
-  int n = 0, tones = 0, tone_at = -1;
+  int n = 0, tones = 0;
   uint8_t tone = kNoTone;
   const char* p = s.data();
   const char* end = p + s.size();
@@ -87,7 +87,6 @@ bool AppendKeyOfNfc(std::string_view s, bool allow_marks, std::string* out) {
       if (info->tone != kNoTone) {
         ++tones;
         tone = info->tone;
-        tone_at = n;
       }
     } else {
       if (c >= 0x300 && c < 0x370 && !allow_marks) return false;
@@ -116,7 +115,7 @@ bool AppendKeyOfNfc(std::string_view s, bool allow_marks, std::string* out) {
       AppendUtf8(base + at + 1, n - at - 1, out);
       return true;
     }
-    (void)tone_at;  // no vowel to move to: keep the mark where it was
+    // No vowel can carry it: keep the mark where it was (below).
   }
   AppendUtf8(lower, n, out);
   return true;
