@@ -38,6 +38,12 @@ const LatinInfo* LatinLookup(char32_t c);
 // precomposed character.
 char32_t ComposeTone(char32_t base, uint8_t tone);
 
+// Zero-width characters, soft hyphen and BOM: they split tokens, and
+// normalize drops them.
+inline bool IsInvisibleFormatChar(char32_t c) {
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
 // Tone of combining mark `c` (U+0300 ...), or kNoTone.
 uint8_t ToneOfCombiningMark(char32_t c);
 

@@ -15,28 +15,6 @@
 
 namespace vnseg {
 
-namespace {
-
-// Is a syllable starting lower-case followed by one starting upper-case?
-bool HasLowerThenUpper(std::string_view word) {
-  bool previous_lower = false, at_start = true;
-  for (const char* p = word.data(); p < word.data() + word.size();) {
-    char32_t c = utf8::unchecked::next(p);
-    if (c == ' ' || c == '_') {
-      at_start = true;
-      continue;
-    }
-    if (at_start) {
-      if (previous_lower && u_isupper(c)) return true;
-      previous_lower = u_islower(c);
-      at_start = false;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
 struct DictionaryBuilder::Impl {
   absl::flat_hash_map<std::string, WordEntry> words;  // canonical key -> entry
   size_t skipped = 0;
@@ -47,19 +25,32 @@ DictionaryBuilder::DictionaryBuilder() : impl_(std::make_unique<Impl>()) {}
 DictionaryBuilder::~DictionaryBuilder() = default;
 
 bool DictionaryBuilder::Add(std::string_view word, uint32_t frequency, uint32_t flags) {
-  std::string key = WordKey(word);
-  impl_->tokens.clear();
-  PreTokenize(key, &impl_->tokens);
-  bool matchable = !key.empty();
-  for (size_t i = 0; i < impl_->tokens.size() && matchable; ++i) {
+  // Tokenize the word as written, '_' read as a space, the way the
+  // segmenter will see it in text: it must be syllables separated by white
+  // space, and its capitals tell whether it is spelled lower-then-Capital.
+  std::string spaced(word);
+  std::replace(spaced.begin(), spaced.end(), '_', ' ');
+  std::vector<Token>& tokens = impl_->tokens;
+  tokens.clear();
+  PreTokenize(spaced, &tokens);
+  if (!tokens.empty() && tokens.front().kind == TokenKind::kSpace) tokens.erase(tokens.begin());
+  if (!tokens.empty() && tokens.back().kind == TokenKind::kSpace) tokens.pop_back();
+  bool matchable = !tokens.empty();
+  bool previous_lower = false;
+  for (size_t i = 0; i < tokens.size() && matchable; ++i) {
     TokenKind expected = i % 2 == 0 ? TokenKind::kSyllable : TokenKind::kSpace;
-    matchable = impl_->tokens[i].kind == expected;
+    matchable = tokens[i].kind == expected;
+    if (!matchable || expected != TokenKind::kSyllable) continue;
+    const char* p = spaced.data() + tokens[i].begin;
+    char32_t first = utf8::unchecked::next(p);
+    if (previous_lower && u_isupper(first)) flags |= kLowerThenUpper;
+    previous_lower = u_islower(first);
   }
   if (!matchable) {
     ++impl_->skipped;
     return false;
   }
-  if (HasLowerThenUpper(word)) flags |= kLowerThenUpper;
+  std::string key = WordKey(word);
   WordEntry& e = impl_->words[key];
   e.frequency = frequency > UINT32_MAX - e.frequency ? UINT32_MAX : e.frequency + frequency;
   e.flags |= flags;

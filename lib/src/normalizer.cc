@@ -7,16 +7,13 @@
 
 #include <vector>
 
+#include "char_table.h"
 #include "utf8_fast.h"
 #include "vnseg/tokenizer.h"
 #include "vnseg/utf8_validate.h"
 
 namespace vnseg {
 namespace {
-
-bool IsInvisible(char32_t c) {
-  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
-}
 
 // Unicode spaces other than the ASCII ones and the line ends.
 bool IsOtherSpace(char32_t c) {
@@ -26,7 +23,7 @@ bool IsOtherSpace(char32_t c) {
 // Character-level mapping: spaces, invisibles, quotes, the Icelandic eth
 // typed for đ. Returns false to drop the character.
 bool MapChar(char32_t* c, const NormalizeOptions& o) {
-  if (o.invisible && IsInvisible(*c)) return false;
+  if (o.invisible && IsInvisibleFormatChar(*c)) return false;
   if (o.spaces && IsOtherSpace(*c)) *c = ' ';
   if (*c == 0x00D0) *c = 0x0110;  // Ð → Đ
   if (*c == 0x00F0) *c = 0x0111;  // ð → đ

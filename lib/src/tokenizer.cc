@@ -33,10 +33,7 @@ CharClass Classify(char32_t c) {
   if (const LatinInfo* info = LatinLookup(c); info != nullptr && (info->flags & kIsLetter)) {
     return kLetter;
   }
-  switch (c) {  // invisible format characters that normalize drops
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-      return kInvisible;
-  }
+  if (IsInvisibleFormatChar(c)) return kInvisible;
   if (u_isUWhiteSpace(c)) return kSpaceChar;
   uint32_t mask = U_GET_GC_MASK(c);
   if (mask & U_GC_L_MASK) return kLetter;
@@ -192,9 +189,8 @@ class Scanner {
 
   size_t ScanWord(size_t start) {
     std::string_view rest = text_.substr(start);
-    char first = static_cast<char>(text_[start] | 0x20);
-    if ((first == 'h' || first == 'f' || first == 'w') && (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
-        HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www."))) {
+    if (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
+        HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www.")) {
       return Emit(start, ScanUrlEnd(start), TokenKind::kUrl);
     }
     if (size_t email_end = ScanEmailEnd(start)) return Emit(start, email_end, TokenKind::kEmail);
