@@ -42,18 +42,35 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
   return absl::OkStatus();
 }
 
-absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
+namespace {
+
+absl::StatusOr<std::string> ReadWordListFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open word list ", path));
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return AddWordList(buffer.str(), path, flags, builder);
+  return buffer.str();
+}
+
+}  // namespace
+
+absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
+  absl::StatusOr<std::string> text = ReadWordListFile(path);
+  if (!text.ok()) return text.status();
+  return AddWordList(*text, path, flags, builder);
+}
+
+absl::StatusOr<std::unique_ptr<Dictionary>> CompileUserWords(std::string_view text,
+                                                             std::string_view origin) {
+  DictionaryBuilder builder;
+  if (absl::Status s = AddWordList(text, origin, kFromUserList, &builder); !s.ok()) return s;
+  return Dictionary::FromBytes(builder.Build(absl::StrCat("user words from ", ToAbsl(origin))));
 }
 
 absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path) {
-  DictionaryBuilder builder;
-  if (absl::Status s = AddWordListFile(path, kFromUserList, &builder); !s.ok()) return s;
-  return Dictionary::FromBytes(builder.Build(absl::StrCat("user words from ", path)));
+  absl::StatusOr<std::string> text = ReadWordListFile(path);
+  if (!text.ok()) return text.status();
+  return CompileUserWords(*text, path);
 }
 
 }  // namespace vnseg

@@ -23,4 +23,9 @@ absl::Status AddWordListFile(const std::string& path, uint32_t flags, Dictionary
 // kFromUserList: the --user-words of the CLI, searched beside the main one.
 absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path);
 
+// The same from a word list already in memory (the Python binding's
+// user_words=[...]); `origin` names it in errors and in the header.
+absl::StatusOr<std::unique_ptr<Dictionary>> CompileUserWords(std::string_view text,
+                                                             std::string_view origin);
+
 }  // namespace vnseg
