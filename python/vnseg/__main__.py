@@ -1,0 +1,137 @@
+"""python -m vnseg: the command line of the vnseg tool, from Python.
+
+    python -m vnseg segment   [--tokenize] [--dict F] [--user-words F] [FILE...] [-o OUT]
+    python -m vnseg join      [--detok] [FILE...] [-o OUT]
+    python -m vnseg resegment [--dict F] [--user-words F] [FILE...] [-o OUT]
+    python -m vnseg normalize [--tone old|new|keep] [--fold-quotes] [--keep-spaces]
+                              [--keep-invisible] [FILE...] [-o OUT]
+
+FILEs (default stdin, '-' is stdin) are read in blocks of whole lines, each
+converted by one library call; the blocks are cut at line ends, where every
+conversion gives the same result as on the whole text. Exit status: 0 ok,
+1 bad input or data (invalid UTF-8, missing or bad dictionary), 2 usage.
+"""
+import argparse
+import os
+import sys
+import tempfile
+
+from . import Segmenter, join, normalize
+
+_BLOCK_BYTES = 1 << 20
+
+
+class _InputError(Exception):
+    pass
+
+
+def _blocks(name):
+    """Yields the text of `name` in blocks of whole lines, as str."""
+    stream = sys.stdin.buffer if name == "-" else open(name, "rb")
+    label = "<stdin>" if name == "-" else name
+    offset, line = 0, 1
+    try:
+        while True:
+            lines = stream.readlines(_BLOCK_BYTES)
+            if not lines:
+                return
+            block = b"".join(lines)
+            try:
+                yield block.decode("utf-8")
+            except UnicodeDecodeError as e:
+                bad_line = line + block.count(b"\n", 0, e.start)
+                raise _InputError(
+                    f"{label}: invalid UTF-8 at line {bad_line}, byte offset {offset + e.start}: "
+                    f"byte 0x{block[e.start]:02X}") from None
+            offset += len(block)
+            line += len(lines)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _run(args, convert):
+    """Converts the inputs into stdout or args.o (replaced only on success)."""
+    if args.o is None:
+        out = sys.stdout.buffer
+        for name in args.files or ["-"]:
+            for block in _blocks(name):
+                out.write(convert(block).encode("utf-8"))
+        out.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(args.o))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".vnseg-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for name in args.files or ["-"]:
+                for block in _blocks(name):
+                    out.write(convert(block).encode("utf-8"))
+        os.replace(tmp, args.o)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _parser():
+    parser = argparse.ArgumentParser(prog="python -m vnseg",
+                                     description="Vietnamese word segmentation.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name, help_text):
+        p = commands.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("files", nargs="*", metavar="FILE", help="input files (default stdin)")
+        p.add_argument("-o", metavar="OUT", help="write to OUT (replaced only when the run succeeds)")
+        return p
+
+    def dictionary_options(p):
+        p.add_argument("--dict", metavar="FILE", help="compiled dictionary (default: the package's)")
+        p.add_argument("--user-words", metavar="FILE", help="extra words, one a line")
+
+    p = command("segment", "natural text -> words joined with '_'")
+    dictionary_options(p)
+    p.add_argument("--tokenize", action="store_true",
+                   help="VnCoreNLP/PhoBERT style: words and punctuation separated by one space")
+
+    p = command("resegment", "re-segment text another tool segmented (join, then segment)")
+    dictionary_options(p)
+
+    p = command("join", "'_' form -> natural text (exact inverse of segment)")
+    p.add_argument("--detok", action="store_true", help="also undo tokenized spacing")
+
+    p = command("normalize", "NFC, Unicode spaces, invisible characters, tone-mark placement")
+    p.add_argument("--tone", choices=["keep", "old", "new"], default="keep",
+                   help="keep (default), old (hoà khoẻ thuỷ) or new (hòa khỏe thủy)")
+    p.add_argument("--fold-quotes", action="store_true", help="curly and angle quotes to \" and '")
+    p.add_argument("--keep-spaces", action="store_true", help="keep NBSP and other Unicode spaces")
+    p.add_argument("--keep-invisible", action="store_true",
+                   help="keep zero-width characters and soft hyphens")
+    return parser
+
+
+def _converter(args):
+    """The str -> str function of the command."""
+    if args.command == "segment":
+        segmenter = Segmenter(args.dict, args.user_words)
+        return lambda text: segmenter.segment(text, tokenize=args.tokenize)
+    if args.command == "resegment":
+        return Segmenter(args.dict, args.user_words).resegment
+    if args.command == "join":
+        return lambda text: join(text, detok=args.detok)
+    return lambda text: normalize(text, tone=args.tone, fold_quotes=args.fold_quotes,
+                                  spaces=not args.keep_spaces, invisible=not args.keep_invisible)
+
+
+def main(argv=None):
+    args = _parser().parse_args(argv)
+    try:
+        _run(args, _converter(args))
+    except BrokenPipeError:
+        return 0
+    except (_InputError, OSError, ValueError) as e:
+        print(f"vnseg {args.command}: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
