@@ -1,0 +1,84 @@
+"""python -m vnseg mirrors the vnseg command line."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args, input_text=None, input_bytes=None, cwd=None):
+    data = input_bytes if input_bytes is not None else (input_text or "").encode("utf-8")
+    return subprocess.run([sys.executable, "-m", "vnseg", *args], input=data,
+                          capture_output=True, cwd=cwd, timeout=60)
+
+
+def test_segment_and_join_stdin():
+    text = 'Tổng thống Mỹ nói: "Hoà bình ở châu Âu."\r\nhoà bình\n'
+    seg = run("segment", input_text=text)
+    assert seg.returncode == 0, seg.stderr
+    assert seg.stdout.decode() == 'Tổng_thống Mỹ nói: "Hoà_bình ở châu_Âu."\r\nhoà_bình\n'
+    back = run("join", input_bytes=seg.stdout)
+    assert back.stdout.decode() == text
+
+
+def test_tokenize_detok_resegment_normalize():
+    assert run("segment", "--tokenize", input_text='Mỹ nói: "hoà bình"\n').stdout.decode() == \
+        'Mỹ nói : " hoà_bình "\n'
+    assert run("join", "--detok", input_text='Mỹ , ( EU ) .\n').stdout.decode() == "Mỹ, (EU).\n"
+    assert run("resegment", input_text="Tổng thống_Mỹ\n").stdout.decode() == "Tổng_thống Mỹ\n"
+    assert run("normalize", "--tone", "old", input_text="hòa khỏe\n").stdout.decode() == "hoà khoẻ\n"
+
+
+def test_files_output_and_user_words(tmp_path):
+    a, b, words, out = (tmp_path / n for n in ("a.txt", "b.txt", "w.txt", "out.txt"))
+    a.write_text("bàn mèo\n", encoding="utf-8")
+    b.write_text("Tổng thống Mỹ", encoding="utf-8")
+    words.write_text("bàn mèo\n", encoding="utf-8")
+    r = run("segment", "--user-words", str(words), str(a), str(b), "-o", str(out), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8") == "bàn_mèo\nTổng_thống Mỹ"
+    assert r.stdout == b""
+
+
+def test_big_input_in_blocks():
+    line = "Tổng thống Mỹ nói hoà bình ở châu Âu là ưu tiên. " * 40 + "\n"
+    text = line * 800  # > 1 MiB: several blocks
+    r = run("segment", input_text=text)
+    assert r.returncode == 0
+    assert r.stdout.decode() == line.replace("Tổng thống", "Tổng_thống").replace(
+        "hoà bình", "hoà_bình").replace("châu Âu", "châu_Âu").replace("ưu tiên", "ưu_tiên") * 800
+
+
+def test_invalid_utf8_is_an_error_with_position(tmp_path):
+    r = run("segment", input_bytes=b"hoa\nab\xffc\n")
+    assert r.returncode == 1
+    assert b"invalid UTF-8 at line 2, byte offset 6" in r.stderr
+
+
+def test_bad_dictionary_and_missing_file(tmp_path):
+    r = run("segment", "--dict", str(tmp_path / "none.dic"), input_text="x")
+    assert r.returncode == 1 and b"none.dic" in r.stderr
+    r = run("join", str(tmp_path / "missing.txt"))
+    assert r.returncode == 1 and b"missing.txt" in r.stderr
+
+
+def test_failed_run_leaves_output_untouched(tmp_path):
+    out = tmp_path / "out.txt"
+    out.write_text("old", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok\n\xfe\n")
+    r = run("segment", str(bad), "-o", str(out))
+    assert r.returncode == 1
+    assert out.read_text(encoding="utf-8") == "old"
+    assert sorted(os.listdir(tmp_path)) == ["bad.txt", "out.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize("args", [[], ["frobnicate"], ["normalize", "--tone", "middle"],
+                                  ["segment", "--no-such-flag"]])
+def test_usage_errors_exit_2(args):
+    assert run(*args).returncode == 2
+
+
+def test_help():
+    r = run("segment", "--help")
+    assert r.returncode == 0 and b"--tokenize" in r.stdout

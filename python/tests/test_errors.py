@@ -1,0 +1,92 @@
+"""Bad input and bad files raise Python exceptions with clear messages."""
+import pytest
+
+import vnseg
+
+
+def test_missing_dictionary(tmp_path):
+    missing = tmp_path / "nope.dic"
+    with pytest.raises(FileNotFoundError, match="nope.dic"):
+        vnseg.Segmenter(missing)
+
+
+def test_corrupt_dictionaries(tmp_path, segmenter):
+    garbage = tmp_path / "garbage.dic"
+    garbage.write_bytes(b"not a dictionary at all" * 20)
+    with pytest.raises(ValueError, match="garbage.dic"):
+        vnseg.Segmenter(garbage)
+    empty = tmp_path / "empty.dic"
+    empty.write_bytes(b"")
+    with pytest.raises(ValueError, match="empty"):
+        vnseg.Segmenter(empty)
+    good = open(segmenter.dict_path, "rb").read()
+    truncated = tmp_path / "truncated.dic"
+    truncated.write_bytes(good[: len(good) // 2])
+    with pytest.raises(ValueError, match="truncated.dic"):
+        vnseg.Segmenter(truncated)
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 0xFF
+    damaged = tmp_path / "damaged.dic"
+    damaged.write_bytes(bytes(flipped))
+    with pytest.raises(ValueError, match="checksum"):
+        vnseg.Segmenter(damaged)
+    with pytest.raises(ValueError, match="regular file"):
+        vnseg.Segmenter(tmp_path)
+
+
+def test_bad_user_words(tmp_path):
+    with pytest.raises(FileNotFoundError, match="missing.txt"):
+        vnseg.Segmenter(user_words=tmp_path / "missing.txt")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("bàn mèo\tmany\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.txt:1"):
+        vnseg.Segmenter(user_words=bad)
+    with pytest.raises(ValueError, match="line break"):
+        vnseg.Segmenter(user_words=["bàn\nmèo"])
+    with pytest.raises(TypeError):
+        vnseg.Segmenter(user_words=[1, 2])
+
+
+@pytest.mark.parametrize("call", [
+    vnseg.segment, vnseg.join, vnseg.resegment, vnseg.normalize, vnseg.tokenize,
+    lambda t: vnseg.segment(t, tokenize=True), lambda t: vnseg.join(t, detok=True),
+])
+def test_lone_surrogates_raise_with_position(call):
+    with pytest.raises(UnicodeEncodeError, match="position 3") as info:
+        call("abc\ud800 hoà bình")
+    assert isinstance(info.value, ValueError)
+    with pytest.raises(UnicodeEncodeError):
+        call("\udfff")
+
+
+@pytest.mark.parametrize("many", [vnseg.segment_many, vnseg.join_many, vnseg.resegment_many])
+def test_lone_surrogate_in_a_batch_names_the_item(many):
+    with pytest.raises(ValueError, match=r"texts\[2\]: .*position 1"):
+        many(["a", "b", "x\udc80y"], threads=2)
+
+
+def test_wrong_types():
+    with pytest.raises(TypeError, match="expected str"):
+        vnseg.segment(b"bytes")
+    with pytest.raises(TypeError):
+        vnseg.segment(None)
+    with pytest.raises(TypeError, match=r"texts\[1\]: expected str, not int"):
+        vnseg.segment_many(["a", 1])
+    with pytest.raises(TypeError):
+        vnseg.segment_many(5)
+    with pytest.raises(TypeError):
+        vnseg.Segmenter(b"/bytes/path")
+
+
+def test_bad_thread_counts():
+    with pytest.raises(ValueError, match="threads must be at least 1"):
+        vnseg.segment_many(["a"], threads=0)
+    with pytest.raises(ValueError, match="threads"):
+        vnseg.join_many(["a"], threads=-3)
+
+
+def test_still_usable_after_errors(segmenter):
+    for bad in ("\ud800", "x\udbff"):
+        with pytest.raises(ValueError):
+            segmenter.segment(bad)
+    assert segmenter.segment("Tổng thống Mỹ") == "Tổng_thống Mỹ"
