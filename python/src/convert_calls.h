@@ -1,6 +1,6 @@
 // How the binding runs a library converter on Python text: one str (the GIL
 // released when the text is long enough for other threads to gain from it)
-// or a batch split across C++ threads with the GIL released throughout.
+// or a batch split across C++ threads.
 #pragma once
 
 #include <pybind11/pybind11.h>
@@ -42,64 +42,99 @@ pybind11::str ConvertOne(pybind11::handle text, Convert&& convert) {
   return StrFromUtf8(out);
 }
 
+// The state of one batch shared by its worker threads. Members marked
+// "GIL" are only touched with the GIL held.
+class Batch {
+ public:
+  // Takes the items of `texts` (any iterable); TypeError naming the index
+  // of an item that is not a str. Needs the GIL.
+  Batch(pybind11::handle texts, size_t threads);
+
+  size_t size() const { return items_.size(); }
+  size_t workers() const { return workers_; }
+
+  // The next chunk [first, last) to convert; false when none is left or an
+  // earlier text failed. Without the GIL.
+  bool NextChunk(size_t* first, size_t* last);
+
+  // With the GIL: the UTF-8 of texts [first, last) into in[0..]; returns
+  // the end of the texts that could be encoded (< last after a lone
+  // surrogate, whose error is kept if it is the earliest so far).
+  size_t Encode(size_t first, size_t last, std::vector<std::string_view>* in);
+
+  // With the GIL: the strs of out[0..] into the result at [first, ...).
+  void Store(size_t first, const std::vector<std::string>& out, size_t count);
+
+  // A C++ exception of a worker (kept: the first one).
+  void Fail(std::exception_ptr error);
+
+  // With the GIL, after the workers: the result list, or raises the error
+  // of the earliest bad text (ValueError "texts[i]: ...") or the worker's.
+  pybind11::list Finish();
+
+ private:
+  std::vector<pybind11::object> items_;
+  size_t workers_ = 1;
+  size_t chunk_ = 1;
+  std::atomic<size_t> next_{0};
+  std::atomic<size_t> first_bad_{SIZE_MAX};   // index of the earliest bad text
+  std::optional<pybind11::error_already_set> bad_text_error_;  // GIL
+  pybind11::list result_;                                      // GIL
+  std::mutex failure_mutex_;
+  std::exception_ptr failure_;
+};
+
 // The list of converted `texts` (any iterable of str), in order, on
 // `threads` C++ threads. Each thread calls make_converter() once and uses
-// the result (a callable like `convert` above) for its share, so a thread
-// can hold one leased Segmenter for the whole batch. Texts are handed out in
-// small chunks, so long and short texts balance across threads.
+// the result (a callable like `convert` above) for all its texts, so a
+// thread holds one leased Segmenter for the whole batch.
+//
+// Texts go out in chunks. For each chunk a thread takes the GIL briefly to
+// get the UTF-8 of its strs, converts without the GIL, and takes it again
+// to make the result strs: the Python-side work of one thread overlaps the
+// conversions of the others, and each thread reuses its buffers.
 template <typename MakeConverter>
 pybind11::list ConvertMany(pybind11::handle texts, const std::optional<int>& threads,
                            MakeConverter&& make_converter) {
   namespace py = pybind11;
-  // Hold the strs (their UTF-8 lives in them) while the GIL is released.
-  std::vector<py::object> held;
-  std::vector<std::string_view> in;
-  for (py::handle item : py::iter(texts)) {
+  Batch batch(texts, BatchThreads(threads));
+  auto work = [&] {
+    // This thread's Python state, kept for the whole batch.
+    py::gil_scoped_acquire python_state;
+    py::gil_scoped_release idle;
     try {
-      in.push_back(Utf8Of(item));
-    } catch (py::error_already_set& e) {
-      std::string message = "texts[" + std::to_string(in.size()) + "]: " + e.what();
-      py::raise_from(e, PyExc_ValueError, message.c_str());
-      throw py::error_already_set();
-    } catch (py::type_error&) {
-      throw py::type_error("texts[" + std::to_string(in.size()) + "]: expected str, not " +
-                           Py_TYPE(item.ptr())->tp_name);
+      auto convert = make_converter();
+      std::vector<std::string_view> in;
+      std::vector<std::string> out;
+      size_t first, last;
+      while (batch.NextChunk(&first, &last)) {
+        size_t end;
+        {
+          py::gil_scoped_acquire gil;
+          end = batch.Encode(first, last, &in);
+        }
+        if (out.size() < end - first) out.resize(end - first);
+        for (size_t i = 0; i < end - first; ++i) {
+          out[i].clear();
+          convert(in[i], &out[i]);
+        }
+        {
+          py::gil_scoped_acquire gil;
+          batch.Store(first, out, end - first);
+        }
+      }
+    } catch (...) {
+      batch.Fail(std::current_exception());
     }
-    held.push_back(py::reinterpret_borrow<py::object>(item));
-  }
-  std::vector<std::string> out(in.size());
-  constexpr size_t kChunk = 16;
-  size_t workers = std::min(BatchThreads(threads), (in.size() + kChunk - 1) / kChunk);
+  };
   {
     py::gil_scoped_release release;
-    std::atomic<size_t> next{0};
-    std::mutex error_mutex;
-    std::exception_ptr error;
-    auto work = [&] {
-      try {
-        auto convert = make_converter();
-        for (size_t first; (first = next.fetch_add(kChunk)) < in.size();) {
-          for (size_t i = first; i < std::min(first + kChunk, in.size()); ++i) {
-            convert(in[i], &out[i]);
-          }
-        }
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(error_mutex);
-        if (!error) error = std::current_exception();
-      }
-    };
     std::vector<std::thread> pool;
-    for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-    if (workers > 0) work();  // this thread is one of the workers
+    for (size_t t = 1; t < batch.workers(); ++t) pool.emplace_back(work);
+    work();  // this thread is one of the workers
     for (std::thread& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
   }
-  py::list result(out.size());
-  for (size_t i = 0; i < out.size(); ++i) {
-    result[i] = StrFromUtf8(out[i]);
-    std::string().swap(out[i]);  // free as we go: the batch may be large
-  }
-  return result;
+  return batch.Finish();
 }
 
 }  // namespace vnseg::python

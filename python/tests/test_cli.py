@@ -5,11 +5,16 @@ import sys
 
 import pytest
 
+import vnseg
+
+# The package under test, wherever the child's working directory is.
+ENV = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(vnseg.__file__))))
+
 
 def run(*args, input_text=None, input_bytes=None, cwd=None):
     data = input_bytes if input_bytes is not None else (input_text or "").encode("utf-8")
     return subprocess.run([sys.executable, "-m", "vnseg", *args], input=data,
-                          capture_output=True, cwd=cwd, timeout=60)
+                          capture_output=True, cwd=cwd, env=ENV, timeout=60)
 
 
 def test_segment_and_join_stdin():
