@@ -18,11 +18,13 @@ Batch::Batch(py::handle texts, size_t threads) {
       throw py::type_error("texts[" + std::to_string(items_.size()) + "]: expected str, not " +
                            Py_TYPE(item.ptr())->tp_name);
     }
+    // Legacy strs get their canonical form now, while the GIL is held.
+    if (PyUnicode_READY(item.ptr()) < 0) throw py::error_already_set();
     items_.push_back(py::reinterpret_borrow<py::object>(item));
   }
   result_ = py::list(items_.size());
   // Chunks small enough to balance the threads (8 chunks each at least),
-  // large enough that taking the GIL twice a chunk costs little.
+  // large enough that taking the GIL once a chunk costs little.
   chunk_ = std::clamp<size_t>(items_.size() / (threads * 8), 1, 64);
   workers_ = std::max<size_t>(1, std::min(threads, (items_.size() + chunk_ - 1) / chunk_));
 }
@@ -35,27 +37,51 @@ bool Batch::NextChunk(size_t* first, size_t* last) {
   return true;
 }
 
-size_t Batch::Encode(size_t first, size_t last, std::vector<std::string_view>* in) {
+size_t Batch::Encode(size_t first, size_t last, std::vector<std::string_view>* in,
+                     std::vector<std::string>* buffers) {
   if (in->size() < last - first) in->resize(last - first);
+  if (buffers->size() < last - first) buffers->resize(last - first);
   for (size_t i = first; i < last; ++i) {
-    Py_ssize_t size = 0;
-    const char* data = PyUnicode_AsUTF8AndSize(items_[i].ptr(), &size);
-    if (data == nullptr) {
-      py::error_already_set error;  // fetches and clears the Python error
-      if (i < first_bad_.load()) {
-        first_bad_ = i;
-        bad_text_error_ = std::move(error);
+    PyObject* text = items_[i].ptr();
+    if (PyUnicode_IS_COMPACT_ASCII(text)) {  // its data is its UTF-8
+      (*in)[i - first] = std::string_view(static_cast<const char*>(PyUnicode_DATA(text)),
+                                          static_cast<size_t>(PyUnicode_GET_LENGTH(text)));
+      continue;
+    }
+    std::string& buffer = (*buffers)[i - first];
+    buffer.clear();
+    if (!AppendUtf8(text, &buffer)) {
+      size_t bad = first_bad_.load();
+      while (i < bad && !first_bad_.compare_exchange_weak(bad, i)) {
       }
       return i;
     }
-    (*in)[i - first] = std::string_view(data, static_cast<size_t>(size));
+    (*in)[i - first] = buffer;
   }
   return last;
 }
 
-void Batch::Store(size_t first, const std::vector<std::string>& out, size_t count) {
+void Batch::Allocate(size_t first, const std::vector<std::string>& out, size_t count,
+                     std::vector<PyObject*>* fill) {
+  fill->assign(count, nullptr);
   for (size_t i = 0; i < count; ++i) {
-    PyList_SET_ITEM(result_.ptr(), first + i, StrFromUtf8(out[i]).release().ptr());
+    StrShape shape;
+    PyObject* str;
+    if (MeasureUtf8(out[i], &shape)) {
+      str = PyUnicode_New(shape.length, shape.max_char);
+      (*fill)[i] = str;
+    } else {
+      str = StrFromUtf8(out[i]).release().ptr();
+    }
+    if (str == nullptr) throw py::error_already_set();
+    PyList_SET_ITEM(result_.ptr(), static_cast<Py_ssize_t>(first + i), str);
+  }
+}
+
+void Batch::Fill(const std::vector<std::string>& out, size_t count,
+                 const std::vector<PyObject*>& fill) {
+  for (size_t i = 0; i < count; ++i) {
+    if (fill[i] != nullptr) FillStr(out[i], fill[i]);
   }
 }
 
@@ -66,10 +92,16 @@ void Batch::Fail(std::exception_ptr error) {
 
 py::list Batch::Finish() {
   if (failure_) std::rethrow_exception(failure_);
-  if (bad_text_error_) {
-    std::string message = "texts[" + std::to_string(first_bad_.load()) + "]: " + bad_text_error_->what();
-    py::raise_from(*bad_text_error_, PyExc_ValueError, message.c_str());
-    throw py::error_already_set();
+  if (size_t bad = first_bad_.load(); bad != SIZE_MAX) {
+    // Python's own encoder gives the error, with the position.
+    try {
+      Utf8Of(items_[bad]);
+    } catch (py::error_already_set& e) {
+      std::string message = "texts[" + std::to_string(bad) + "]: " + e.what();
+      py::raise_from(e, PyExc_ValueError, message.c_str());
+      throw py::error_already_set();
+    }
+    throw py::value_error("texts[" + std::to_string(bad) + "]: lone surrogate");
   }
   return result_;
 }

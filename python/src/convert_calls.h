@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "py_text.h"
+#include "str_codec.h"
 
 namespace vnseg::python {
 
@@ -42,8 +43,7 @@ pybind11::str ConvertOne(pybind11::handle text, Convert&& convert) {
   return StrFromUtf8(out);
 }
 
-// The state of one batch shared by its worker threads. Members marked
-// "GIL" are only touched with the GIL held.
+// The state of one batch shared by its worker threads.
 class Batch {
  public:
   // Takes the items of `texts` (any iterable); TypeError naming the index
@@ -54,16 +54,24 @@ class Batch {
   size_t workers() const { return workers_; }
 
   // The next chunk [first, last) to convert; false when none is left or an
-  // earlier text failed. Without the GIL.
+  // earlier text failed.
   bool NextChunk(size_t* first, size_t* last);
 
-  // With the GIL: the UTF-8 of texts [first, last) into in[0..]; returns
-  // the end of the texts that could be encoded (< last after a lone
-  // surrogate, whose error is kept if it is the earliest so far).
-  size_t Encode(size_t first, size_t last, std::vector<std::string_view>* in);
+  // The UTF-8 of texts [first, last) into in[0..], using buffers[0..] for
+  // the texts that are not ASCII. Returns the end of the texts that could be
+  // encoded (< last at a lone surrogate: that text's error is raised by
+  // Finish if no earlier text has one).
+  size_t Encode(size_t first, size_t last, std::vector<std::string_view>* in,
+                std::vector<std::string>* buffers);
 
-  // With the GIL: the strs of out[0..] into the result at [first, ...).
-  void Store(size_t first, const std::vector<std::string>& out, size_t count);
+  // With the GIL: new strs, shaped for out[0..count), into the result at
+  // [first, first + count); their pointers into *fill, to be filled by
+  // Fill without the GIL. (A str whose UTF-8 is somehow not well-formed is
+  // decoded here by Python, which raises.)
+  void Allocate(size_t first, const std::vector<std::string>& out, size_t count,
+                std::vector<PyObject*>* fill);
+  static void Fill(const std::vector<std::string>& out, size_t count,
+                   const std::vector<PyObject*>& fill);
 
   // A C++ exception of a worker (kept: the first one).
   void Fail(std::exception_ptr error);
@@ -77,9 +85,8 @@ class Batch {
   size_t workers_ = 1;
   size_t chunk_ = 1;
   std::atomic<size_t> next_{0};
-  std::atomic<size_t> first_bad_{SIZE_MAX};   // index of the earliest bad text
-  std::optional<pybind11::error_already_set> bad_text_error_;  // GIL
-  pybind11::list result_;                                      // GIL
+  std::atomic<size_t> first_bad_{SIZE_MAX};  // index of the earliest bad text
+  pybind11::list result_;                     // items set with the GIL held
   std::mutex failure_mutex_;
   std::exception_ptr failure_;
 };
@@ -89,10 +96,11 @@ class Batch {
 // the result (a callable like `convert` above) for all its texts, so a
 // thread holds one leased Segmenter for the whole batch.
 //
-// Texts go out in chunks. For each chunk a thread takes the GIL briefly to
-// get the UTF-8 of its strs, converts without the GIL, and takes it again
-// to make the result strs: the Python-side work of one thread overlaps the
-// conversions of the others, and each thread reuses its buffers.
+// Texts go out in chunks. A thread encodes its chunk's strs to UTF-8,
+// converts them and measures the results without the GIL, takes the GIL
+// only to allocate the result strs, and fills them without it again: the
+// threads run in parallel for all but the allocations, and each reuses its
+// buffers from chunk to chunk.
 template <typename MakeConverter>
 pybind11::list ConvertMany(pybind11::handle texts, const std::optional<int>& threads,
                            MakeConverter&& make_converter) {
@@ -105,14 +113,11 @@ pybind11::list ConvertMany(pybind11::handle texts, const std::optional<int>& thr
     try {
       auto convert = make_converter();
       std::vector<std::string_view> in;
-      std::vector<std::string> out;
+      std::vector<std::string> buffers, out;
+      std::vector<PyObject*> fill;
       size_t first, last;
       while (batch.NextChunk(&first, &last)) {
-        size_t end;
-        {
-          py::gil_scoped_acquire gil;
-          end = batch.Encode(first, last, &in);
-        }
+        size_t end = batch.Encode(first, last, &in, &buffers);
         if (out.size() < end - first) out.resize(end - first);
         for (size_t i = 0; i < end - first; ++i) {
           out[i].clear();
@@ -120,8 +125,9 @@ pybind11::list ConvertMany(pybind11::handle texts, const std::optional<int>& thr
         }
         {
           py::gil_scoped_acquire gil;
-          batch.Store(first, out, end - first);
+          batch.Allocate(first, out, end - first, &fill);
         }
+        Batch::Fill(out, end - first, fill);
       }
     } catch (...) {
       batch.Fail(std::current_exception());

@@ -43,3 +43,22 @@ def test_batch_accepts_any_iterable():
     gen = ("Tổng thống Mỹ" for _ in range(100))
     assert vnseg.segment_many(gen, threads=2) == ["Tổng_thống Mỹ"] * 100
     assert vnseg.join_many(("a_b",)) == ["a b"]
+
+
+def test_batches_on_every_str_kind():
+    # ASCII, Latin-1, two-byte and four-byte strs, and the edges of each
+    # UTF-8 length, through the batch path's own encoder and str builder.
+    texts = ["", "abc", "café x_y", "\x80\xff", "hoà bình", "\u07ff\u0800", "\ud7ff\ue000\uffff",
+             "😀 hoà bình", "\U00010000\U0010ffff", "a" * 5000 + " hoà bình", "é" * 3 + "😀"]
+    texts = texts * 20
+    assert vnseg.segment_many(texts, threads=2) == [vnseg.segment(t) for t in texts]
+    assert vnseg.join_many(texts, threads=2) == [vnseg.join(t) for t in texts]
+    assert vnseg.join_many(vnseg.segment_many(texts)) == texts
+
+
+def test_lone_surrogate_in_each_kind_of_batch_text():
+    import pytest
+    for bad in ("é\ud800", "hoà\udc00", "😀\udfff", "\ud83d"):
+        texts = ["hoà bình"] * 100 + [bad] + ["x\ud800"] * 3
+        with pytest.raises(ValueError, match=r"^texts\[100\]: .*surrogates not allowed"):
+            vnseg.segment_many(texts, threads=2)
