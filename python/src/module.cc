@@ -34,7 +34,9 @@ The module-level functions use a Segmenter loaded on first use with the
 dictionary shipped in the package ($VNSEG_DICT overrides it). All functions
 take and return str; offsets are str indices.)";
 
-const char kSegmentDoc[] = R"(Segment natural text into words joined with '_'.
+const char kSegmentDoc[] = R"(segment(text: str, *, tokenize: bool = False) -> str
+
+Segment natural text into words joined with '_'.
 
 tokenize=False (default): lossless, only the spaces inside words become '_'
 (and a literal '_' between two letters or digits is written '__'), so
@@ -42,16 +44,22 @@ join(segment(x)) == x for every str x.
 tokenize=True: VnCoreNLP/PhoBERT style, every word and punctuation mark
 separated by one space, line ends kept.)";
 
-const char kJoinDoc[] = R"(Turn '_' word form back into natural text: the inverse of segment().
+const char kJoinDoc[] = R"(join(text: str, *, detok: bool = False) -> str
+
+Turn '_' word form back into natural text: the inverse of segment().
 
 '_' between two letters or digits becomes a space, '__' there becomes '_',
 other underscores stay. detok=True also undoes the tokenized spacing (no space
 before , . : ; ! ? ) ], none after ( [, straight quotes paired per line).)";
 
-const char kResegmentDoc[] = R"(Re-segment text that another tool segmented: join, then segment
+const char kResegmentDoc[] = R"(resegment(text: str) -> str
+
+Re-segment text that another tool segmented: join, then segment
 again (lossless), keeping the input's spacing.)";
 
-const char kNormalizeDoc[] = R"(Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width
+const char kNormalizeDoc[] = R"(normalize(text: str, *, tone: str = "keep", fold_quotes: bool = False, spaces: bool = True, invisible: bool = True) -> str
+
+Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width
 characters and soft hyphens removed, Ð/ð to Đ/đ.
 
 tone: "keep" (default), "old" (tone mark on the second vowel of open oa/oe/uy:
@@ -59,7 +67,9 @@ hoà khoẻ thuỷ, as VnCoreNLP and PhoBERT's data) or "new" (hòa khỏe thủ
 fold_quotes: curly and angle quotes to " and '. spaces=False keeps Unicode
 spaces, invisible=False keeps zero-width characters.)";
 
-const char kTokenizeDoc[] = R"(The words of text as a list of Token(text, start, end, kind).
+const char kTokenizeDoc[] = R"(tokenize(text: str) -> list[Token]
+
+The words of text as a list of Token(text, start, end, kind).
 
 start and end are str indices into text (text[start:end] == token.text), in
 order; white space belongs to no token. kind is "word" (one or more
@@ -70,8 +80,11 @@ const char kManyDoc[] = R"(Like the single-text call for each str of texts (any 
 order. The work is split across `threads` C++ threads (default: one per core)
 with the GIL released.)";
 
-std::string Doc(const char* single, const char* extra = nullptr) {
-  return extra ? std::string(single) + "\n\n" + extra : std::string(single);
+// The docstring of a batch call: its signature, then the single call's
+// description (without its signature line), then kManyDoc.
+std::string ManyDoc(const char* signature, const char* single) {
+  std::string body = single;
+  return std::string(signature) + "\n\n" + body.substr(body.find("\n\n") + 2) + "\n\n" + kManyDoc;
 }
 
 void DefineToken(py::module_& m) {
@@ -103,7 +116,8 @@ A missing file raises FileNotFoundError, a bad one ValueError.
 
 One Segmenter may be shared by any number of threads.)")
       .def(py::init<const py::object&, const py::object&>(), arg("dict_path") = py::none(),
-           arg("user_words") = py::none())
+           arg("user_words") = py::none(),
+           "__init__(dict_path: str | os.PathLike | None = None, user_words: str | os.PathLike | Iterable[str] | None = None)")
       .def("segment", &PySegmenter::Segment, arg("text"), py::kw_only(), arg("tokenize") = false,
            kSegmentDoc)
       .def("resegment", &PySegmenter::Resegment, arg("text"), kResegmentDoc)
@@ -118,15 +132,15 @@ One Segmenter may be shared by any number of threads.)")
            arg("text"), py::kw_only(), arg("tone") = "keep", arg("fold_quotes") = false,
            arg("spaces") = true, arg("invisible") = true, kNormalizeDoc)
       .def("segment_many", &PySegmenter::SegmentMany, arg("texts"), py::kw_only(),
-           arg("tokenize") = false, arg("threads") = py::none(), Doc(kSegmentDoc, kManyDoc).c_str())
+           arg("tokenize") = false, arg("threads") = py::none(), ManyDoc("segment_many(texts: Iterable[str], *, tokenize: bool = False, threads: int | None = None) -> list[str]", kSegmentDoc).c_str())
       .def("resegment_many", &PySegmenter::ResegmentMany, arg("texts"), py::kw_only(),
-           arg("threads") = py::none(), Doc(kResegmentDoc, kManyDoc).c_str())
+           arg("threads") = py::none(), ManyDoc("resegment_many(texts: Iterable[str], *, threads: int | None = None) -> list[str]", kResegmentDoc).c_str())
       .def("join_many",
            [](const PySegmenter&, py::handle texts, bool detok, const std::optional<int>& threads) {
              return JoinMany(texts, detok, threads);
            },
            arg("texts"), py::kw_only(), arg("detok") = false, arg("threads") = py::none(),
-           Doc(kJoinDoc, kManyDoc).c_str())
+           ManyDoc("join_many(texts: Iterable[str], *, detok: bool = False, threads: int | None = None) -> list[str]", kJoinDoc).c_str())
       .def_property_readonly("dict_path", &PySegmenter::dictionary_path,
                              "path of the loaded dictionary")
       .def_property_readonly("dictionary_info", &PySegmenter::DictionaryInfo,
@@ -135,7 +149,7 @@ One Segmenter may be shared by any number of threads.)")
 
 void DefineFunctions(py::module_& m) {
   m.def("default_segmenter", &DefaultSegmenter,
-        "The Segmenter the module-level functions use (loaded on first use).");
+        "default_segmenter() -> Segmenter\n\nThe Segmenter the module-level functions use (loaded on first use).");
   m.def("segment", [](py::handle text, bool tokenize) {
         return DefaultSegmenter()->Segment(text, tokenize);
       }, arg("text"), py::kw_only(), arg("tokenize") = false, kSegmentDoc);
@@ -155,16 +169,16 @@ void DefineFunctions(py::module_& m) {
           return DefaultSegmenter()->SegmentMany(texts, tokenize, threads);
         },
         arg("texts"), py::kw_only(), arg("tokenize") = false, arg("threads") = py::none(),
-        Doc(kSegmentDoc, kManyDoc).c_str());
+        ManyDoc("segment_many(texts: Iterable[str], *, tokenize: bool = False, threads: int | None = None) -> list[str]", kSegmentDoc).c_str());
   m.def("resegment_many",
         [](py::handle texts, const std::optional<int>& threads) {
           return DefaultSegmenter()->ResegmentMany(texts, threads);
         },
-        arg("texts"), py::kw_only(), arg("threads") = py::none(), Doc(kResegmentDoc, kManyDoc).c_str());
+        arg("texts"), py::kw_only(), arg("threads") = py::none(), ManyDoc("resegment_many(texts: Iterable[str], *, threads: int | None = None) -> list[str]", kResegmentDoc).c_str());
   m.def("join_many", &JoinMany, arg("texts"), py::kw_only(), arg("detok") = false,
-        arg("threads") = py::none(), Doc(kJoinDoc, kManyDoc).c_str());
+        arg("threads") = py::none(), ManyDoc("join_many(texts: Iterable[str], *, detok: bool = False, threads: int | None = None) -> list[str]", kJoinDoc).c_str());
   m.def("_noop", [](py::handle text) { return text; }, arg("text"),
-        "Returns text: a baseline for measuring the cost of a call (bench/python_bench.py).");
+        "_noop(text: str) -> str\n\nReturns text: a baseline for measuring the cost of a call (bench/python_bench.py).");
 }
 
 }  // namespace
@@ -172,6 +186,10 @@ void DefineFunctions(py::module_& m) {
 
 PYBIND11_MODULE(_vnseg, m) {
   using namespace vnseg::python;
+  // Signatures are written in the docstrings: pybind11's would show the
+  // C++ parameter types (handle) instead of str and Iterable[str].
+  py::options options;
+  options.disable_function_signatures();
   m.doc() = kModuleDoc;
   m.attr("__version__") = VNSEG_VERSION_STRING;
   DefineToken(m);
