@@ -46,19 +46,22 @@ size_t Batch::Encode(size_t first, size_t last, std::vector<std::string_view>* i
     if (PyUnicode_IS_COMPACT_ASCII(text)) {  // its data is its UTF-8
       (*in)[i - first] = std::string_view(static_cast<const char*>(PyUnicode_DATA(text)),
                                           static_cast<size_t>(PyUnicode_GET_LENGTH(text)));
-      continue;
+    } else {
+      std::string& buffer = (*buffers)[i - first];
+      buffer.clear();
+      if (!AppendUtf8(text, &buffer)) return MarkBad(i);
+      (*in)[i - first] = buffer;
     }
-    std::string& buffer = (*buffers)[i - first];
-    buffer.clear();
-    if (!AppendUtf8(text, &buffer)) {
-      size_t bad = first_bad_.load();
-      while (i < bad && !first_bad_.compare_exchange_weak(bad, i)) {
-      }
-      return i;
-    }
-    (*in)[i - first] = buffer;
+    if ((*in)[i - first].size() >= kMaxTextBytes) return MarkBad(i);
   }
   return last;
+}
+
+size_t Batch::MarkBad(size_t i) {
+  size_t bad = first_bad_.load();
+  while (i < bad && !first_bad_.compare_exchange_weak(bad, i)) {
+  }
+  return i;
 }
 
 void Batch::Allocate(size_t first, const std::vector<std::string>& out, size_t count,
@@ -93,15 +96,14 @@ void Batch::Fail(std::exception_ptr error) {
 py::list Batch::Finish() {
   if (failure_) std::rethrow_exception(failure_);
   if (size_t bad = first_bad_.load(); bad != SIZE_MAX) {
-    // Python's own encoder gives the error, with the position.
+    std::string where = "texts[" + std::to_string(bad) + "]: ";
+    // A lone surrogate: Python's own encoder gives the error, with the position.
     try {
-      Utf8Of(items_[bad]);
+      ThrowTooLong(Utf8Of(items_[bad]).size(), where);  // or else it was too long
     } catch (py::error_already_set& e) {
-      std::string message = "texts[" + std::to_string(bad) + "]: " + e.what();
-      py::raise_from(e, PyExc_ValueError, message.c_str());
+      py::raise_from(e, PyExc_ValueError, (where + e.what()).c_str());
       throw py::error_already_set();
     }
-    throw py::value_error("texts[" + std::to_string(bad) + "]: lone surrogate");
   }
   return result_;
 }

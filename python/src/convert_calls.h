@@ -31,7 +31,7 @@ size_t BatchThreads(const std::optional<int>& threads);
 // convert(std::string_view in, std::string* out) on the UTF-8 of `text`.
 template <typename Convert>
 pybind11::str ConvertOne(pybind11::handle text, Convert&& convert) {
-  std::string_view in = Utf8Of(text);
+  std::string_view in = TextUtf8(text);
   std::string out;
   out.reserve(in.size() + in.size() / 8);
   if (in.size() >= kReleaseGilBytes) {
@@ -59,8 +59,9 @@ class Batch {
 
   // The UTF-8 of texts [first, last) into in[0..], using buffers[0..] for
   // the texts that are not ASCII. Returns the end of the texts that could be
-  // encoded (< last at a lone surrogate: that text's error is raised by
-  // Finish if no earlier text has one).
+  // encoded (< last at a lone surrogate or a text too long for the
+  // library: that text's error is raised by Finish if no earlier text has
+  // one).
   size_t Encode(size_t first, size_t last, std::vector<std::string_view>* in,
                 std::vector<std::string>* buffers);
 
@@ -81,6 +82,9 @@ class Batch {
   pybind11::list Finish();
 
  private:
+  // Records text i as bad (if it is the earliest) and returns i.
+  size_t MarkBad(size_t i);
+
   std::vector<pybind11::object> items_;
   size_t workers_ = 1;
   size_t chunk_ = 1;

@@ -111,7 +111,7 @@ py::str PySegmenter::Resegment(py::handle text) {
 }
 
 py::list PySegmenter::Tokenize(py::handle text) {
-  std::string_view in = Utf8Of(text);
+  std::string_view in = TextUtf8(text);
   SegmenterPool::Lease lease = pool_->Acquire();
   const std::vector<Word>* words;
   if (in.size() >= kReleaseGilBytes) {

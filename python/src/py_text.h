@@ -14,6 +14,17 @@ namespace vnseg::python {
 // names the position) for a str with lone surrogates, which have no UTF-8.
 std::string_view Utf8Of(pybind11::handle text);
 
+// The library takes texts shorter than 4 GiB (32-bit offsets).
+inline constexpr size_t kMaxTextBytes = 0xFFFFFFFFu;
+
+// Utf8Of(text) for conversion, with ValueError for a text of kMaxTextBytes
+// or more (the message says to split it).
+std::string_view TextUtf8(pybind11::handle text);
+
+// The error TextUtf8 raises for a too long text of `bytes` bytes; `where`
+// prefixes the message ("texts[3]: ").
+[[noreturn]] void ThrowTooLong(size_t bytes, const std::string& where = "");
+
 // A new str from valid UTF-8 (the library's output always is).
 pybind11::str StrFromUtf8(std::string_view utf8);
 
