@@ -5,11 +5,13 @@ namespace vnseg::python {
 namespace py = pybind11;
 
 size_t BatchThreads(const std::optional<int>& threads) {
-  if (!threads) return std::max(1u, std::thread::hardware_concurrency());
+  size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  if (!threads) return cores;
   if (*threads < 1) {
     throw py::value_error("threads must be at least 1, not " + std::to_string(*threads));
   }
-  return static_cast<size_t>(*threads);
+  // The work is all CPU: threads beyond one per core only add switching.
+  return std::min(static_cast<size_t>(*threads), cores);
 }
 
 Batch::Batch(py::handle texts, size_t threads) {

@@ -24,8 +24,8 @@ namespace vnseg::python {
 // the conversion gains by letting other Python threads run.
 inline constexpr size_t kReleaseGilBytes = 4096;
 
-// The number of threads for a batch: `threads`, or one per core when None.
-// Raises ValueError for a count below 1.
+// The number of threads for a batch: `threads` (at most one per core), or
+// one per core when None. Raises ValueError for a count below 1.
 size_t BatchThreads(const std::optional<int>& threads);
 
 // convert(std::string_view in, std::string* out) on the UTF-8 of `text`.

@@ -77,8 +77,8 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
 "punct" or "other" (symbols, emoji).)";
 
 const char kManyDoc[] = R"(Like the single-text call for each str of texts (any iterable), in
-order. The work is split across `threads` C++ threads (default: one per core)
-with the GIL released.)";
+order. The work is split across `threads` C++ threads (default and most:
+one per core) with the GIL released.)";
 
 // The docstring of a batch call: its signature, then the single call's
 // description (without its signature line), then kManyDoc.

@@ -119,3 +119,20 @@ def test_module_has_docstrings_and_version():
               vnseg.segment_many, vnseg.Segmenter, vnseg.Token):
         assert f.__doc__ and len(f.__doc__) > 20, f
     assert vnseg.__version__.count(".") == 2
+
+
+def test_stub_matches_the_module():
+    import ast
+    import inspect
+    import pathlib
+
+    stub = ast.parse((pathlib.Path(vnseg.__file__).parent / "_vnseg.pyi").read_text(encoding="utf-8"))
+    stubbed = {n.name: n for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    public = {name for name in dir(vnseg._vnseg) if not name.startswith("__")}
+    assert set(stubbed) == public
+    for cls in ("Segmenter", "Token"):
+        methods = {n.name for n in stubbed[cls].body
+                   if isinstance(n, ast.FunctionDef) and not n.name.startswith("__")}
+        actual = {name for name, _ in inspect.getmembers(getattr(vnseg, cls))
+                  if not name.startswith("_")}
+        assert methods == actual, cls
