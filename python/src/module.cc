@@ -141,6 +141,9 @@ One Segmenter may be shared by any number of threads.)")
            },
            arg("texts"), py::kw_only(), arg("detok") = false, arg("threads") = py::none(),
            ManyDoc("join_many(texts: Iterable[str], *, detok: bool = False, threads: int | None = None) -> list[str]", kJoinDoc).c_str())
+      .def("__repr__", [](const PySegmenter& s) {
+        return py::str("vnseg.Segmenter(dict_path={!r})").format(s.dictionary_path());
+      })
       .def_property_readonly("dict_path", &PySegmenter::dictionary_path,
                              "path of the loaded dictionary")
       .def_property_readonly("dictionary_info", &PySegmenter::DictionaryInfo,

@@ -94,6 +94,7 @@ def test_dictionary_is_the_packaged_one(segmenter):
     assert "Viet74K" in info["source"]
     assert segmenter.dict_path.endswith("vnseg.dic")
     assert vnseg.default_segmenter().dict_path == segmenter.dict_path
+    assert repr(segmenter) == f"vnseg.Segmenter(dict_path={segmenter.dict_path!r})"
 
 
 def test_explicit_dict_path_accepts_pathlike(segmenter):
