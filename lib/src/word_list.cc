@@ -42,12 +42,19 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
   return absl::OkStatus();
 }
 
-absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
+absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open word list ", path));
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return AddWordList(buffer.str(), path, flags, builder);
+  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
+  return buffer.str();
+}
+
+absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
+  auto text = ReadFileToString(path);
+  if (!text.ok()) return text.status();
+  return AddWordList(*text, path, flags, builder);
 }
 
 absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path) {
