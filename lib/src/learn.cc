@@ -99,17 +99,21 @@ class ModelTrainer {
     ModelTrainer* trainer_;
   };
 
+  // A sparse feature: an n-gram around gaps (kind 'N'), a syllable next to
+  // a gap inside a listed word ('L'), a candidate word's own ('W', role 0).
   struct Ngram {
+    char kind;
     int n;
-    uint64_t syllables[3];
+    uint64_t syllables[model::kMaxGuessedWord];
     std::array<Averaged, 4> roles;
   };
 
   void RememberSyllables(const std::string& text);
   void LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengths);
   void AddGap(const Lattice& lattice, size_t g, float delta);
-  void AddWord(uint32_t start, const model::Candidate& word, float delta);
-  model::Candidate CandidateFor(const Lattice& lattice, size_t start, uint32_t length);
+  void AddWord(size_t start, uint32_t length, float delta);
+  void LookUp(const std::vector<uint64_t>& keys, std::vector<std::array<float, 4>>* values,
+              std::vector<const float*>* rows) const;
 
   Segmenter segmenter_;
   GoldLine gold_;
@@ -121,13 +125,13 @@ class ModelTrainer {
 
   // Scratch.
   model::RunFeatures features_;
-  std::vector<std::array<float, 4>> row_values_[3];
-  model::NgramRows rows_;
+  std::vector<std::array<float, 4>> row_values_[5];
+  model::Rows rows_;
   std::vector<float> dense_values_;
-  std::vector<float> gap_scores_;
+  std::vector<float> gap_scores_, word_scores_;
   model::DecodeScratch decode_;
   std::vector<uint32_t> gold_lengths_;
-  std::vector<model::Candidate> candidates_;
+  std::vector<bool> gold_join_;
   std::vector<Token> tokens_;
   std::string key_;
 };
@@ -146,32 +150,24 @@ void ModelTrainer::RememberSyllables(const std::string& text) {
 void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengths) {
   const size_t n = lattice.size();
   features_.Prepare(lattice);
-  // The current weights of the run's n-grams, as the rows GapScores reads.
+  // The current weights of the run's features, as the rows the scores read.
   for (int gram = 0; gram < 3; ++gram) {
-    const std::vector<uint64_t>& keys = features_.ngrams[gram];
-    row_values_[gram].resize(keys.size());
-    rows_[gram].resize(keys.size());
-    for (size_t s = 0; s < keys.size(); ++s) {
-      auto it = ngrams_.find(keys[s]);
-      for (int r = 0; r < 4; ++r) {
-        row_values_[gram][s][r] = it == ngrams_.end() ? 0.0f : it->second.roles[r].w;
-      }
-      rows_[gram][s] = row_values_[gram][s].data();
-    }
+    LookUp(features_.ngrams[gram], &row_values_[gram], &rows_.ngrams[gram]);
   }
+  LookUp(features_.listed_keys, &row_values_[3], &rows_.listed);
+  LookUp(features_.word_keys, &row_values_[4], &rows_.words);
   dense_values_.resize(model::kDenseSize);
   for (int i = 0; i < model::kDenseSize; ++i) dense_values_[i] = dense_[i].w;
-  model::GapScores(lattice, features_, rows_, dense_values_.data(), &gap_scores_);
-  model::Decode(lattice, features_, gap_scores_, dense_values_.data(), &decode_, lengths);
-
   // The gold path: syllables k and k + 1 are one word if the space between
   // them was a '_'.
+  std::vector<bool>& gold_join = gold_join_;
+  gold_join.assign(n > 0 ? n - 1 : 0, false);
   gold_lengths_.clear();
   uint32_t length = 1;
   for (size_t k = 0; k + 1 < n; ++k) {
-    bool joined = std::binary_search(gold_.joints.begin(), gold_.joints.end(),
-                                     lattice.begins[k + 1] - 1);
-    if (joined) {
+    gold_join[k] = std::binary_search(gold_.joints.begin(), gold_.joints.end(),
+                                      lattice.begins[k + 1] - 1);
+    if (gold_join[k]) {
       ++length;
     } else {
       gold_lengths_.push_back(length);
@@ -179,6 +175,10 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
     }
   }
   if (n > 0) gold_lengths_.push_back(length);
+
+  model::GapScores(lattice, features_, rows_, dense_values_.data(), &gap_scores_);
+  model::WordScores(features_, rows_, dense_values_.data(), &word_scores_);
+  model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
 
   ++runs_;
   if (gold_lengths_ == *lengths) {
@@ -189,13 +189,13 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
     size_t k = 0;
     for (uint32_t len : gold_lengths_) {
       for (uint32_t i = 1; i < len; ++i) join[k + i - 1] += 1;
-      AddWord(static_cast<uint32_t>(k), CandidateFor(lattice, k, len), +1);
+      AddWord(k, len, +1);
       k += len;
     }
     k = 0;
     for (uint32_t len : *lengths) {
       for (uint32_t i = 1; i < len; ++i) join[k + i - 1] -= 1;
-      AddWord(static_cast<uint32_t>(k), CandidateFor(lattice, k, len), -1);
+      AddWord(k, len, -1);
       k += len;
     }
     for (size_t g = 0; g < join.size(); ++g) {
@@ -210,6 +210,7 @@ void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
     uint64_t key = features_.GapKey(g, t);
     auto [it, inserted] = ngrams_.try_emplace(key);
     if (inserted) {
+      it->second.kind = 'N';
       it->second.n = t.gram;
       for (int i = 0; i < t.gram; ++i) {
         it->second.syllables[i] = features_.padded[g + t.offset + model::kMaxBefore + i];
@@ -221,26 +222,58 @@ void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
   int count = model::GapDenseFeatures(lattice, features_.classes.data(), features_.cover.data(),
                                       features_.ends.data(), features_.starts.data(), g, dense);
   for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
-}
-
-void ModelTrainer::AddWord(uint32_t start, const model::Candidate& word, float delta) {
-  int dense[8];
-  int count = model::WordDenseFeatures(features_.classes.data(), start, word.length, word.flags,
-                                       dense);
-  for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
-}
-
-// The candidate of `length` syllables from `start`, with its lattice flags;
-// a gold word that is no candidate (too long and unlisted) gets none.
-model::Candidate ModelTrainer::CandidateFor(const Lattice& lattice, size_t start,
-                                            uint32_t length) {
-  candidates_.resize(model::kMaxGuessedWord + lattice.first_edge[start + 1] -
-                     lattice.first_edge[start]);
-  size_t count = model::CandidatesAt(lattice, start, candidates_.data());
-  for (size_t c = 0; c < count; ++c) {
-    if (candidates_[c].length == length) return candidates_[c];
+  size_t syllables[2];
+  int roles[2];
+  count = model::ListedGapFeatures(features_, g, syllables, roles);
+  for (int i = 0; i < count; ++i) {
+    auto [it, inserted] = ngrams_.try_emplace(features_.listed_keys[syllables[i]]);
+    if (inserted) {
+      it->second.kind = 'L';
+      it->second.n = 1;
+      it->second.syllables[0] = lattice.keys[syllables[i]];
+    }
+    it->second.roles[roles[i]].Add(delta, step_);
   }
-  return model::Candidate{length, 0};
+}
+
+void ModelTrainer::LookUp(const std::vector<uint64_t>& keys,
+                          std::vector<std::array<float, 4>>* values,
+                          std::vector<const float*>* rows) const {
+  values->resize(keys.size());
+  rows->resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    auto it = ngrams_.find(keys[i]);
+    for (int r = 0; r < 4; ++r) (*values)[i][r] = it == ngrams_.end() ? 0.0f : it->second.roles[r].w;
+    (*rows)[i] = (*values)[i].data();
+  }
+}
+
+// The features of the word of `length` syllables from `start`: its
+// candidate's, or, for a gold word that is no candidate (too long and
+// unlisted), those of an unlisted word.
+void ModelTrainer::AddWord(size_t start, uint32_t length, float delta) {
+  model::Candidate word{length, 0};
+  uint64_t key = 0;
+  for (uint32_t c = features_.first_candidate[start]; c < features_.first_candidate[start + 1]; ++c) {
+    if (features_.candidates[c].length == length) {
+      word = features_.candidates[c];
+      key = features_.word_keys[c];
+    }
+  }
+  int dense[8];
+  int count = model::WordDenseFeatures(features_.classes.data(), static_cast<uint32_t>(start),
+                                       word.length, word.flags, dense);
+  for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
+  if (key == 0) return;
+  auto [it, inserted] = ngrams_.try_emplace(key);
+  if (inserted) {
+    it->second.kind = 'W';
+    it->second.n = static_cast<int>(length);
+    for (uint32_t i = 0; i < length; ++i) {
+      it->second.syllables[i] = features_.padded[start + model::kMaxBefore + i];
+    }
+  }
+  it->second.roles[0].Add(delta, step_);
 }
 
 std::string ModelTrainer::ModelText(size_t* kept) const {
@@ -273,7 +306,11 @@ std::string ModelTrainer::ModelText(size_t* kept) const {
       }
     }
     std::string line;
-    model::AppendNgramLine(syllables, w, &line);
+    if (ngram.kind == 'W') {
+      model::AppendWordLine(syllables, w[0], &line);
+    } else {
+      model::AppendNgramLine(ngram.kind, syllables, w, &line);
+    }
     lines.push_back(std::move(line));
   }
   std::sort(lines.begin(), lines.end());

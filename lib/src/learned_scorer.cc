@@ -13,21 +13,25 @@ class LearnedScorer : public Scorer {
 
   void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
     features_.Prepare(lattice);
-    for (int gram = 0; gram < 3; ++gram) {
-      const std::vector<uint64_t>& keys = features_.ngrams[gram];
-      rows_[gram].resize(keys.size());
-      for (size_t s = 0; s < keys.size(); ++s) rows_[gram][s] = weights_->Find(keys[s]).w;
-    }
+    for (int gram = 0; gram < 3; ++gram) Lookup(features_.ngrams[gram], &rows_.ngrams[gram]);
+    Lookup(features_.listed_keys, &rows_.listed);
+    Lookup(features_.word_keys, &rows_.words);
     model::GapScores(lattice, features_, rows_, weights_->dense, &gap_scores_);
-    model::Decode(lattice, features_, gap_scores_, weights_->dense, &decode_, lengths);
+    model::WordScores(features_, rows_, weights_->dense, &word_scores_);
+    model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
   }
 
  private:
+  void Lookup(const std::vector<uint64_t>& keys, std::vector<const float*>* rows) const {
+    rows->resize(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) (*rows)[i] = weights_->Find(keys[i]).w;
+  }
+
   const model::Weights* weights_;
   // Scratch: a scorer belongs to one Segmenter, which is single-threaded.
   mutable model::RunFeatures features_;
-  mutable model::NgramRows rows_;
-  mutable std::vector<float> gap_scores_;
+  mutable model::Rows rows_;
+  mutable std::vector<float> gap_scores_, word_scores_;
   mutable model::DecodeScratch decode_;
 };
 

@@ -37,6 +37,27 @@ uint64_t NgramKey(int n, const uint64_t* hashes) {
   return h == 0 ? 1 : h;
 }
 
+uint64_t WordIdentityKey(int n, const uint64_t* hashes) {
+  uint64_t h = Mix(NgramKey(n, hashes) ^ 0x5851f42d4c957f2dull);
+  return h == 0 ? 1 : h;
+}
+
+uint64_t ListedGapKey(uint64_t syllable_hash) {
+  uint64_t h = Mix(syllable_hash ^ 0x2545f4914f6cdd1dull);
+  return h == 0 ? 1 : h;
+}
+
+int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, int* roles) {
+  const uint8_t cover = features.cover[g];
+  if (cover < 2) return 0;
+  const int base = cover == 2 ? 0 : 2;
+  syllables[0] = g;
+  roles[0] = base;
+  syllables[1] = g + 1;
+  roles[1] = base + 1;
+  return 2;
+}
+
 void ShapeClasses(const Lattice& lattice, uint8_t* classes) {
   const size_t n = lattice.size();
   bool all_caps = n >= 2;
@@ -136,9 +157,30 @@ void RunFeatures::Prepare(const Lattice& lattice) {
     keys.resize(padded.size() - gram + 1);
     for (size_t s = 0; s < keys.size(); ++s) keys[s] = NgramKey(gram, &padded[s]);
   }
+  listed_keys.resize(n);
+  for (size_t i = 0; i < n; ++i) listed_keys[i] = ListedGapKey(lattice.keys[i]);
+  candidates.clear();
+  candidate_start.clear();
+  first_candidate.clear();
+  word_keys.clear();
+  for (size_t i = 0; i < n; ++i) {
+    first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
+    candidates.resize(candidates.size() + kMaxGuessedWord + lattice.first_edge[i + 1] -
+                      lattice.first_edge[i]);
+    size_t count = CandidatesAt(lattice, i, &candidates[first_candidate[i]]);
+    candidates.resize(first_candidate[i] + count);
+    for (size_t c = 0; c < count; ++c) {
+      uint32_t length = candidates[first_candidate[i] + c].length;
+      candidate_start.push_back(static_cast<uint32_t>(i));
+      word_keys.push_back(length >= 2 && length <= kMaxGuessedWord
+                              ? WordIdentityKey(static_cast<int>(length), &padded[i + kMaxBefore])
+                              : 0);
+    }
+  }
+  first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
 }
 
-void GapScores(const Lattice& lattice, const RunFeatures& features, const NgramRows& rows,
+void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
                const float* dense, std::vector<float>* scores) {
   const size_t n = lattice.size();
   scores->assign(n > 0 ? n - 1 : 0, 0.0f);
@@ -146,30 +188,40 @@ void GapScores(const Lattice& lattice, const RunFeatures& features, const NgramR
   for (size_t g = 0; g + 1 < n; ++g) {
     float score = 0;
     for (const GapTemplate& t : kGapTemplates) {
-      score += rows[t.gram - 1][g + t.offset + kMaxBefore][t.role];
+      score += rows.ngrams[t.gram - 1][g + t.offset + kMaxBefore][t.role];
     }
     int count = GapDenseFeatures(lattice, features.classes.data(), features.cover.data(),
                                  features.ends.data(), features.starts.data(), g, dense_features);
     for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
+    size_t syllables[2];
+    int roles[2];
+    count = ListedGapFeatures(features, g, syllables, roles);
+    for (int k = 0; k < count; ++k) score += rows.listed[syllables[k]][roles[k]];
     (*scores)[g] = score;
   }
 }
 
-float WordScore(const RunFeatures& features, uint32_t start, const Candidate& word,
-                const float* dense) {
+void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+                std::vector<float>* scores) {
+  scores->resize(features.candidates.size());
   int dense_features[8];
-  int count = WordDenseFeatures(features.classes.data(), start, word.length, word.flags,
-                                dense_features);
-  float score = 0;
-  for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
-  if ((word.flags & kFromUserList) && word.length >= 2) score += kUserWordBonus * (word.length - 1);
-  return score;
+  for (size_t c = 0; c < features.candidates.size(); ++c) {
+    const Candidate& word = features.candidates[c];
+    int count = WordDenseFeatures(features.classes.data(), features.candidate_start[c],
+                                  word.length, word.flags, dense_features);
+    float score = rows.words[c][0];
+    for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
+    if ((word.flags & kFromUserList) && word.length >= 2) {
+      score += kUserWordBonus * static_cast<float>(word.length - 1);
+    }
+    (*scores)[c] = score;
+  }
 }
 
-void Decode(const Lattice& lattice, const RunFeatures& features,
-            const std::vector<float>& gap_scores, const float* dense, DecodeScratch* scratch,
+void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
+            const std::vector<float>& word_scores, DecodeScratch* scratch,
             std::vector<uint32_t>* lengths) {
-  const size_t n = lattice.size();
+  const size_t n = features.classes.size();
   // prefix[i]: sum of the gap scores before syllable i, so the inner gaps
   // of a word i..j sum to prefix[j] - prefix[i].
   std::vector<float>& prefix = scratch->prefix;
@@ -182,16 +234,12 @@ void Decode(const Lattice& lattice, const RunFeatures& features,
   back.assign(n + 1, 1);
   best[0] = 0;
   for (size_t i = 0; i < n; ++i) {
-    scratch->candidates.resize(kMaxGuessedWord + lattice.first_edge[i + 1] - lattice.first_edge[i]);
-    size_t count = CandidatesAt(lattice, i, scratch->candidates.data());
-    for (size_t c = 0; c < count; ++c) {
-      const Candidate& word = scratch->candidates[c];
-      const size_t end = i + word.length;
-      float score = best[i] + WordScore(features, static_cast<uint32_t>(i), word, dense) +
-                    (prefix[end - 1] - prefix[i]);
+    for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {
+      const size_t end = i + features.candidates[c].length;
+      float score = best[i] + word_scores[c] + (prefix[end - 1] - prefix[i]);
       if (score > best[end]) {
         best[end] = score;
-        back[end] = word.length;
+        back[end] = features.candidates[c].length;
       }
     }
   }

@@ -40,6 +40,15 @@ enum Gram : int { kUnigram = 1, kBigram = 2, kTrigram = 3 };
 
 // Key of the n-gram of `n` syllable hashes; never 0.
 uint64_t NgramKey(int n, const uint64_t* hashes);
+// Key of the candidate word of `n` syllables (its own feature, weight w[0]);
+// never 0, never an NgramKey of the same syllables.
+uint64_t WordIdentityKey(int n, const uint64_t* hashes);
+// Key of a syllable's weights where a listed word (base or name list, 2+
+// syllables) spans the gap: the conventions of a corpus differ from a word
+// list's by syllable ("con", "ra", "qua" stand alone in UD VTB). Roles:
+// 0/1 the syllable is left/right of the gap and the longest listed word
+// over it has 2 syllables, 2/3 the same for 3 or more.
+uint64_t ListedGapKey(uint64_t syllable_hash);
 
 // The sparse features of the gap between syllables g and g+1: the n-gram
 // starting at syllable g + offset, read at weight index `role`.
@@ -115,6 +124,13 @@ struct RunFeatures {
   std::vector<uint8_t> cover, ends, starts;  // ListedWordFacts
   std::vector<uint64_t> padded;           // syllable hashes, kMaxBefore stand-ins each side
   std::vector<uint64_t> ngrams[3];        // [gram - 1][start + kMaxBefore]: NgramKey
+  std::vector<uint64_t> listed_keys;      // per syllable: ListedGapKey
+  // Candidate words: those of start i are [first_candidate[i], first_candidate[i + 1]).
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> first_candidate;
+  std::vector<uint32_t> candidate_start;
+  std::vector<uint64_t> word_keys;        // per candidate: WordIdentityKey, 0 if none
+                                          // (one syllable, or longer than kMaxGuessedWord)
 
   void Prepare(const Lattice& lattice);
   // Key of template `t` at the gap between syllables g and g + 1.
@@ -123,25 +139,35 @@ struct RunFeatures {
   }
 };
 
-// Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order.
-using NgramRows = std::vector<const float*>[3];
+// Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order,
+// and per candidate word (w[0] is read), in RunFeatures::candidates order.
+struct Rows {
+  std::vector<const float*> ngrams[3];
+  std::vector<const float*> listed;  // per syllable (RunFeatures::listed_keys)
+  std::vector<const float*> words;
+};
+
+// The ListedGapKey features of gap g: (syllable index, role) pairs; returns
+// how many (0 if no listed word spans the gap, else 2).
+int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, int* roles);
 
 // Score of joining each gap of the run (lattice.size() - 1 of them).
-void GapScores(const Lattice& lattice, const RunFeatures& features, const NgramRows& rows,
+void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
                const float* dense, std::vector<float>* scores);
 
-// Score of a candidate word (its dense features, plus the user-word bonus).
-float WordScore(const RunFeatures& features, uint32_t start, const Candidate& word,
-                const float* dense);
+// Score of each candidate word: its dense features, its own weight, and the
+// user-word bonus.
+void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+                std::vector<float>* scores);
 
-// The best path given the gap scores; fills `lengths` like Scorer::BestPath.
+// The best path given the gap and word scores; fills `lengths` like
+// Scorer::BestPath.
 struct DecodeScratch {
   std::vector<float> prefix, best;
   std::vector<uint32_t> back;
-  std::vector<Candidate> candidates;
 };
-void Decode(const Lattice& lattice, const RunFeatures& features,
-            const std::vector<float>& gap_scores, const float* dense, DecodeScratch* scratch,
+void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
+            const std::vector<float>& word_scores, DecodeScratch* scratch,
             std::vector<uint32_t>* lengths);
 
 // The read-only weights: a hash table of Entry (open addressing, linear

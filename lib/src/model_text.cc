@@ -35,15 +35,27 @@ void AppendDenseLine(int index, float weight, std::string* out) {
   absl::StrAppendFormat(out, "D\t%d\t%.6g\n", index, weight);
 }
 
-void AppendNgramLine(const std::vector<std::string_view>& syllables, const float* weights,
-                     std::string* out) {
-  out->append("N\t");
+void AppendSyllables(const std::vector<std::string_view>& syllables, std::string* out) {
   for (size_t i = 0; i < syllables.size(); ++i) {
     if (i > 0) out->push_back(' ');
     out->append(syllables[i]);
   }
+}
+
+void AppendNgramLine(char kind, const std::vector<std::string_view>& syllables,
+                     const float* weights, std::string* out) {
+  out->push_back(kind);
+  out->push_back('\t');
+  AppendSyllables(syllables, out);
   absl::StrAppendFormat(out, "\t%.6g %.6g %.6g %.6g\n", weights[0], weights[1], weights[2],
                         weights[3]);
+}
+
+void AppendWordLine(const std::vector<std::string_view>& syllables, float weight,
+                    std::string* out) {
+  out->append("W\t");
+  AppendSyllables(syllables, out);
+  absl::StrAppendFormat(out, "\t%.6g\n", weight);
 }
 
 absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_view origin) {
@@ -81,26 +93,35 @@ absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_vie
         return error("bad dense weight line");
       }
       table.dense[index] = weight;
-    } else if (fields[0] == "N") {
+    } else if (fields[0] == "N" || fields[0] == "L" || fields[0] == "W") {
+      const char kind = fields[0][0];
       std::vector<absl::string_view> syllables = absl::StrSplit(fields[1], ' ');
       std::vector<absl::string_view> weights = absl::StrSplit(fields[2], ' ');
-      if (syllables.empty() || syllables.size() > 3 || weights.size() != 4) {
-        return error("an n-gram line needs 1 to 3 syllables and 4 weights");
+      const size_t min_syllables = kind == 'W' ? 2 : 1;
+      const size_t max_syllables = kind == 'W' ? kMaxGuessedWord : kind == 'L' ? 1 : 3;
+      const size_t weight_count = kind == 'W' ? 1 : 4;
+      if (syllables.size() < min_syllables || syllables.size() > max_syllables ||
+          weights.size() != weight_count) {
+        return error(absl::StrCat("a ", fields[0], " line needs ", min_syllables, " to ",
+                                  max_syllables, " syllables and ", weight_count, " weights"));
       }
-      uint64_t hashes[3];
+      uint64_t hashes[kMaxGuessedWord];
       for (size_t i = 0; i < syllables.size(); ++i) {
         if (syllables[i].empty()) return error("empty syllable");
         hashes[i] = HashOfText(ToStd(syllables[i]), &scratch);
       }
-      std::array<float, 4>& row =
-          table.ngrams[NgramKey(static_cast<int>(syllables.size()), hashes)];
-      for (int r = 0; r < 4; ++r) {
+      const int n = static_cast<int>(syllables.size());
+      const uint64_t key = kind == 'W'   ? WordIdentityKey(n, hashes)
+                           : kind == 'L' ? ListedGapKey(hashes[0])
+                                         : NgramKey(n, hashes);
+      std::array<float, 4>& row = table.ngrams[key];
+      for (size_t r = 0; r < weights.size(); ++r) {
         float w;
         if (!ParseWeight(weights[r], &w)) return error("bad weight");
         row[r] += w;
       }
     } else {
-      return error("a line starts with D, N or #");
+      return error("a line starts with D, N, L, W or #");
     }
   }
   if (!seen_header) return error("empty model file");
