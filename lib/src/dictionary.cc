@@ -70,9 +70,11 @@ std::string CheckModel(const FileHeader& h, const char* slots, const char* dense
   if (h.model_dense_count == 0) {
     return h.model_slot_count == 0 ? "" : "model weights without their dense part";
   }
-  if (h.model_dense_count != model::kDenseSize) {
-    return absl::StrCat("model has ", h.model_dense_count, " dense weights, this build reads ",
-                        model::kDenseSize, " (relearn it with `vnseg dict learn`)");
+  if (h.model_feature_version != model::kFeatureVersion || h.model_dense_count != model::kDenseSize) {
+    return absl::StrCat("model of feature version ", h.model_feature_version, " with ",
+                        h.model_dense_count, " dense weights; this build reads version ",
+                        model::kFeatureVersion, " with ", model::kDenseSize,
+                        " (relearn it with `vnseg dict learn`)");
   }
   if (reinterpret_cast<uintptr_t>(slots) % alignof(model::Entry) != 0) return "model not aligned";
   const float* d = reinterpret_cast<const float*>(dense);

@@ -199,6 +199,7 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   header.max_word_syllables = max_syllables;
   header.model_slot_count = static_cast<uint32_t>(model_slots.size());
   header.model_dense_count = static_cast<uint32_t>(impl_->model.dense.size());
+  header.model_feature_version = impl_->model.dense.empty() ? 0 : model::kFeatureVersion;
 
   std::string image(sizeof(FileHeader), '\0');
   std::string source_text(source);

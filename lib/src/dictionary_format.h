@@ -59,6 +59,8 @@ struct FileHeader {
   uint32_t max_word_syllables;
   uint32_t model_slot_count;   // 0 (no model) or a power of two, with empty slots
   uint32_t model_dense_count;  // 0 (no model) or model::kDenseSize
+  uint32_t model_feature_version;  // model::kFeatureVersion of the model, 0 if none
+  uint32_t reserved;               // 0
   SectionRef sections[kSectionCount];
 };
 
@@ -74,7 +76,7 @@ struct TrieEdge {
   uint32_t child;
 };
 
-static_assert(sizeof(FileHeader) == 208, "header layout changed: bump kFormatVersion");
+static_assert(sizeof(FileHeader) == 216, "header layout changed: bump kFormatVersion");
 static_assert(sizeof(TrieNode) == 12 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
               "record layout changed: bump kFormatVersion");
 

@@ -22,6 +22,11 @@
 
 namespace vnseg::model {
 
+// Version of what the features are. A model learned under one version
+// means nothing under another: bump it on any change to this header's
+// templates, dense layout or limits (and relearn the shipped model).
+inline constexpr int kFeatureVersion = 1;
+
 // Sparse feature record as stored in the dictionary file: one n-gram of
 // syllables and a weight per role the n-gram can play around a gap.
 struct Entry {

@@ -13,7 +13,7 @@
 namespace vnseg::model {
 namespace {
 
-constexpr std::string_view kHeaderPrefix = "# vnseg model 1 dense ";
+constexpr std::string_view kHeaderPrefix = "# vnseg model ";
 
 uint64_t HashOfText(std::string_view syllable, std::string* scratch) {
   if (syllable == kBeforeRunText) return kBeforeRun;
@@ -29,7 +29,9 @@ bool ParseWeight(absl::string_view text, float* out) {
 
 }  // namespace
 
-std::string ModelTextHeader() { return absl::StrCat(ToAbsl(kHeaderPrefix), kDenseSize, "\n"); }
+std::string ModelTextHeader() {
+  return absl::StrCat(ToAbsl(kHeaderPrefix), kFeatureVersion, " dense ", kDenseSize, "\n");
+}
 
 void AppendDenseLine(int index, float weight, std::string* out) {
   absl::StrAppendFormat(out, "D\t%d\t%.6g\n", index, weight);
@@ -70,13 +72,17 @@ absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_vie
   for (absl::string_view line : absl::StrSplit(ToAbsl(text), '\n')) {
     ++line_number;
     if (!seen_header) {
-      int dense_size = 0;
-      if (!absl::ConsumePrefix(&line, ToAbsl(kHeaderPrefix)) || !absl::SimpleAtoi(line, &dense_size)) {
-        return error("not a vnseg model (first line must start with \"# vnseg model 1\")");
+      int version = 0, dense_size = 0;
+      std::vector<absl::string_view> parts = absl::StrSplit(line, ' ');
+      if (!absl::ConsumePrefix(&line, ToAbsl(kHeaderPrefix)) || parts.size() != 6 ||
+          !absl::SimpleAtoi(parts[3], &version) || parts[4] != "dense" ||
+          !absl::SimpleAtoi(parts[5], &dense_size)) {
+        return error("not a vnseg model (first line must be \"# vnseg model VERSION dense N\")");
       }
-      if (dense_size != kDenseSize) {
-        return error(absl::StrCat("model has ", dense_size, " dense weights, this build reads ",
-                                  kDenseSize, " (relearn it with `vnseg dict learn`)"));
+      if (version != kFeatureVersion || dense_size != kDenseSize) {
+        return error(absl::StrCat("model of feature version ", version, " with ", dense_size,
+                                  " dense weights; this build reads version ", kFeatureVersion,
+                                  " with ", kDenseSize, " (relearn it with `vnseg dict learn`)"));
       }
       table.dense.assign(kDenseSize, 0.0f);
       seen_header = true;

@@ -10,10 +10,11 @@ so that they get past the checksum check and reach the structural checks.
 With --fuzz N, also writes N files fuzz_K.dic with random damage and a fixed
 checksum, listed with TEXT "*" (any outcome but a crash is fine).
 
-Layout (lib/src/dictionary_format.h): a 208-byte header
+Layout (lib/src/dictionary_format.h): a 216-byte header
   magic[8] version:u32 byte_order:u32 file_size:u64 checksum:u64
   word_count syllable_count node_count edge_count hash_slot_count
-  max_word_syllables model_slot_count model_dense_count (u32 each), then 9
+  max_word_syllables model_slot_count model_dense_count model_feature_version
+  reserved (u32 each), then 9
   sections {offset:u64, size:u64}: source, hash slots, syllable offsets,
   syllable bytes, nodes, edges, words, model slots, model dense weights.
 """
@@ -22,10 +23,10 @@ import os
 import random
 import struct
 
-HEADER = 208
+HEADER = 216
 MASK = (1 << 64) - 1
 SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS, MODEL_SLOTS, MODEL_DENSE = range(9)
-SECTIONS = 64  # offset of the section table
+SECTIONS = 72  # offset of the section table
 
 
 def checksum(body):
@@ -108,6 +109,7 @@ def main():
         write("model_nan.dic", patched(dense_off, "<f", float("nan")), "not a finite number")
         write("model_dense_count.dic", patched(60, "<I", dense_count + 1),
               "a section lies outside the file or has the wrong size")
+        write("model_version.dic", patched(64, "<I", 99), "model of feature version 99")
         model_off, model_size = section(d, MODEL_SLOTS)
         b = bytearray(d)  # every slot taken: a lookup could probe forever
         for p in range(model_off, model_off + model_size, 24):
@@ -120,7 +122,7 @@ def main():
         b = bytearray(d)
         for _ in range(rng.randrange(1, 8)):
             if rng.random() < 0.3:  # a header count or section field
-                off = rng.choice([32, 36, 40, 44, 48, 52, 56, 60] +
+                off = rng.choice([32, 36, 40, 44, 48, 52, 56, 60, 64] +
                                  [SECTIONS + 8 * i for i in range(18)])
                 size = 4 if off < SECTIONS else 8
                 value = rng.choice([0, 1, 3, 0xFFFFFFFF, rng.randrange(1 << 24)])

@@ -17,7 +17,7 @@ namespace {
 
 using test::HasSubstr;
 
-constexpr size_t kHeaderSize = 208;      // sizeof(FileHeader), see dictionary_format.h
+constexpr size_t kHeaderSize = 216;      // sizeof(FileHeader), see dictionary_format.h
 constexpr size_t kVersionOffset = 8;     // FileHeader::format_version, after the magic
 
 // An image big enough for the truncation tests (> 300 bytes).
