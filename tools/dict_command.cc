@@ -8,7 +8,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_args.h"
+#include "absl/strings/numbers.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/learn.h"
 #include "vnseg/syllable_key.h"
 #include "vnseg/word_list.h"
 
@@ -16,13 +18,21 @@ namespace vnseg::cli {
 namespace {
 
 const char kDictUsage[] =
-    "usage: vnseg dict build -o OUT [--source TEXT] [--base LIST]... [LIST...]\n"
+    "usage: vnseg dict build -o OUT [--source TEXT] [--base LIST]... [--corpus-words LIST]...\n"
+    "                        [--model MODEL.tsv] [LIST...]\n"
+    "       vnseg dict learn -o OUT [--source TEXT] [--base LIST]... [--names LIST]...\n"
+    "                        [--epochs N] [--export-model FILE] [--export-words FILE] CORPUS...\n"
     "       vnseg dict info [--dict FILE]\n"
     "       vnseg dict lookup [--dict FILE] [--user-words FILE] WORD...\n"
     "\n"
     "build   compile word lists (one word a line, '_' or space between syllables,\n"
     "        optional TAB frequency, '#' comments) into a binary dictionary.\n"
-    "        --base marks a list as the base list, others as name lists.\n"
+    "        --base marks a list as the base list, others as name lists;\n"
+    "        --corpus-words adds word counts learned from a corpus; --model adds\n"
+    "        a learned model (the text form written by learn --export-model).\n"
+    "learn   learn word counts and the segmentation model from '_'-segmented\n"
+    "        corpora (one sentence a line, syllables of a word joined by '_'),\n"
+    "        over the given word lists, and write a dictionary with both.\n"
     "info    print the header of a dictionary: version, counts, checksum, source.\n"
     "lookup  look words up (any case or tone placement); exit 1 if one is missing.\n";
 
@@ -52,10 +62,45 @@ std::vector<std::string> Repeated(int argc, char** argv, const std::string& name
   return values;
 }
 
+// Adds the lists named by --FLAG (each occurrence) with `flags`.
+absl::Status AddLists(int argc, char** argv, const std::string& flag, uint32_t word_flags,
+                      DictionaryBuilder* builder) {
+  for (const std::string& path : Repeated(argc, argv, flag)) {
+    if (absl::Status s = AddWordListFile(path, word_flags, builder); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// Writes `data` to `path` through a temporary file renamed on success, so
+// that a failed write never leaves a half-written file under the name.
+absl::Status WriteFileAtomically(const std::string& path, const std::string& data) {
+  std::string temp = path + ".tmp";
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  if (!out || std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return absl::DataLossError("cannot write " + path);
+  }
+  return absl::OkStatus();
+}
+
+int WriteDictionary(const char* command, const DictionaryBuilder& builder,
+                    const ParsedArgs& args) {
+  std::string image = builder.Build(args.Get("source", "vnseg dictionary"));
+  if (absl::Status s = WriteFileAtomically(args.Get("o"), image); !s.ok()) return Fail(command, s);
+  std::cerr << "vnseg " << command << ": " << builder.size() << " words -> " << args.Get("o")
+            << " (" << image.size() << " bytes); " << builder.skipped()
+            << " entries skipped (punctuation inside: never matchable)\n";
+  return kExitOk;
+}
+
 int Build(int argc, char** argv) {
   std::vector<OptionSpec> specs = {{"o", "OUT", "output file"},
                                    {"source", "TEXT", "description stored in the header"},
                                    {"base", "LIST", "a base word list (repeatable)"},
+                                   {"corpus-words", "LIST", "word counts from a corpus (repeatable)"},
+                                   {"model", "FILE", "a learned model in text form"},
                                    {"help", nullptr, "show this help"}};
   auto args = ParseArgs(argc, argv, 3, specs);
   if (!args.ok()) return UsageError("dict build", std::string(args.status().message()));
@@ -65,31 +110,74 @@ int Build(int argc, char** argv) {
   }
   if (!args->Has("o")) return UsageError("dict build", "-o OUT is required");
   DictionaryBuilder builder;
-  for (const std::string& path : Repeated(argc, argv, "base")) {
-    if (absl::Status s = AddWordListFile(path, kFromBaseList, &builder); !s.ok()) {
-      return Fail("dict build", s);
-    }
+  absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "corpus-words", kFromCorpus, &builder);
+  for (size_t i = 0; s.ok() && i < args->positionals.size(); ++i) {
+    s = AddWordListFile(args->positionals[i], kFromNameList, &builder);
   }
-  for (const std::string& path : args->positionals) {
-    if (absl::Status s = AddWordListFile(path, kFromNameList, &builder); !s.ok()) {
-      return Fail("dict build", s);
-    }
+  if (s.ok() && args->Has("model")) {
+    auto text = ReadFileToString(args->Get("model"));
+    s = text.ok() ? builder.SetModel(*text, args->Get("model")) : text.status();
   }
+  if (!s.ok()) return Fail("dict build", s);
   if (builder.size() == 0) return UsageError("dict build", "no words: give at least one list");
-  std::string image = builder.Build(args->Get("source", "vnseg dictionary"));
-  std::string out_path = args->Get("o");
-  std::string temp = out_path + ".tmp";
-  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  out.write(image.data(), static_cast<std::streamsize>(image.size()));
-  out.close();
-  if (!out || std::rename(temp.c_str(), out_path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return Fail("dict build", absl::DataLossError("cannot write " + out_path));
+  return WriteDictionary("dict build", builder, *args);
+}
+
+int Learn(int argc, char** argv) {
+  std::vector<OptionSpec> specs = {{"o", "OUT", "output dictionary"},
+                                   {"source", "TEXT", "description stored in the header"},
+                                   {"base", "LIST", "a base word list (repeatable)"},
+                                   {"names", "LIST", "a name list (repeatable)"},
+                                   {"epochs", "N", "passes over the corpus (default 10)"},
+                                   {"export-model", "FILE", "also write the model in text form"},
+                                   {"export-words", "FILE", "also write the corpus word counts"},
+                                   {"help", nullptr, "show this help"}};
+  auto args = ParseArgs(argc, argv, 3, specs);
+  if (!args.ok()) return UsageError("dict learn", std::string(args.status().message()));
+  if (args->Has("help")) {
+    std::cout << kDictUsage << "\noptions:\n" << FormatOptions(specs);
+    return kExitOk;
   }
-  std::cerr << "vnseg dict build: " << builder.size() << " words -> " << out_path << " ("
-            << image.size() << " bytes); " << builder.skipped()
-            << " entries skipped (punctuation inside: never matchable)\n";
-  return kExitOk;
+  if (!args->Has("o")) return UsageError("dict learn", "-o OUT is required");
+  if (args->positionals.empty()) return UsageError("dict learn", "give at least one CORPUS file");
+  LearnOptions options;
+  if (args->Has("epochs")) {
+    int epochs = 0;
+    if (!absl::SimpleAtoi(args->Get("epochs"), &epochs) || epochs < 1 || epochs > 1000) {
+      return UsageError("dict learn", "--epochs must be a whole number from 1 to 1000");
+    }
+    options.epochs = epochs;
+  }
+  std::vector<std::string> corpora;
+  for (const std::string& path : args->positionals) {
+    auto text = ReadFileToString(path);
+    if (!text.ok()) return Fail("dict learn", text.status());
+    corpora.push_back(*std::move(text));
+  }
+  auto words = CorpusWordList(corpora);
+  if (!words.ok()) return Fail("dict learn", words.status());
+
+  DictionaryBuilder builder;
+  absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "names", kFromNameList, &builder);
+  if (s.ok()) s = AddWordList(*words, "corpus words", kFromCorpus, &builder);
+  if (!s.ok()) return Fail("dict learn", s);
+  // The model learns over the very dictionary it ships in, minus itself.
+  auto lexicon = Dictionary::FromBytes(builder.Build("lexicon"));
+  if (!lexicon.ok()) return Fail("dict learn", lexicon.status());
+  LearnReport report;
+  auto model = LearnModel(**lexicon, corpora, options, &report);
+  if (!model.ok()) return Fail("dict learn", model.status());
+  std::cerr << "vnseg dict learn: " << report.lines << " lines (" << report.skipped_lines
+            << " skipped), " << report.runs << " runs; runs right per epoch:";
+  for (double a : report.run_accuracy) std::cerr << absl::StrFormat(" %.3f", a);
+  std::cerr << "; " << report.features << " n-gram weights\n";
+  if (s = builder.SetModel(*model, "learned model"); !s.ok()) return Fail("dict learn", s);
+  if (args->Has("export-model")) s = WriteFileAtomically(args->Get("export-model"), *model);
+  if (s.ok() && args->Has("export-words")) s = WriteFileAtomically(args->Get("export-words"), *words);
+  if (!s.ok()) return Fail("dict learn", s);
+  return WriteDictionary("dict learn", builder, *args);
 }
 
 int InfoOrLookup(int argc, char** argv, bool lookup) {
@@ -113,6 +201,10 @@ int InfoOrLookup(int argc, char** argv, bool lookup) {
               << "words:          " << info.word_count << "\n"
               << "syllables:      " << info.syllable_count << "\n"
               << "longest word:   " << info.max_word_syllables << " syllables\n"
+              << "model:          "
+              << (info.model_features ? absl::StrCat(info.model_features, " n-gram weights")
+                                      : std::string("none (dictionary maximal matching)"))
+              << "\n"
               << "size:           " << info.file_size << " bytes\n"
               << "checksum:       " << absl::StrFormat("%016x", info.checksum) << "\n"
               << "source:         " << info.source << "\n";
@@ -145,6 +237,7 @@ int InfoOrLookup(int argc, char** argv, bool lookup) {
 int RunDict(int argc, char** argv) {
   std::string sub = argc > 2 ? argv[2] : "";
   if (sub == "build") return Build(argc, argv);
+  if (sub == "learn") return Learn(argc, argv);
   if (sub == "info") return InfoOrLookup(argc, argv, false);
   if (sub == "lookup") return InfoOrLookup(argc, argv, true);
   if (sub == "--help" || sub == "-h" || sub == "help") {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "default_paths.h"
 #include "dictionary_format.h"
 #include "mapped_file.h"
+#include "model.h"
 #include "string_view_util.h"
 #include "vnseg/syllable_key.h"
 
@@ -59,6 +61,41 @@ absl::StatusOr<std::unique_ptr<Dictionary>> Dictionary::FromBytes(std::string by
   return dict;
 }
 
+namespace {
+
+// Why the model sections are unusable, or "" if they are fine (or absent).
+// Lookups probe until an empty slot, so there must be one; weights must be
+// finite so that no path scores NaN.
+std::string CheckModel(const FileHeader& h, const char* slots, const char* dense) {
+  if (h.model_dense_count == 0) {
+    return h.model_slot_count == 0 ? "" : "model weights without their dense part";
+  }
+  if (h.model_feature_version != model::kFeatureVersion || h.model_dense_count != model::kDenseSize) {
+    return absl::StrCat("model of feature version ", h.model_feature_version, " with ",
+                        h.model_dense_count, " dense weights; this build reads version ",
+                        model::kFeatureVersion, " with ", model::kDenseSize,
+                        " (relearn it with `vnseg dict learn`)");
+  }
+  if (reinterpret_cast<uintptr_t>(slots) % alignof(model::Entry) != 0) return "model not aligned";
+  const float* d = reinterpret_cast<const float*>(dense);
+  for (uint32_t i = 0; i < h.model_dense_count; ++i) {
+    if (!std::isfinite(d[i])) return "model weight is not a finite number";
+  }
+  if (h.model_slot_count == 0) return "";
+  if ((h.model_slot_count & (h.model_slot_count - 1)) != 0) return "bad model table size";
+  const model::Entry* entries = reinterpret_cast<const model::Entry*>(slots);
+  bool has_empty = false;
+  for (uint32_t i = 0; i < h.model_slot_count; ++i) {
+    has_empty |= entries[i].key == 0;
+    for (float w : entries[i].w) {
+      if (!std::isfinite(w)) return "model weight is not a finite number";
+    }
+  }
+  return has_empty ? "" : "model table has no empty slot";
+}
+
+}  // namespace
+
 // Checks everything a lookup relies on, so that a corrupt or hostile file
 // is an error here and never an out-of-bounds read later.
 absl::Status Dictionary::Attach(const char* data, size_t size, const std::string& origin) {
@@ -92,14 +129,16 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     *out = data + ref.offset;
     return true;
   };
-  const char *source, *slots, *offsets, *bytes, *nodes, *edges, *words;
+  const char *source, *slots, *offsets, *bytes, *nodes, *edges, *words, *model_slots, *model_dense;
   if (!section(kSource, 1, UINT64_MAX, &source) ||
       !section(kHashSlots, 4, h.hash_slot_count, &slots) ||
       !section(kSyllableOffsets, 4, uint64_t{h.syllable_count} + 1, &offsets) ||
       !section(kSyllableBytes, 1, UINT64_MAX, &bytes) ||
       !section(kNodes, sizeof(TrieNode), h.node_count, &nodes) ||
       !section(kEdges, sizeof(TrieEdge), h.edge_count, &edges) ||
-      !section(kWords, sizeof(WordEntry), h.word_count, &words)) {
+      !section(kWords, sizeof(WordEntry), h.word_count, &words) ||
+      !section(kModelSlots, sizeof(model::Entry), h.model_slot_count, &model_slots) ||
+      !section(kModelDense, sizeof(float), h.model_dense_count, &model_dense)) {
     return corrupt("a section lies outside the file or has the wrong size");
   }
   if (h.hash_slot_count == 0 || (h.hash_slot_count & (h.hash_slot_count - 1)) != 0 ||
@@ -148,10 +187,22 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     }
   }
 
+  if (std::string why = CheckModel(h, model_slots, model_dense); !why.empty()) return corrupt(why);
+  if (h.model_dense_count != 0) {
+    model_ = std::make_unique<model::Weights>();
+    model_->slots = h.model_slot_count ? reinterpret_cast<const model::Entry*>(model_slots) : nullptr;
+    model_->slot_mask = h.model_slot_count ? h.model_slot_count - 1 : 0;
+    model_->dense = reinterpret_cast<const float*>(model_dense);
+  }
+
   info_.format_version = h.format_version;
   info_.word_count = h.word_count;
   info_.syllable_count = h.syllable_count;
   info_.max_word_syllables = h.max_word_syllables;
+  info_.model_features = 0;
+  for (uint32_t i = 0; model_ && i < h.model_slot_count; ++i) {
+    info_.model_features += model_->slots[i].key != 0;
+  }
   info_.file_size = h.file_size;
   info_.checksum = h.checksum;
   info_.source.assign(source, strnlen(source, h.sections[kSource].size));

@@ -9,6 +9,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "dictionary_format.h"
+#include "model.h"
+#include "model_text.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/syllable_key.h"
 #include "vnseg/tokenizer.h"
@@ -19,6 +21,7 @@ struct DictionaryBuilder::Impl {
   absl::flat_hash_map<std::string, WordEntry> words;  // canonical key -> entry
   size_t skipped = 0;
   std::vector<Token> tokens;  // scratch
+  model::ModelTable model;    // empty dense: no model
 };
 
 DictionaryBuilder::DictionaryBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -57,6 +60,13 @@ bool DictionaryBuilder::Add(std::string_view word, uint32_t frequency, uint32_t 
   return true;
 }
 
+absl::Status DictionaryBuilder::SetModel(std::string_view model_text, std::string_view origin) {
+  auto table = model::ParseModelText(model_text, origin);
+  if (!table.ok()) return table.status();
+  impl_->model = *std::move(table);
+  return absl::OkStatus();
+}
+
 size_t DictionaryBuilder::size() const { return impl_->words.size(); }
 size_t DictionaryBuilder::skipped() const { return impl_->skipped; }
 
@@ -77,7 +87,7 @@ template <typename T>
 void AppendSection(std::string* image, FileHeader* header, Section s, const T* data, size_t count) {
   while (image->size() % 8 != 0) image->push_back('\0');
   header->sections[s] = SectionRef{image->size(), count * sizeof(T)};
-  image->append(reinterpret_cast<const char*>(data), count * sizeof(T));
+  if (count > 0) image->append(reinterpret_cast<const char*>(data), count * sizeof(T));
 }
 
 }  // namespace
@@ -157,6 +167,26 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
     }
   }
 
+  // The model's n-grams in key order (a deterministic layout), in a table
+  // at most half full so that probes stay short and always end.
+  std::vector<model::Entry> model_slots;
+  if (!impl_->model.dense.empty() && !impl_->model.ngrams.empty()) {
+    std::vector<model::Entry> entries;
+    for (const auto& [key, w] : impl_->model.ngrams) {
+      entries.push_back(model::Entry{key, {w[0], w[1], w[2], w[3]}});
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const model::Entry& a, const model::Entry& b) { return a.key < b.key; });
+    uint32_t count = 16;
+    while (count < 2 * entries.size()) count *= 2;
+    model_slots.assign(count, model::Entry{});
+    for (const model::Entry& e : entries) {
+      uint32_t slot = static_cast<uint32_t>(e.key) & (count - 1);
+      while (model_slots[slot].key != 0) slot = (slot + 1) & (count - 1);
+      model_slots[slot] = e;
+    }
+  }
+
   FileHeader header{};
   std::memcpy(header.magic, kMagic, sizeof(kMagic));
   header.format_version = kFormatVersion;
@@ -167,6 +197,9 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   header.edge_count = static_cast<uint32_t>(edges.size());
   header.hash_slot_count = slot_count;
   header.max_word_syllables = max_syllables;
+  header.model_slot_count = static_cast<uint32_t>(model_slots.size());
+  header.model_dense_count = static_cast<uint32_t>(impl_->model.dense.size());
+  header.model_feature_version = impl_->model.dense.empty() ? 0 : model::kFeatureVersion;
 
   std::string image(sizeof(FileHeader), '\0');
   std::string source_text(source);
@@ -178,6 +211,8 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   AppendSection(&image, &header, kNodes, nodes.data(), nodes.size());
   AppendSection(&image, &header, kEdges, edges.data(), edges.size());
   AppendSection(&image, &header, kWords, words.data(), words.size());
+  AppendSection(&image, &header, kModelSlots, model_slots.data(), model_slots.size());
+  AppendSection(&image, &header, kModelDense, impl_->model.dense.data(), impl_->model.dense.size());
   while (image.size() % 8 != 0) image.push_back('\0');
   header.file_size = image.size();
   header.checksum = Checksum64(image.data() + sizeof(FileHeader), image.size() - sizeof(FileHeader));

@@ -9,6 +9,9 @@
 //   kNodes         TrieNode[]       node 0 is the root
 //   kEdges         TrieEdge[]       each node's edges, sorted by syllable id
 //   kWords         WordEntry[]      payload of each word
+//   kModelSlots    model::Entry[]   learned n-gram weights, open addressing
+//                                   (key 0 = empty); empty without a model
+//   kModelDense    float[]          learned dense weights (model::kDenseSize)
 //
 // The checksum covers every byte after the header.
 #pragma once
@@ -21,7 +24,7 @@
 namespace vnseg {
 
 inline constexpr char kMagic[8] = {'V', 'N', 'S', 'E', 'G', 'D', 'I', 'C'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr uint32_t kByteOrderMark = 0x01020304u;
 
 enum Section : uint32_t {
@@ -32,6 +35,8 @@ enum Section : uint32_t {
   kNodes,
   kEdges,
   kWords,
+  kModelSlots,
+  kModelDense,
   kSectionCount
 };
 
@@ -52,6 +57,10 @@ struct FileHeader {
   uint32_t edge_count;
   uint32_t hash_slot_count;  // a power of two, more than syllable_count
   uint32_t max_word_syllables;
+  uint32_t model_slot_count;   // 0 (no model) or a power of two, with empty slots
+  uint32_t model_dense_count;  // 0 (no model) or model::kDenseSize
+  uint32_t model_feature_version;  // model::kFeatureVersion of the model, 0 if none
+  uint32_t reserved;               // 0
   SectionRef sections[kSectionCount];
 };
 
@@ -67,7 +76,7 @@ struct TrieEdge {
   uint32_t child;
 };
 
-static_assert(sizeof(FileHeader) == 168, "header layout changed: bump kFormatVersion");
+static_assert(sizeof(FileHeader) == 216, "header layout changed: bump kFormatVersion");
 static_assert(sizeof(TrieNode) == 12 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
               "record layout changed: bump kFormatVersion");
 

@@ -27,12 +27,18 @@ struct LatticeEdge {
 
 struct Lattice {
   std::vector<uint8_t> shapes;      // one per syllable
+  std::vector<uint64_t> keys;       // one per syllable: model::SyllableHash of its canonical key
+  std::vector<uint32_t> begins;     // one per syllable: byte offset in the segmented text
+  bool sentence_start = false;      // the run's first syllable starts a sentence
   std::vector<LatticeEdge> edges;   // grouped by start, ascending
   std::vector<uint32_t> first_edge; // edges of start i: [first_edge[i], first_edge[i + 1])
 
   size_t size() const { return shapes.size(); }
   void Clear() {
     shapes.clear();
+    keys.clear();
+    begins.clear();
+    sentence_start = false;
     edges.clear();
     first_edge.clear();
   }
@@ -50,5 +56,10 @@ class Scorer {
 // against guessed names (kProperName edges), then towards longer leading
 // words.
 std::unique_ptr<Scorer> NewMaximalMatchingScorer();
+
+namespace model { struct Weights; }
+// The learned model of model.h: the best-scoring path under `weights`,
+// which must outlive the scorer.
+std::unique_ptr<Scorer> NewLearnedScorer(const model::Weights* weights);
 
 }  // namespace vnseg

@@ -6,6 +6,7 @@
 #include "char_table.h"
 #include "absl/container/flat_hash_map.h"
 #include "lattice.h"
+#include "model.h"
 #include "string_view_util.h"
 #include "vnseg/syllable_key.h"
 
@@ -54,6 +55,7 @@ uint8_t ShapeOf(std::string_view syllable) {
 // repeats a few thousand syllables, so these are cached per spelling and
 // the canonical key is computed once per distinct spelling, not per use.
 struct SyllableFacts {
+  uint64_t hash;     // model::SyllableHash of the canonical key
   uint32_t id[2];    // syllable id in the main and the user dictionary
   uint32_t root[2];  // the trie node one step from the root over it
   uint8_t shape;
@@ -75,7 +77,8 @@ constexpr size_t kMaxCachedSyllables = 1 << 17;
 Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
     : dictionary_(dictionary),
       user_words_(user_words),
-      scorer_(NewMaximalMatchingScorer()),
+      scorer_(dictionary->model() != nullptr ? NewLearnedScorer(dictionary->model())
+                                             : NewMaximalMatchingScorer()),
       scratch_(std::make_unique<Scratch>()) {}
 
 Segmenter::~Segmenter() = default;
@@ -113,6 +116,7 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
   SyllableFacts f;
   s.key.clear();
   AppendSyllableKey(syllable, &s.key);
+  f.hash = model::SyllableHash(s.key);
   const Dictionary* dicts[2] = {dictionary_, user_words_};
   for (int d = 0; d < 2; ++d) {
     f.id[d] = dicts[d] ? dicts[d]->SyllableId(s.key) : Dictionary::kNoSyllable;
@@ -176,10 +180,13 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     const Token& t = tokens_[first + 2 * k];
     s.facts.push_back(Facts(text.substr(t.begin, t.end - t.begin)));
     s.lattice.shapes.push_back(s.facts.back().shape);
+    s.lattice.keys.push_back(s.facts.back().hash);
+    s.lattice.begins.push_back(t.begin);
   }
   const std::vector<uint8_t>& shapes = s.lattice.shapes;
   const Dictionary* dicts[2] = {dictionary_, user_words_};
   const bool sentence_start = StartsSentence(text, first);
+  s.lattice.sentence_start = sentence_start;
   for (size_t k = 0; k < count; ++k) {
     s.lattice.first_edge.push_back(static_cast<uint32_t>(s.lattice.edges.size()));
     size_t single = s.lattice.edges.size();

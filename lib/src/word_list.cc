@@ -42,20 +42,17 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
   return absl::OkStatus();
 }
 
-namespace {
-
-absl::StatusOr<std::string> ReadWordListFile(const std::string& path) {
+absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open word list ", path));
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
   std::stringstream buffer;
   buffer << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
   return buffer.str();
 }
 
-}  // namespace
-
 absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
-  absl::StatusOr<std::string> text = ReadWordListFile(path);
+  auto text = ReadFileToString(path);
   if (!text.ok()) return text.status();
   return AddWordList(*text, path, flags, builder);
 }
@@ -68,7 +65,7 @@ absl::StatusOr<std::unique_ptr<Dictionary>> CompileUserWords(std::string_view te
 }
 
 absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path) {
-  absl::StatusOr<std::string> text = ReadWordListFile(path);
+  auto text = ReadFileToString(path);
   if (!text.ok()) return text.status();
   return CompileUserWords(*text, path);
 }

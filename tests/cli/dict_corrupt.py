@@ -10,20 +10,23 @@ so that they get past the checksum check and reach the structural checks.
 With --fuzz N, also writes N files fuzz_K.dic with random damage and a fixed
 checksum, listed with TEXT "*" (any outcome but a crash is fine).
 
-Layout (lib/src/dictionary_format.h): a 168-byte header
+Layout (lib/src/dictionary_format.h): a 216-byte header
   magic[8] version:u32 byte_order:u32 file_size:u64 checksum:u64
   word_count syllable_count node_count edge_count hash_slot_count
-  max_word_syllables (u32 each), then 7 sections {offset:u64, size:u64}:
-  source, hash slots, syllable offsets, syllable bytes, nodes, edges, words.
+  max_word_syllables model_slot_count model_dense_count model_feature_version
+  reserved (u32 each), then 9
+  sections {offset:u64, size:u64}: source, hash slots, syllable offsets,
+  syllable bytes, nodes, edges, words, model slots, model dense weights.
 """
 import argparse
 import os
 import random
 import struct
 
-HEADER = 168
+HEADER = 216
 MASK = (1 << 64) - 1
-SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS = range(7)
+SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS, MODEL_SLOTS, MODEL_DENSE = range(9)
+SECTIONS = 72  # offset of the section table
 
 
 def checksum(body):
@@ -44,7 +47,7 @@ def fix_checksum(b):
 
 
 def section(d, i):
-    return struct.unpack_from("<QQ", d, 56 + 16 * i)
+    return struct.unpack_from("<QQ", d, SECTIONS + 16 * i)
 
 
 def main():
@@ -84,7 +87,7 @@ def main():
     write("byte_order.dic", patched(12, "<I", 0x04030201), "another byte order")
     write("grown.dic", d + b"\0" * 8, "(truncated?)")
     edges_off, _ = section(d, EDGES)
-    write("section_outside.dic", patched(56 + 16 * EDGES, "<Q", len(d) + 8),
+    write("section_outside.dic", patched(SECTIONS + 16 * EDGES, "<Q", len(d) + 8),
           "a section lies outside the file or has the wrong size")
     write("edge_child.dic", patched(edges_off + 4, "<I", 0xFFFFFFF0), "trie edge out of range")
     nodes_off, _ = section(d, NODES)
@@ -100,18 +103,33 @@ def main():
           "hash table does not match syllables")
     syl_off, _ = section(d, SYL_OFFSETS)
     write("syllable_offsets.dic", patched(syl_off, "<I", 0xFFFFFF), "syllable offsets")
+    dense_count = struct.unpack_from("<I", d, 60)[0]
+    if dense_count:  # the dictionary carries a learned model
+        dense_off, _ = section(d, MODEL_DENSE)
+        write("model_nan.dic", patched(dense_off, "<f", float("nan")), "not a finite number")
+        write("model_dense_count.dic", patched(60, "<I", dense_count + 1),
+              "a section lies outside the file or has the wrong size")
+        write("model_version.dic", patched(64, "<I", 99), "model of feature version 99")
+        model_off, model_size = section(d, MODEL_SLOTS)
+        b = bytearray(d)  # every slot taken: a lookup could probe forever
+        for p in range(model_off, model_off + model_size, 24):
+            if struct.unpack_from("<Q", b, p)[0] == 0:
+                struct.pack_into("<Q", b, p, 12345)
+        write("model_full.dic", bytes(fix_checksum(b)), "model table has no empty slot")
 
     rng = random.Random(args.seed)
     for k in range(args.fuzz):
         b = bytearray(d)
         for _ in range(rng.randrange(1, 8)):
             if rng.random() < 0.3:  # a header count or section field
-                off = rng.choice([32, 36, 40, 44, 48, 52] + [56 + 8 * i for i in range(14)])
-                size = 4 if off < 56 else 8
+                off = rng.choice([32, 36, 40, 44, 48, 52, 56, 60, 64] +
+                                 [SECTIONS + 8 * i for i in range(18)])
+                size = 4 if off < SECTIONS else 8
                 value = rng.choice([0, 1, 3, 0xFFFFFFFF, rng.randrange(1 << 24)])
                 b[off:off + size] = value.to_bytes(size, "little")
             else:  # a word of the tables
-                sec = rng.choice([SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS])
+                sec = rng.choice([s for s in (SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS,
+                                              MODEL_SLOTS) if section(d, s)[1] > 0])
                 off, size = section(d, sec)
                 p = off + 4 * rng.randrange(size // 4)
                 b[p:p + 4] = rng.choice([0, 1, 0xFFFFFFFF, rng.randrange(1 << 20)]).to_bytes(4, "little")

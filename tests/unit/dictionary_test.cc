@@ -17,7 +17,7 @@ namespace {
 
 using test::HasSubstr;
 
-constexpr size_t kHeaderSize = 168;      // sizeof(FileHeader), see dictionary_format.h
+constexpr size_t kHeaderSize = 216;      // sizeof(FileHeader), see dictionary_format.h
 constexpr size_t kVersionOffset = 8;     // FileHeader::format_version, after the magic
 
 // An image big enough for the truncation tests (> 300 bytes).
@@ -70,7 +70,7 @@ TEST(DictionaryTest, InfoAndTrieWalk) {
   EXPECT_EQ(info.word_count, 10u);
   EXPECT_EQ(info.max_word_syllables, 6u);
   EXPECT_EQ(info.source, "sample words");
-  EXPECT_EQ(info.format_version, 1u);
+  EXPECT_EQ(info.format_version, 2u);
   EXPECT_GT(info.syllable_count, 10u);
 
   uint32_t hoa = (*dict)->SyllableId("hòa");
@@ -234,7 +234,7 @@ TEST(DictionaryTest, WrongMagicAndVersion) {
   // The checksum does not cover the header, so only the version check can
   // catch this.
   std::string bad_version = image;
-  uint32_t version = 2;
+  uint32_t version = 3;
   std::memcpy(&bad_version[kVersionOffset], &version, sizeof(version));
   dict = Dictionary::FromBytes(bad_version);
   ASSERT_FALSE(dict.ok());

@@ -14,6 +14,10 @@
 
 namespace vnseg {
 
+namespace model {
+struct Weights;
+}
+
 // Where a word came from; stored per word, several may be set.
 enum WordFlags : uint32_t {
   kFromBaseList = 1u << 0,   // the base word list (Viet74K)
@@ -30,6 +34,7 @@ struct DictionaryInfo {
   uint32_t word_count = 0;
   uint32_t syllable_count = 0;
   uint32_t max_word_syllables = 0;
+  uint32_t model_features = 0;  // learned n-gram weights; 0 without a model
   uint64_t file_size = 0;
   uint64_t checksum = 0;
   std::string source;  // free text: the word lists and their licenses
@@ -73,6 +78,10 @@ class Dictionary {
   // spaces between syllables).
   bool Lookup(std::string_view word, WordEntry* entry) const;
 
+  // The learned segmentation model stored with the words, or null (then
+  // the segmenter falls back to dictionary maximal matching).
+  const model::Weights* model() const { return model_.get(); }
+
   // Canonical keys of all words, in trie order (for `dict dump` and tests).
   std::vector<std::string> AllKeys() const;
 
@@ -93,6 +102,7 @@ class Dictionary {
   uint32_t node_count_ = 0;
   const struct TrieEdge* edges_ = nullptr;
   const WordEntry* words_ = nullptr;
+  std::unique_ptr<model::Weights> model_;
 };
 
 // Collects words and compiles them into the binary image.
@@ -106,6 +116,10 @@ class DictionaryBuilder {
 
   size_t size() const;
   size_t skipped() const;
+
+  // Stores a learned model with the words: `model_text` in the text form
+  // written by LearnModel() (learn.h). Errors name `origin` and the line.
+  absl::Status SetModel(std::string_view model_text, std::string_view origin);
 
   // The image, with `source` recorded in the header.
   std::string Build(std::string_view source) const;

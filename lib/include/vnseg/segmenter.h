@@ -40,6 +40,8 @@ class Segmenter {
   const std::vector<Word>& Segment(std::string_view text);
 
  private:
+  friend class ModelTrainer;  // learn.cc: decodes with a scorer that learns
+
   void SegmentRun(std::string_view text, size_t first, size_t last);
   const SyllableFacts& Facts(std::string_view syllable);
   bool StartsSentence(std::string_view text, size_t token_index) const;

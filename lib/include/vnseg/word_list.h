@@ -16,6 +16,9 @@ namespace vnseg {
 absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
                          DictionaryBuilder* builder);
 
+// The whole content of the file at `path`; the error names it.
+absl::StatusOr<std::string> ReadFileToString(const std::string& path);
+
 // Reads the file at `path` and adds it as above.
 absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder);
 

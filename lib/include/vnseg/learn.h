@@ -1,0 +1,46 @@
+// Learning from underscore-segmented corpora: word counts for the
+// dictionary and the weights of the segmentation model (`vnseg dict learn`).
+//
+// Corpus format: UTF-8 text, one sentence (or paragraph) a line, the words
+// of the line separated by white space and the syllables of a word joined
+// by '_' ("Tổng_thống Mỹ nói ."), as vnseg segment, VnCoreNLP and the VLSP
+// and UD corpora write it. Tokenized (spaces around punctuation) or not.
+// A literal '_' inside a word is written "__" (see convert.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "vnseg/dictionary.h"
+
+namespace vnseg {
+
+// The words of the corpora with their number of occurrences, as a word
+// list (word_list.h: "word<TAB>count" a line, sorted), for the dictionary
+// with kFromCorpus. Fails on invalid UTF-8, naming the corpus, line and byte.
+absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpora);
+
+struct LearnOptions {
+  int epochs = 10;  // passes of the averaged perceptron over the corpus
+};
+
+struct LearnReport {
+  size_t lines = 0;          // sentences learned from
+  size_t skipped_lines = 0;  // lines whose '_' could not be read back (literal "__")
+  size_t runs = 0;           // runs of syllables per epoch
+  std::vector<double> run_accuracy;  // per epoch: runs already segmented right
+  size_t features = 0;       // n-gram weights kept
+};
+
+// Learns the model's weights from the corpora (texts in the format above)
+// over the word lists of `dictionary` (compiled without a model), and
+// returns the model in the text form that DictionaryBuilder::SetModel reads.
+// Deterministic: the same inputs give the same bytes.
+absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
+                                       const std::vector<std::string>& corpora,
+                                       const LearnOptions& options, LearnReport* report);
+
+}  // namespace vnseg

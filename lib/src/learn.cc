@@ -1,0 +1,382 @@
+// Averaged structured perceptron over the word lattice (model.h): decode
+// each run with the current weights and, where the path differs from the
+// gold one, move the weights of the gold path's features up and those of
+// the predicted path's down. The average of the weights over all steps is
+// what ships: it generalises much better than the last weights.
+#include "vnseg/learn.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "lattice.h"
+#include "model.h"
+#include "model_text.h"
+#include "string_view_util.h"
+#include "vnseg/convert.h"
+#include "vnseg/segmenter.h"
+#include "vnseg/syllable_key.h"
+#include "vnseg/tokenizer.h"
+#include "vnseg/utf8_validate.h"
+
+namespace vnseg {
+namespace {
+
+// Weights whose average is smaller than this carry no decision and are
+// left out of the model.
+constexpr float kPruneBelow = 1e-3f;
+
+// A segmented line read back into natural text and the byte offsets of the
+// spaces that were '_' (word-inner joints).
+struct GoldLine {
+  std::string text;
+  std::vector<uint32_t> joints;  // sorted
+};
+
+bool ReadGoldLine(std::string_view segmented, GoldLine* gold) {
+  gold->text.clear();
+  gold->joints.clear();
+  JoinText(segmented, JoinOptions{}, &gold->text);
+  // Joining maps each inner '_' to one space; "__" (a literal '_') would
+  // shift offsets, and such lines are too rare to be worth aligning.
+  if (gold->text.size() != segmented.size()) return false;
+  for (size_t i = 0; i < segmented.size(); ++i) {
+    if (segmented[i] == '_' && gold->text[i] == ' ') gold->joints.push_back(static_cast<uint32_t>(i));
+  }
+  return true;
+}
+
+// Weight plus the running sum for averaging: after T steps the average is
+// w - sum / T when each update at step t adds delta to w and t * delta to sum.
+struct Averaged {
+  float w = 0;
+  double sum = 0;
+  void Add(float delta, double step) {
+    w += delta;
+    sum += step * delta;
+  }
+  float Average(double steps) const { return static_cast<float>(w - sum / steps); }
+};
+
+}  // namespace
+
+// Decodes like LearnedScorer, from weights that it updates as it goes.
+class ModelTrainer {
+ public:
+  explicit ModelTrainer(const Dictionary& dictionary)
+      : segmenter_(&dictionary), dense_(model::kDenseSize) {
+    segmenter_.scorer_ = std::make_unique<Hook>(this);
+  }
+
+  // Learns from one line; returns false if its joints could not be read.
+  bool Learn(std::string_view segmented) {
+    if (!ReadGoldLine(segmented, &gold_)) return false;
+    RememberSyllables(gold_.text);
+    segmenter_.Segment(gold_.text);  // calls LearnRun for each run
+    return true;
+  }
+
+  size_t runs() const { return runs_; }
+  size_t correct_runs() const { return correct_runs_; }
+  void ResetCounts() { runs_ = correct_runs_ = 0; }
+
+  std::string ModelText(size_t* kept) const;
+
+ private:
+  // The scorer the segmenter owns: hands each run's lattice to the trainer.
+  class Hook : public Scorer {
+   public:
+    explicit Hook(ModelTrainer* trainer) : trainer_(trainer) {}
+    void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
+      trainer_->LearnRun(lattice, lengths);
+    }
+
+   private:
+    ModelTrainer* trainer_;
+  };
+
+  // A sparse feature: an n-gram around gaps (kind 'N'), a syllable next to
+  // a gap inside a listed word ('L'), a candidate word's own ('W', role 0).
+  struct Ngram {
+    char kind;
+    int n;
+    uint64_t syllables[model::kMaxGuessedWord];
+    std::array<Averaged, 4> roles;
+  };
+
+  void RememberSyllables(const std::string& text);
+  void LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengths);
+  void AddGap(const Lattice& lattice, size_t g, float delta);
+  void AddWord(size_t start, uint32_t length, float delta);
+  void LookUp(const std::vector<uint64_t>& keys, std::vector<std::array<float, 4>>* values,
+              std::vector<const float*>* rows) const;
+
+  Segmenter segmenter_;
+  GoldLine gold_;
+  absl::flat_hash_map<uint64_t, Ngram> ngrams_;
+  std::vector<Averaged> dense_;
+  absl::flat_hash_map<uint64_t, std::string> syllable_keys_;  // hash -> canonical key
+  double step_ = 1;
+  size_t runs_ = 0, correct_runs_ = 0;
+
+  // Scratch.
+  model::RunFeatures features_;
+  std::vector<std::array<float, 4>> row_values_[5];
+  model::Rows rows_;
+  std::vector<float> dense_values_;
+  std::vector<float> gap_scores_, word_scores_;
+  model::DecodeScratch decode_;
+  std::vector<uint32_t> gold_lengths_;
+  std::vector<bool> gold_join_;
+  std::vector<Token> tokens_;
+  std::string key_;
+};
+
+void ModelTrainer::RememberSyllables(const std::string& text) {
+  tokens_.clear();
+  PreTokenize(text, &tokens_);
+  for (const Token& t : tokens_) {
+    if (t.kind != TokenKind::kSyllable) continue;
+    key_.clear();
+    AppendSyllableKey(std::string_view(text).substr(t.begin, t.end - t.begin), &key_);
+    syllable_keys_.try_emplace(model::SyllableHash(key_), key_);
+  }
+}
+
+void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengths) {
+  const size_t n = lattice.size();
+  features_.Prepare(lattice);
+  // The current weights of the run's features, as the rows the scores read.
+  for (int gram = 0; gram < 3; ++gram) {
+    LookUp(features_.ngrams[gram], &row_values_[gram], &rows_.ngrams[gram]);
+  }
+  LookUp(features_.listed_keys, &row_values_[3], &rows_.listed);
+  LookUp(features_.word_keys, &row_values_[4], &rows_.words);
+  dense_values_.resize(model::kDenseSize);
+  for (int i = 0; i < model::kDenseSize; ++i) dense_values_[i] = dense_[i].w;
+  // The gold path: syllables k and k + 1 are one word if the space between
+  // them was a '_'.
+  std::vector<bool>& gold_join = gold_join_;
+  gold_join.assign(n > 0 ? n - 1 : 0, false);
+  gold_lengths_.clear();
+  uint32_t length = 1;
+  for (size_t k = 0; k + 1 < n; ++k) {
+    gold_join[k] = std::binary_search(gold_.joints.begin(), gold_.joints.end(),
+                                      lattice.begins[k + 1] - 1);
+    if (gold_join[k]) {
+      ++length;
+    } else {
+      gold_lengths_.push_back(length);
+      length = 1;
+    }
+  }
+  if (n > 0) gold_lengths_.push_back(length);
+
+  model::GapScores(lattice, features_, rows_, dense_values_.data(), &gap_scores_);
+  model::WordScores(features_, rows_, dense_values_.data(), &word_scores_);
+  model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
+
+  ++runs_;
+  if (gold_lengths_ == *lengths) {
+    ++correct_runs_;
+  } else {
+    // Gaps: +1 where only the gold path joins, -1 where only the guess does.
+    std::vector<int8_t> join(n > 0 ? n - 1 : 0, 0);
+    size_t k = 0;
+    for (uint32_t len : gold_lengths_) {
+      for (uint32_t i = 1; i < len; ++i) join[k + i - 1] += 1;
+      AddWord(k, len, +1);
+      k += len;
+    }
+    k = 0;
+    for (uint32_t len : *lengths) {
+      for (uint32_t i = 1; i < len; ++i) join[k + i - 1] -= 1;
+      AddWord(k, len, -1);
+      k += len;
+    }
+    for (size_t g = 0; g < join.size(); ++g) {
+      if (join[g] != 0) AddGap(lattice, g, join[g]);
+    }
+  }
+  step_ += 1;
+}
+
+void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
+  for (const model::GapTemplate& t : model::kGapTemplates) {
+    uint64_t key = features_.GapKey(g, t);
+    auto [it, inserted] = ngrams_.try_emplace(key);
+    if (inserted) {
+      it->second.kind = 'N';
+      it->second.n = t.gram;
+      for (int i = 0; i < t.gram; ++i) {
+        it->second.syllables[i] = features_.padded[g + t.offset + model::kMaxBefore + i];
+      }
+    }
+    it->second.roles[t.role].Add(delta, step_);
+  }
+  int dense[3];
+  int count = model::GapDenseFeatures(lattice, features_.classes.data(), features_.cover.data(),
+                                      features_.ends.data(), features_.starts.data(), g, dense);
+  for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
+  size_t syllables[2];
+  int roles[2];
+  count = model::ListedGapFeatures(features_, g, syllables, roles);
+  for (int i = 0; i < count; ++i) {
+    auto [it, inserted] = ngrams_.try_emplace(features_.listed_keys[syllables[i]]);
+    if (inserted) {
+      it->second.kind = 'L';
+      it->second.n = 1;
+      it->second.syllables[0] = lattice.keys[syllables[i]];
+    }
+    it->second.roles[roles[i]].Add(delta, step_);
+  }
+}
+
+void ModelTrainer::LookUp(const std::vector<uint64_t>& keys,
+                          std::vector<std::array<float, 4>>* values,
+                          std::vector<const float*>* rows) const {
+  values->resize(keys.size());
+  rows->resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    auto it = ngrams_.find(keys[i]);
+    for (int r = 0; r < 4; ++r) (*values)[i][r] = it == ngrams_.end() ? 0.0f : it->second.roles[r].w;
+    (*rows)[i] = (*values)[i].data();
+  }
+}
+
+// The features of the word of `length` syllables from `start`: its
+// candidate's, or, for a gold word that is no candidate (too long and
+// unlisted), those of an unlisted word.
+void ModelTrainer::AddWord(size_t start, uint32_t length, float delta) {
+  model::Candidate word{length, 0};
+  uint64_t key = 0;
+  for (uint32_t c = features_.first_candidate[start]; c < features_.first_candidate[start + 1]; ++c) {
+    if (features_.candidates[c].length == length) {
+      word = features_.candidates[c];
+      key = features_.word_keys[c];
+    }
+  }
+  int dense[8];
+  int count = model::WordDenseFeatures(features_.classes.data(), static_cast<uint32_t>(start),
+                                       word.length, word.flags, dense);
+  for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
+  if (key == 0) return;
+  auto [it, inserted] = ngrams_.try_emplace(key);
+  if (inserted) {
+    it->second.kind = 'W';
+    it->second.n = static_cast<int>(length);
+    for (uint32_t i = 0; i < length; ++i) {
+      it->second.syllables[i] = features_.padded[start + model::kMaxBefore + i];
+    }
+  }
+  it->second.roles[0].Add(delta, step_);
+}
+
+std::string ModelTrainer::ModelText(size_t* kept) const {
+  std::string out = model::ModelTextHeader();
+  for (int i = 0; i < model::kDenseSize; ++i) {
+    float w = dense_[i].Average(step_);
+    if (std::fabs(w) >= kPruneBelow) model::AppendDenseLine(i, w, &out);
+  }
+  // Lines sorted by their text, so that the file diffs well and the same
+  // corpus always gives the same bytes.
+  std::vector<std::string> lines;
+  for (const auto& [key, ngram] : ngrams_) {
+    float w[4];
+    bool any = false;
+    for (int r = 0; r < 4; ++r) {
+      w[r] = ngram.roles[r].Average(step_);
+      if (std::fabs(w[r]) < kPruneBelow) w[r] = 0;
+      any |= w[r] != 0;
+    }
+    if (!any) continue;
+    std::vector<std::string_view> syllables;
+    for (int i = 0; i < ngram.n; ++i) {
+      uint64_t h = ngram.syllables[i];
+      if (h == model::kBeforeRun) {
+        syllables.push_back(model::kBeforeRunText);
+      } else if (h == model::kAfterRun) {
+        syllables.push_back(model::kAfterRunText);
+      } else {
+        syllables.push_back(syllable_keys_.at(h));
+      }
+    }
+    std::string line;
+    if (ngram.kind == 'W') {
+      model::AppendWordLine(syllables, w[0], &line);
+    } else {
+      model::AppendNgramLine(ngram.kind, syllables, w, &line);
+    }
+    lines.push_back(std::move(line));
+  }
+  std::sort(lines.begin(), lines.end());
+  for (const std::string& line : lines) out += line;
+  *kept = lines.size();
+  return out;
+}
+
+static absl::Status ValidateCorpus(const std::string& corpus, size_t index) {
+  absl::Status s = ValidateUtf8(corpus);
+  if (s.ok()) return s;
+  return absl::InvalidArgumentError(absl::StrCat("corpus ", index + 1, ": ", s.message()));
+}
+
+absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpora) {
+  std::map<std::string, uint32_t> counts;  // sorted: the same corpus gives the same list
+  for (size_t c = 0; c < corpora.size(); ++c) {
+    if (absl::Status s = ValidateCorpus(corpora[c], c); !s.ok()) return s;
+    for (absl::string_view word : absl::StrSplit(ToAbsl(corpora[c]), absl::ByAnyChar(" \t\r\n"),
+                                                 absl::SkipEmpty())) {
+      ++counts[std::string(word)];
+    }
+  }
+  // Every word is listed; the dictionary builder skips the ones the
+  // segmenter could never match (punctuation, numbers).
+  std::string list;
+  for (const auto& [word, count] : counts) absl::StrAppend(&list, word, "\t", count, "\n");
+  return list;
+}
+
+absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
+                                       const std::vector<std::string>& corpora,
+                                       const LearnOptions& options, LearnReport* report) {
+  if (dictionary.model() != nullptr) {
+    return absl::InvalidArgumentError("learn over a dictionary compiled without a model");
+  }
+  std::vector<std::string_view> lines;
+  for (size_t c = 0; c < corpora.size(); ++c) {
+    if (absl::Status s = ValidateCorpus(corpora[c], c); !s.ok()) return s;
+    for (absl::string_view line : absl::StrSplit(ToAbsl(corpora[c]), '\n', absl::SkipWhitespace())) {
+      lines.push_back(ToStd(line));
+    }
+  }
+  if (lines.empty()) return absl::InvalidArgumentError("the corpus has no lines");
+  ModelTrainer trainer(dictionary);
+  LearnReport r;
+  // A fixed pseudo-random order per epoch (own generator: the same on every
+  // platform), so that the perceptron does not see the corpus's own order.
+  uint64_t state = 0x853c49e6748fea9bull;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t i = lines.size(); i > 1; --i) std::swap(lines[i - 1], lines[next() % i]);
+    trainer.ResetCounts();
+    size_t skipped = 0;
+    for (std::string_view line : lines) skipped += !trainer.Learn(line);
+    r.skipped_lines = skipped;
+    r.lines = lines.size() - skipped;
+    r.runs = trainer.runs();
+    r.run_accuracy.push_back(trainer.runs() ? double(trainer.correct_runs()) / trainer.runs() : 0);
+  }
+  std::string text = trainer.ModelText(&r.features);
+  if (report != nullptr) *report = r;
+  return text;
+}
+
+}  // namespace vnseg

@@ -1,0 +1,261 @@
+#include "model.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "vnseg/dictionary.h"
+
+namespace vnseg::model {
+namespace {
+
+uint64_t Mix(uint64_t h) {  // splitmix64 finalizer
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
+}
+
+constexpr uint32_t kListed = kFromBaseList | kFromNameList;
+
+int LengthClass(uint32_t length) {
+  return static_cast<int>(std::min<uint32_t>(length, kLengthClasses)) - 1;
+}
+
+}  // namespace
+
+uint64_t SyllableHash(std::string_view canonical_key) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : canonical_key) h = (h ^ c) * 0x100000001b3ull;
+  return Mix(h);
+}
+
+uint64_t NgramKey(int n, const uint64_t* hashes) {
+  uint64_t h = static_cast<uint64_t>(n);
+  for (int i = 0; i < n; ++i) h = Mix(h * 0x9e3779b97f4a7c15ull + hashes[i]);
+  return h == 0 ? 1 : h;
+}
+
+uint64_t WordIdentityKey(int n, const uint64_t* hashes) {
+  uint64_t h = Mix(NgramKey(n, hashes) ^ 0x5851f42d4c957f2dull);
+  return h == 0 ? 1 : h;
+}
+
+uint64_t ListedGapKey(uint64_t syllable_hash) {
+  uint64_t h = Mix(syllable_hash ^ 0x2545f4914f6cdd1dull);
+  return h == 0 ? 1 : h;
+}
+
+int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, int* roles) {
+  const uint8_t cover = features.cover[g];
+  if (cover < 2) return 0;
+  const int base = cover == 2 ? 0 : 2;
+  syllables[0] = g;
+  roles[0] = base;
+  syllables[1] = g + 1;
+  roles[1] = base + 1;
+  return 2;
+}
+
+void ShapeClasses(const Lattice& lattice, uint8_t* classes) {
+  const size_t n = lattice.size();
+  bool all_caps = n >= 2;
+  for (size_t i = 0; i < n && all_caps; ++i) {
+    all_caps = (lattice.shapes[i] & kUpperInitial) && !(lattice.shapes[i] & kHasDigit);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    uint8_t s = lattice.shapes[i];
+    if (s & kHasDigit) {
+      classes[i] = 3;
+    } else if (all_caps || (s & kLowerInitial)) {
+      classes[i] = 0;
+    } else if (s & kAllUpper) {
+      classes[i] = 2;
+    } else if (s & kUpperInitial) {
+      classes[i] = 1;
+    } else {
+      classes[i] = 4;
+    }
+  }
+}
+
+void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint8_t* starts) {
+  const size_t n = lattice.size();
+  std::fill(cover, cover + n, 0);
+  std::fill(ends, ends + n, 0);
+  std::fill(starts, starts + n, 0);
+  for (const LatticeEdge& e : lattice.edges) {
+    if (e.length < 2 || !(e.flags & kListed)) continue;
+    uint8_t len = static_cast<uint8_t>(std::min<uint32_t>(e.length, 7));
+    for (uint32_t g = e.start; g + 1 < e.start + e.length; ++g) cover[g] = std::max(cover[g], len);
+    starts[e.start] = 1;
+    ends[e.start + e.length - 1] = 1;
+  }
+}
+
+int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
+                     const uint8_t* ends, const uint8_t* starts, size_t g, int* out) {
+  const int first = g == 0 && lattice.sentence_start;
+  out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
+  out[1] = kCoverLength + cover[g];
+  out[2] = kListBoundary + ends[g] * 2 + starts[g + 1];
+  return 3;
+}
+
+int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, uint32_t flags,
+                      int* out) {
+  const int len = LengthClass(length);
+  int n = 0;
+  out[n++] = kWordLength + len;
+  if (flags & kFromBaseList) out[n++] = kWordBase + len;
+  if (flags & kFromNameList) out[n++] = kWordNames + len;
+  if (flags & kProperName) out[n++] = kWordNameRun + len;
+  if (length >= 2 && !(flags & (kListed | kProperName))) out[n++] = kWordUnlisted + len;
+  if (length >= 2) {
+    bool capitalised = true;
+    for (uint32_t i = start; i < start + length && capitalised; ++i) capitalised = classes[i] == 1;
+    if (capitalised) out[n++] = kWordCapitalised + len;
+  }
+  return n;
+}
+
+size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
+  const size_t n = lattice.size();
+  size_t count = std::min<size_t>(kMaxGuessedWord, n - i);
+  for (size_t k = 0; k < count; ++k) out[k] = Candidate{static_cast<uint32_t>(k + 1), 0};
+  for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
+    const LatticeEdge& edge = lattice.edges[e];
+    if (edge.length <= kMaxGuessedWord) {
+      out[edge.length - 1].flags |= edge.flags;
+      continue;
+    }
+    size_t k = kMaxGuessedWord;
+    while (k < count && out[k].length != edge.length) ++k;
+    if (k == count) out[count++] = Candidate{edge.length, 0};
+    out[k].flags |= edge.flags;
+  }
+  return count;
+}
+
+void RunFeatures::Prepare(const Lattice& lattice) {
+  const size_t n = lattice.size();
+  classes.resize(n);
+  cover.resize(n);
+  ends.resize(n);
+  starts.resize(n);
+  ShapeClasses(lattice, classes.data());
+  ListedWordFacts(lattice, cover.data(), ends.data(), starts.data());
+  // Syllable hashes with two stand-ins on each side, so that every n-gram
+  // a gap template reads exists.
+  padded.assign({kBeforeRun, kBeforeRun});
+  padded.insert(padded.end(), lattice.keys.begin(), lattice.keys.end());
+  padded.push_back(kAfterRun);
+  padded.push_back(kAfterRun);
+  for (int gram = kUnigram; gram <= kTrigram; ++gram) {
+    std::vector<uint64_t>& keys = ngrams[gram - 1];
+    keys.resize(padded.size() - gram + 1);
+    for (size_t s = 0; s < keys.size(); ++s) keys[s] = NgramKey(gram, &padded[s]);
+  }
+  listed_keys.resize(n);
+  for (size_t i = 0; i < n; ++i) listed_keys[i] = ListedGapKey(lattice.keys[i]);
+  candidates.clear();
+  candidate_start.clear();
+  first_candidate.clear();
+  word_keys.clear();
+  for (size_t i = 0; i < n; ++i) {
+    first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
+    candidates.resize(candidates.size() + kMaxGuessedWord + lattice.first_edge[i + 1] -
+                      lattice.first_edge[i]);
+    size_t count = CandidatesAt(lattice, i, &candidates[first_candidate[i]]);
+    candidates.resize(first_candidate[i] + count);
+    for (size_t c = 0; c < count; ++c) {
+      uint32_t length = candidates[first_candidate[i] + c].length;
+      candidate_start.push_back(static_cast<uint32_t>(i));
+      word_keys.push_back(length >= 2 && length <= kMaxGuessedWord
+                              ? WordIdentityKey(static_cast<int>(length), &padded[i + kMaxBefore])
+                              : 0);
+    }
+  }
+  first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
+}
+
+void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
+               const float* dense, std::vector<float>* scores) {
+  const size_t n = lattice.size();
+  scores->assign(n > 0 ? n - 1 : 0, 0.0f);
+  int dense_features[3];
+  for (size_t g = 0; g + 1 < n; ++g) {
+    float score = 0;
+    for (const GapTemplate& t : kGapTemplates) {
+      score += rows.ngrams[t.gram - 1][g + t.offset + kMaxBefore][t.role];
+    }
+    int count = GapDenseFeatures(lattice, features.classes.data(), features.cover.data(),
+                                 features.ends.data(), features.starts.data(), g, dense_features);
+    for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
+    size_t syllables[2];
+    int roles[2];
+    count = ListedGapFeatures(features, g, syllables, roles);
+    for (int k = 0; k < count; ++k) score += rows.listed[syllables[k]][roles[k]];
+    (*scores)[g] = score;
+  }
+}
+
+void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+                std::vector<float>* scores) {
+  scores->resize(features.candidates.size());
+  int dense_features[8];
+  for (size_t c = 0; c < features.candidates.size(); ++c) {
+    const Candidate& word = features.candidates[c];
+    int count = WordDenseFeatures(features.classes.data(), features.candidate_start[c],
+                                  word.length, word.flags, dense_features);
+    float score = rows.words[c][0];
+    for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
+    if ((word.flags & kFromUserList) && word.length >= 2) {
+      score += kUserWordBonus * static_cast<float>(word.length - 1);
+    }
+    (*scores)[c] = score;
+  }
+}
+
+void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
+            const std::vector<float>& word_scores, DecodeScratch* scratch,
+            std::vector<uint32_t>* lengths) {
+  const size_t n = features.classes.size();
+  // prefix[i]: sum of the gap scores before syllable i, so the inner gaps
+  // of a word i..j sum to prefix[j] - prefix[i].
+  std::vector<float>& prefix = scratch->prefix;
+  prefix.resize(n);
+  if (n > 0) prefix[0] = 0;
+  for (size_t g = 0; g + 1 < n; ++g) prefix[g + 1] = prefix[g] + gap_scores[g];
+  std::vector<float>& best = scratch->best;
+  std::vector<uint32_t>& back = scratch->back;
+  best.assign(n + 1, -std::numeric_limits<float>::infinity());
+  back.assign(n + 1, 1);
+  best[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {
+      const size_t end = i + features.candidates[c].length;
+      float score = best[i] + word_scores[c] + (prefix[end - 1] - prefix[i]);
+      if (score > best[end]) {
+        best[end] = score;
+        back[end] = features.candidates[c].length;
+      }
+    }
+  }
+  lengths->clear();
+  for (size_t end = n; end > 0; end -= back[end]) lengths->push_back(back[end]);
+  std::reverse(lengths->begin(), lengths->end());
+}
+
+const Entry& Weights::Find(uint64_t key) const {
+  static const Entry kZero{};
+  if (slots == nullptr) return kZero;
+  for (uint32_t slot = static_cast<uint32_t>(key) & slot_mask;; slot = (slot + 1) & slot_mask) {
+    const Entry& e = slots[slot];
+    if (e.key == key) return e;
+    if (e.key == 0) return kZero;
+  }
+}
+
+}  // namespace vnseg::model

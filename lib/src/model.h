@@ -1,0 +1,190 @@
+// The learned segmentation model: a linear model over the word lattice of
+// one run of syllables (semi-Markov: a path scores the sum of its words).
+//
+// A word of syllables i..j scores
+//     Word(edge) + sum of Gap(g) over its inner gaps g = i..j-1
+// where Gap(g), the score for joining syllables g and g+1, adds up sparse
+// n-gram features around the gap (syllables by canonical key, so case and
+// tone placement do not matter) and dense ones (spelling shapes, dictionary
+// words across the gap); Word(edge) adds dense features of the candidate
+// word (its length, which lists know it, whether it looks like a name).
+//
+// Training (model_trainer.h) and scoring (LearnedScorer) read features
+// through this header only, so they cannot disagree on what a feature is.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "lattice.h"
+
+namespace vnseg::model {
+
+// Version of what the features are. A model learned under one version
+// means nothing under another: bump it on any change to this header's
+// templates, dense layout or limits (and relearn the shipped model).
+inline constexpr int kFeatureVersion = 1;
+
+// Sparse feature record as stored in the dictionary file: one n-gram of
+// syllables and a weight per role the n-gram can play around a gap.
+struct Entry {
+  uint64_t key;  // NgramKey(); 0 marks an empty slot
+  float w[4];
+};
+static_assert(sizeof(Entry) == 24, "record layout changed: bump kFormatVersion");
+
+// Hash of one canonical syllable key (also written into Lattice::keys).
+uint64_t SyllableHash(std::string_view canonical_key);
+// Stand-ins for the syllables before the first and after the last of a run.
+inline constexpr uint64_t kBeforeRun = 0x9e3779b97f4a7c15ull;
+inline constexpr uint64_t kAfterRun = 0xc2b2ae3d27d4eb4full;
+
+enum Gram : int { kUnigram = 1, kBigram = 2, kTrigram = 3 };
+
+// Key of the n-gram of `n` syllable hashes; never 0.
+uint64_t NgramKey(int n, const uint64_t* hashes);
+// Key of the candidate word of `n` syllables (its own feature, weight w[0]);
+// never 0, never an NgramKey of the same syllables.
+uint64_t WordIdentityKey(int n, const uint64_t* hashes);
+// Key of a syllable's weights where a listed word (base or name list, 2+
+// syllables) spans the gap: the conventions of a corpus differ from a word
+// list's by syllable ("con", "ra", "qua" stand alone in UD VTB). Roles:
+// 0/1 the syllable is left/right of the gap and the longest listed word
+// over it has 2 syllables, 2/3 the same for 3 or more.
+uint64_t ListedGapKey(uint64_t syllable_hash);
+
+// The sparse features of the gap between syllables g and g+1: the n-gram
+// starting at syllable g + offset, read at weight index `role`.
+struct GapTemplate {
+  Gram gram;
+  int offset;
+  int role;
+};
+inline constexpr GapTemplate kGapTemplates[] = {
+    {kUnigram, -1, 0}, {kUnigram, 0, 1}, {kUnigram, 1, 2}, {kUnigram, 2, 3},
+    {kBigram, -1, 0},  {kBigram, 0, 1},  {kBigram, 1, 2},
+    {kTrigram, -1, 0}, {kTrigram, 0, 1},
+};
+inline constexpr int kGapTemplateCount = sizeof(kGapTemplates) / sizeof(kGapTemplates[0]);
+// N-grams start from kMaxBefore syllables before the run to the last one.
+inline constexpr int kMaxBefore = 2;
+
+// Words longer than this are candidates only when a list knows them or
+// they are a run of Capitalised syllables.
+inline constexpr uint32_t kMaxGuessedWord = 4;
+
+// Dense features: indices into a small float array.
+inline constexpr int kShapeClasses = 5;   // lower, Capital, ALL-CAPS, digit, other
+inline constexpr int kLengthClasses = 7;  // word length 1..6, 7+ (index len-1)
+enum DenseBlock : int {
+  kShapePair = 0,                                          // [first gap of a sentence][left][right]
+  kCoverLength = kShapePair + 2 * kShapeClasses * kShapeClasses,  // longest listed word over the gap
+  kListBoundary = kCoverLength + 8,                        // a listed word ends left / starts right
+  kWordLength = kListBoundary + 4,                         // [length]
+  kWordBase = kWordLength + kLengthClasses,                // base list knows the word
+  kWordNames = kWordBase + kLengthClasses,                 // a name list knows it
+  kWordNameRun = kWordNames + kLengthClasses,              // a run of Capitalised syllables
+  kWordUnlisted = kWordNameRun + kLengthClasses,           // no list knows it (2+ syllables)
+  kWordCapitalised = kWordUnlisted + kLengthClasses,       // every syllable Capitalised (2+)
+  kDenseSize = kWordCapitalised + kLengthClasses,
+};
+
+// User words (--user-words) are not learned: they win over any guess.
+inline constexpr float kUserWordBonus = 1000.0f;
+
+// Shape classes of a run as the model sees them. A run written in capitals
+// only (a headline) is read as lower case, so it segments like normal text.
+void ShapeClasses(const Lattice& lattice, uint8_t* classes);
+
+// Dense gap features of gap g; returns how many were written (at most 3).
+int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
+                     const uint8_t* ends, const uint8_t* starts, size_t g, int* out);
+
+// Dense features of a candidate word from `start`, `length` syllables,
+// with the OR of the WordFlags of the lattice edges over that span.
+int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, uint32_t flags,
+                      int* out);
+
+// Per-gap dictionary facts used by GapDenseFeatures: the longest listed
+// word (base or name list, 2+ syllables) over each gap, whether one ends
+// at each syllable and whether one starts there. Arrays of lattice.size().
+void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint8_t* starts);
+
+// A candidate word of the lattice: a span with the OR of its edges' flags.
+struct Candidate {
+  uint32_t length;
+  uint32_t flags;
+};
+
+// The candidates starting at syllable i: every span up to kMaxGuessedWord
+// (that fits) and every longer lattice edge, each span once. Returns the
+// count written to `out` (room for kMaxGuessedWord + edges from i).
+size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out);
+
+// Everything the features of one run are made of, computed once per run.
+struct RunFeatures {
+  std::vector<uint8_t> classes;           // ShapeClasses
+  std::vector<uint8_t> cover, ends, starts;  // ListedWordFacts
+  std::vector<uint64_t> padded;           // syllable hashes, kMaxBefore stand-ins each side
+  std::vector<uint64_t> ngrams[3];        // [gram - 1][start + kMaxBefore]: NgramKey
+  std::vector<uint64_t> listed_keys;      // per syllable: ListedGapKey
+  // Candidate words: those of start i are [first_candidate[i], first_candidate[i + 1]).
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> first_candidate;
+  std::vector<uint32_t> candidate_start;
+  std::vector<uint64_t> word_keys;        // per candidate: WordIdentityKey, 0 if none
+                                          // (one syllable, or longer than kMaxGuessedWord)
+
+  void Prepare(const Lattice& lattice);
+  // Key of template `t` at the gap between syllables g and g + 1.
+  uint64_t GapKey(size_t g, const GapTemplate& t) const {
+    return ngrams[t.gram - 1][g + t.offset + kMaxBefore];
+  }
+};
+
+// Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order,
+// and per candidate word (w[0] is read), in RunFeatures::candidates order.
+struct Rows {
+  std::vector<const float*> ngrams[3];
+  std::vector<const float*> listed;  // per syllable (RunFeatures::listed_keys)
+  std::vector<const float*> words;
+};
+
+// The ListedGapKey features of gap g: (syllable index, role) pairs; returns
+// how many (0 if no listed word spans the gap, else 2).
+int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, int* roles);
+
+// Score of joining each gap of the run (lattice.size() - 1 of them).
+void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
+               const float* dense, std::vector<float>* scores);
+
+// Score of each candidate word: its dense features, its own weight, and the
+// user-word bonus.
+void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+                std::vector<float>* scores);
+
+// The best path given the gap and word scores; fills `lengths` like
+// Scorer::BestPath.
+struct DecodeScratch {
+  std::vector<float> prefix, best;
+  std::vector<uint32_t> back;
+};
+void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
+            const std::vector<float>& word_scores, DecodeScratch* scratch,
+            std::vector<uint32_t>* lengths);
+
+// The read-only weights: a hash table of Entry (open addressing, linear
+// probing, power-of-two size) and the dense array. Both usually live in a
+// mapped dictionary file.
+struct Weights {
+  const Entry* slots = nullptr;
+  uint32_t slot_mask = 0;
+  const float* dense = nullptr;
+
+  // The entry of `key`, or a shared all-zero entry.
+  const Entry& Find(uint64_t key) const;
+};
+
+}  // namespace vnseg::model
