@@ -9,8 +9,8 @@ that form:
 
     /usr/bin/python3 examples/phobert_prepare.py corpus.txt -o corpus.seg.txt
 
-    Tổng thống Mỹ nói: "Hòa bình ở châu Âu."
-    -> Tổng_thống Mỹ nói : " Hoà_bình ở châu_Âu . "
+    Tổng thống Mỹ nói: "Hòa bình."
+    -> Tổng_thống Mỹ nói : " Hoà_bình . "
 
 The file is read in blocks of lines; each block is normalized in one call
 and segmented with segment_many on all cores.

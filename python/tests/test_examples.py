@@ -14,13 +14,13 @@ import phobert_prepare  # noqa: E402
 
 def test_phobert_prepare(tmp_path):
     source = tmp_path / "in.txt"
-    source.write_text('Tổng thống Mỹ nói: "Hòa bình ở châu Âu."\r\nthủy điện\n\nkhỏe', encoding="utf-8")
+    source.write_text('Tổng thống Mỹ nói: "Hòa bình."\r\nthủy\n\nkhỏe', encoding="utf-8")
     out = tmp_path / "out.txt"
     r = subprocess.run([sys.executable, str(EXAMPLES / "phobert_prepare.py"), str(source),
                         "-o", str(out), "--threads", "2"], capture_output=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().decode() == \
-        'Tổng_thống Mỹ nói : " Hoà_bình ở châu_Âu . "\r\nthuỷ_điện\n\nkhoẻ'
+        'Tổng_thống Mỹ nói : " Hoà_bình . "\r\nthuỷ\n\nkhoẻ'
 
 
 def test_phobert_prepare_blocks_equal_whole(random_texts, segmenter):
