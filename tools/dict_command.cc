@@ -18,16 +18,19 @@ namespace vnseg::cli {
 namespace {
 
 const char kDictUsage[] =
-    "usage: vnseg dict build -o OUT [--source TEXT] [--base LIST]... [--corpus-words LIST]...\n"
-    "                        [--model MODEL.tsv] [LIST...]\n"
-    "       vnseg dict learn -o OUT [--source TEXT] [--base LIST]... [--names LIST]...\n"
-    "                        [--epochs N] [--export-model FILE] [--export-words FILE] CORPUS...\n"
+    "usage: vnseg dict build -o OUT [--source TEXT] [--base LIST]... [--tags LIST]...\n"
+    "                        [--corpus-words LIST]... [--model MODEL.tsv] [LIST...]\n"
+    "       vnseg dict learn -o OUT [--source TEXT] [--base LIST]... [--tags LIST]...\n"
+    "                        [--names LIST]... [--epochs N] [--export-model FILE]\n"
+    "                        [--export-words FILE] CORPUS...\n"
     "       vnseg dict info [--dict FILE]\n"
     "       vnseg dict lookup [--dict FILE] [--user-words FILE] WORD...\n"
     "\n"
     "build   compile word lists (one word a line, '_' or space between syllables,\n"
     "        optional TAB frequency, '#' comments) into a binary dictionary.\n"
     "        --base marks a list as the base list, others as name lists;\n"
+    "        --tags adds what a lexicon says of words (third column: common,\n"
+    "        headword, classifier, function, verb, noun, adjective);\n"
     "        --corpus-words adds word counts learned from a corpus; --model adds\n"
     "        a learned model (the text form written by learn --export-model).\n"
     "learn   learn word counts and the segmentation model from '_'-segmented\n"
@@ -99,6 +102,7 @@ int Build(int argc, char** argv) {
   std::vector<OptionSpec> specs = {{"o", "OUT", "output file"},
                                    {"source", "TEXT", "description stored in the header"},
                                    {"base", "LIST", "a base word list (repeatable)"},
+                                   {"tags", "LIST", "a list of word tags (repeatable)"},
                                    {"corpus-words", "LIST", "word counts from a corpus (repeatable)"},
                                    {"model", "FILE", "a learned model in text form"},
                                    {"help", nullptr, "show this help"}};
@@ -111,6 +115,7 @@ int Build(int argc, char** argv) {
   if (!args->Has("o")) return UsageError("dict build", "-o OUT is required");
   DictionaryBuilder builder;
   absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
   if (s.ok()) s = AddLists(argc, argv, "corpus-words", kFromCorpus, &builder);
   for (size_t i = 0; s.ok() && i < args->positionals.size(); ++i) {
     s = AddWordListFile(args->positionals[i], kFromNameList, &builder);
@@ -128,6 +133,7 @@ int Learn(int argc, char** argv) {
   std::vector<OptionSpec> specs = {{"o", "OUT", "output dictionary"},
                                    {"source", "TEXT", "description stored in the header"},
                                    {"base", "LIST", "a base word list (repeatable)"},
+                                   {"tags", "LIST", "a list of word tags (repeatable)"},
                                    {"names", "LIST", "a name list (repeatable)"},
                                    {"epochs", "N", "passes over the corpus (default 10)"},
                                    {"export-model", "FILE", "also write the model in text form"},
@@ -160,6 +166,7 @@ int Learn(int argc, char** argv) {
 
   DictionaryBuilder builder;
   absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
   if (s.ok()) s = AddLists(argc, argv, "names", kFromNameList, &builder);
   if (s.ok()) s = AddWordList(*words, "corpus words", kFromCorpus, &builder);
   if (!s.ok()) return Fail("dict learn", s);
@@ -173,8 +180,8 @@ int Learn(int argc, char** argv) {
             << " skipped), " << report.runs << " runs; runs right per epoch:";
   for (double a : report.run_accuracy) std::cerr << absl::StrFormat(" %.3f", a);
   std::cerr << "; " << report.features << " n-gram weights\n";
-  if (s = builder.SetModel(*model, "learned model"); !s.ok()) return Fail("dict learn", s);
   if (args->Has("export-model")) s = WriteFileAtomically(args->Get("export-model"), *model);
+  if (s.ok()) s = builder.SetModel(*model, "learned model");
   if (s.ok() && args->Has("export-words")) s = WriteFileAtomically(args->Get("export-words"), *words);
   if (!s.ok()) return Fail("dict learn", s);
   return WriteDictionary("dict learn", builder, *args);

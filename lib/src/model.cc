@@ -17,7 +17,7 @@ uint64_t Mix(uint64_t h) {  // splitmix64 finalizer
   return h;
 }
 
-constexpr uint32_t kListed = kFromBaseList | kFromNameList;
+constexpr uint32_t kListed = kFromBaseList | kFromNameList | kHeadword;
 
 int LengthClass(uint32_t length) {
   return static_cast<int>(std::min<uint32_t>(length, kLengthClasses)) - 1;
@@ -94,13 +94,24 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
   }
 }
 
+int PosClass(uint32_t word_flags) {
+  if (word_flags & kClassifier) return 1;
+  if (word_flags & kFunctionWord) return 2;
+  if (word_flags & kVerb) return 3;
+  if (word_flags & kNoun) return 4;
+  if (word_flags & kAdjective) return 5;
+  return 0;
+}
+
 int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
                      const uint8_t* ends, const uint8_t* starts, size_t g, int* out) {
   const int first = g == 0 && lattice.sentence_start;
   out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
   out[1] = kCoverLength + cover[g];
   out[2] = kListBoundary + ends[g] * 2 + starts[g + 1];
-  return 3;
+  out[3] = kPosPair + (PosClass(lattice.syllable_flags[g]) * kPosClasses +
+                       PosClass(lattice.syllable_flags[g + 1])) * 2 + (cover[g] > 0);
+  return 4;
 }
 
 int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, uint32_t flags,
@@ -112,6 +123,9 @@ int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, u
   if (flags & kFromNameList) out[n++] = kWordNames + len;
   if (flags & kProperName) out[n++] = kWordNameRun + len;
   if (length >= 2 && !(flags & (kListed | kProperName))) out[n++] = kWordUnlisted + len;
+  if (length >= 2 && (flags & kListed)) {
+    out[n++] = kWordLexicon + len * 4 + ((flags & kCommonWord) ? 2 : 0) + ((flags & kHeadword) ? 1 : 0);
+  }
   if (length >= 2) {
     bool capitalised = true;
     for (uint32_t i = start; i < start + length && capitalised; ++i) capitalised = classes[i] == 1;
@@ -184,7 +198,7 @@ void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& 
                const float* dense, std::vector<float>* scores) {
   const size_t n = lattice.size();
   scores->assign(n > 0 ? n - 1 : 0, 0.0f);
-  int dense_features[3];
+  int dense_features[4];
   for (size_t g = 0; g + 1 < n; ++g) {
     float score = 0;
     for (const GapTemplate& t : kGapTemplates) {

@@ -25,7 +25,7 @@ namespace vnseg::model {
 // Version of what the features are. A model learned under one version
 // means nothing under another: bump it on any change to this header's
 // templates, dense layout or limits (and relearn the shipped model).
-inline constexpr int kFeatureVersion = 1;
+inline constexpr int kFeatureVersion = 2;
 
 // Sparse feature record as stored in the dictionary file: one n-gram of
 // syllables and a weight per role the n-gram can play around a gap.
@@ -78,17 +78,24 @@ inline constexpr uint32_t kMaxGuessedWord = 4;
 // Dense features: indices into a small float array.
 inline constexpr int kShapeClasses = 5;   // lower, Capital, ALL-CAPS, digit, other
 inline constexpr int kLengthClasses = 7;  // word length 1..6, 7+ (index len-1)
+// Part of speech of a syllable as a one-syllable word, by the first that
+// applies: classifier, function word, verb, noun, adjective; else none.
+inline constexpr int kPosClasses = 6;
+int PosClass(uint32_t word_flags);
 enum DenseBlock : int {
   kShapePair = 0,                                          // [first gap of a sentence][left][right]
   kCoverLength = kShapePair + 2 * kShapeClasses * kShapeClasses,  // longest listed word over the gap
   kListBoundary = kCoverLength + 8,                        // a listed word ends left / starts right
-  kWordLength = kListBoundary + 4,                         // [length]
+  // [left part of speech][right][a listed word spans the gap]
+  kPosPair = kListBoundary + 4,
+  kWordLength = kPosPair + kPosClasses * kPosClasses * 2,  // [length]
   kWordBase = kWordLength + kLengthClasses,                // base list knows the word
   kWordNames = kWordBase + kLengthClasses,                 // a name list knows it
   kWordNameRun = kWordNames + kLengthClasses,              // a run of Capitalised syllables
   kWordUnlisted = kWordNameRun + kLengthClasses,           // no list knows it (2+ syllables)
   kWordCapitalised = kWordUnlisted + kLengthClasses,       // every syllable Capitalised (2+)
-  kDenseSize = kWordCapitalised + kLengthClasses,
+  kWordLexicon = kWordCapitalised + kLengthClasses,        // [length][common][headword] of a listed word
+  kDenseSize = kWordLexicon + kLengthClasses * 4,
 };
 
 // User words (--user-words) are not learned: they win over any guess.
@@ -98,7 +105,7 @@ inline constexpr float kUserWordBonus = 1000.0f;
 // only (a headline) is read as lower case, so it segments like normal text.
 void ShapeClasses(const Lattice& lattice, uint8_t* classes);
 
-// Dense gap features of gap g; returns how many were written (at most 3).
+// Dense gap features of gap g; returns how many were written (at most 4).
 int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
                      const uint8_t* ends, const uint8_t* starts, size_t g, int* out);
 
