@@ -193,6 +193,7 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     model_->slots = h.model_slot_count ? reinterpret_cast<const model::Entry*>(model_slots) : nullptr;
     model_->slot_mask = h.model_slot_count ? h.model_slot_count - 1 : 0;
     model_->dense = reinterpret_cast<const float*>(model_dense);
+    model_->Index();
   }
 
   info_.format_version = h.format_version;

@@ -32,13 +32,10 @@ uint64_t SyllableHash(std::string_view canonical_key) {
 }
 
 uint64_t NgramKey(int n, const uint64_t* hashes) {
-  uint64_t h = static_cast<uint64_t>(n);
-  for (int i = 0; i < n; ++i) h = Mix(h * 0x9e3779b97f4a7c15ull + hashes[i]);
-  return h == 0 ? 1 : h;
-}
-
-uint64_t WordIdentityKey(int n, const uint64_t* hashes) {
-  uint64_t h = Mix(NgramKey(n, hashes) ^ 0x5851f42d4c957f2dull);
+  // Syllable hashes are already mixed: combine them cheaply, mix once.
+  uint64_t h = static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ull;
+  for (int i = 0; i < n; ++i) h = (h ^ hashes[i]) * 0xff51afd7ed558ccdull + static_cast<uint64_t>(i);
+  h = Mix(h);
   return h == 0 ? 1 : h;
 }
 
@@ -95,6 +92,7 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
 }
 
 int PosClass(uint32_t word_flags) {
+  if (word_flags & kFromNameList) return 6;
   if (word_flags & kClassifier) return 1;
   if (word_flags & kFunctionWord) return 2;
   if (word_flags & kVerb) return 3;
@@ -114,8 +112,7 @@ int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8
   return 4;
 }
 
-int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, uint32_t flags,
-                      int* out) {
+int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* out) {
   const int len = LengthClass(length);
   int n = 0;
   out[n++] = kWordLength + len;
@@ -126,12 +123,28 @@ int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, u
   if (length >= 2 && (flags & kListed)) {
     out[n++] = kWordLexicon + len * 4 + ((flags & kCommonWord) ? 2 : 0) + ((flags & kHeadword) ? 1 : 0);
   }
-  if (length >= 2) {
-    bool capitalised = true;
-    for (uint32_t i = start; i < start + length && capitalised; ++i) capitalised = classes[i] == 1;
-    if (capitalised) out[n++] = kWordCapitalised + len;
-  }
+  if (length >= 2 && capitalised) out[n++] = kWordCapitalised + len;
   return n;
+}
+
+void WordScoreTable::Build(const float* dense) {
+  // The flags Index() reads, in its order.
+  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kProperName, kHeadword,
+                                       kCommonWord};
+  scores_.assign(static_cast<size_t>(kLengthClasses) << 6, 0.0f);
+  int features[8];
+  for (uint32_t length = 1; length <= kLengthClasses; ++length) {
+    for (size_t bits = 0; bits < 32; ++bits) {
+      uint32_t flags = 0;
+      for (size_t f = 0; f < 5; ++f) flags |= (bits >> f & 1) ? kScoredFlags[f] : 0;
+      for (bool capitalised : {false, true}) {
+        int count = WordDenseFeatures(length, flags, capitalised, features);
+        float score = 0;
+        for (int k = 0; k < count; ++k) score += dense[features[k]];
+        scores_[Index(length, flags, capitalised)] = score;
+      }
+    }
+  }
 }
 
 size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
@@ -166,30 +179,25 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   padded.insert(padded.end(), lattice.keys.begin(), lattice.keys.end());
   padded.push_back(kAfterRun);
   padded.push_back(kAfterRun);
-  for (int gram = kUnigram; gram <= kTrigram; ++gram) {
+  for (int gram = kUnigram; gram <= kMaxGram; ++gram) {
     std::vector<uint64_t>& keys = ngrams[gram - 1];
     keys.resize(padded.size() - gram + 1);
     for (size_t s = 0; s < keys.size(); ++s) keys[s] = NgramKey(gram, &padded[s]);
   }
   listed_keys.resize(n);
   for (size_t i = 0; i < n; ++i) listed_keys[i] = ListedGapKey(lattice.keys[i]);
+  capitalised_run.resize(n + 1);
+  capitalised_run[n] = 0;
+  for (size_t i = n; i-- > 0;) capitalised_run[i] = classes[i] == 1 ? capitalised_run[i + 1] + 1 : 0;
   candidates.clear();
   candidate_start.clear();
   first_candidate.clear();
-  word_keys.clear();
   for (size_t i = 0; i < n; ++i) {
     first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
-    candidates.resize(candidates.size() + kMaxGuessedWord + lattice.first_edge[i + 1] -
-                      lattice.first_edge[i]);
-    size_t count = CandidatesAt(lattice, i, &candidates[first_candidate[i]]);
-    candidates.resize(first_candidate[i] + count);
-    for (size_t c = 0; c < count; ++c) {
-      uint32_t length = candidates[first_candidate[i] + c].length;
-      candidate_start.push_back(static_cast<uint32_t>(i));
-      word_keys.push_back(length >= 2 && length <= kMaxGuessedWord
-                              ? WordIdentityKey(static_cast<int>(length), &padded[i + kMaxBefore])
-                              : 0);
-    }
+    scratch.resize(kMaxGuessedWord + lattice.first_edge[i + 1] - lattice.first_edge[i]);
+    const size_t count = CandidatesAt(lattice, i, scratch.data());
+    candidates.insert(candidates.end(), scratch.begin(), scratch.begin() + count);
+    candidate_start.insert(candidate_start.end(), count, static_cast<uint32_t>(i));
   }
   first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
 }
@@ -215,16 +223,13 @@ void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& 
   }
 }
 
-void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+void WordScores(const RunFeatures& features, const WordScoreTable& table,
                 std::vector<float>* scores) {
   scores->resize(features.candidates.size());
-  int dense_features[8];
   for (size_t c = 0; c < features.candidates.size(); ++c) {
     const Candidate& word = features.candidates[c];
-    int count = WordDenseFeatures(features.classes.data(), features.candidate_start[c],
-                                  word.length, word.flags, dense_features);
-    float score = rows.words[c][0];
-    for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
+    float score = table.Score(word.length, word.flags,
+                              features.Capitalised(features.candidate_start[c], word.length));
     if ((word.flags & kFromUserList) && word.length >= 2) {
       score += kUserWordBonus * static_cast<float>(word.length - 1);
     }
@@ -262,9 +267,39 @@ void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
   std::reverse(lengths->begin(), lengths->end());
 }
 
+namespace {
+
+// Two filter bits per key, taken from the key's high half (the table slot
+// comes from the low half).
+inline uint32_t FilterBit(uint64_t key, int probe, size_t bits) {
+  return static_cast<uint32_t>((key >> (32 + 16 * probe)) & (bits - 1));
+}
+
+}  // namespace
+
+void Weights::Index() {
+  size_t keys = 0;
+  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) keys += slots[i].key != 0;
+  size_t bits = 1024;
+  while (bits < 16 * keys && bits < (size_t{1} << 18)) bits *= 2;  // about 16 bits a key, at most 32 KiB
+  filter.assign(bits / 64, 0);
+  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) {
+    if (slots[i].key == 0) continue;
+    for (int probe = 0; probe < 2; ++probe) {
+      uint32_t bit = FilterBit(slots[i].key, probe, bits);
+      filter[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+}
+
 const Entry& Weights::Find(uint64_t key) const {
   static const Entry kZero{};
   if (slots == nullptr) return kZero;
+  const size_t bits = filter.size() * 64;
+  for (int probe = 0; probe < 2 && bits > 0; ++probe) {
+    uint32_t bit = FilterBit(key, probe, bits);
+    if (!(filter[bit / 64] >> (bit % 64) & 1)) return kZero;
+  }
   for (uint32_t slot = static_cast<uint32_t>(key) & slot_mask;; slot = (slot + 1) & slot_mask) {
     const Entry& e = slots[slot];
     if (e.key == key) return e;
