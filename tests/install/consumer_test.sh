@@ -10,7 +10,7 @@
 # because the build tree's dictionary (also on the lookup list) would make
 # segmentation work for the wrong reason.
 set -euo pipefail
-build=$1 src=$2 work=$3
+build=$1 src=$(cd "$2" && pwd) work=$3
 unset VNSEG_DICT
 rm -rf "$work"
 mkdir -p "$work"
