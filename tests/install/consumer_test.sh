@@ -63,4 +63,21 @@ PKG_CONFIG_PATH="$(dirname "$pc_file")" make -C "$work/make-build" -f "$consumer
 grep -E '^(cc|gcc)' "$work/make.log" | sed 's/^/    /'
 check_program "$prefix/bin/consumer_c_pc"
 
+echo "== the installed SQLite extension"
+extension=$(find "$prefix" -name vnseg_fts5.so)
+if [ -z "$extension" ]; then
+  echo "    not built (VNSEG_BUILD_SQLITE=OFF)"
+elif ! command -v sqlite3 >/dev/null; then
+  echo "    no sqlite3 shell: skipped"
+else
+  out=$(sqlite3 :memory: ".load ${extension%.so}" "SELECT vnseg_dictionary_path();" \
+    "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg');" \
+    "INSERT INTO t VALUES ('Tổng thống Mỹ');" \
+    "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'thống';")
+  printf '%s\n' "$out" | sed 's/^/    /'
+  [ "$(realpath -m "$(head -1 <<<"$out")")" = "$prefix/share/vnseg/vnseg.dic" ] ||
+    fail "the installed extension did not find the prefix's dictionary"
+  [ "$(tail -1 <<<"$out")" = "[Tổng thống] Mỹ" ] || fail "the installed extension's query"
+fi
+
 echo "PASS"
