@@ -5,9 +5,10 @@
 //   CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg remove_diacritics 1');
 //
 // Arguments: `remove_diacritics 0|1` (search_terms.h explains both modes)
-// and `dict PATH` (default: dictionary_location.h). Offsets given to FTS5
-// are byte offsets into the original text, so highlight() and snippet()
-// show the text as written.
+// and `dict PATH` (default: vnseg::DefaultDictionaryPath(), which finds
+// the dictionary of the prefix this extension is installed in). Offsets
+// given to FTS5 are byte offsets into the original text, so highlight()
+// and snippet() show the text as written.
 #include <sqlite3ext.h>
 
 #include <cstring>
@@ -16,7 +17,6 @@
 #include <string>
 #include <string_view>
 
-#include "dictionary_location.h"
 #include "search_terms.h"
 #include "vnseg/dictionary.h"
 
@@ -53,7 +53,7 @@ int Create(void*, const char** args, int count, Fts5Tokenizer** out) noexcept {
       sqlite3_log(SQLITE_ERROR, "vnseg tokenizer: arguments are remove_diacritics 0|1, dict PATH");
       return SQLITE_ERROR;
     }
-    if (path.empty()) path = vnseg::ExtensionDictionaryPath();
+    if (path.empty()) path = vnseg::DefaultDictionaryPath();
     auto dictionary = vnseg::Dictionary::Open(path);
     if (!dictionary.ok()) {
       sqlite3_log(SQLITE_ERROR, "vnseg tokenizer: %s",
@@ -110,7 +110,7 @@ fts5_api* Fts5Api(sqlite3* db) {
 // `dict` opens, to check an installation.
 void DictionaryPathFunction(sqlite3_context* context, int, sqlite3_value**) noexcept {
   try {
-    std::string path = vnseg::ExtensionDictionaryPath();
+    std::string path = vnseg::DefaultDictionaryPath();
     sqlite3_result_text(context, path.data(), static_cast<int>(path.size()), SQLITE_TRANSIENT);
   } catch (const std::exception&) {
     sqlite3_result_error_nomem(context);

@@ -64,8 +64,10 @@ vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictiona
 void vnseg_dictionary_free(vnseg_dictionary* dictionary);
 
 /* Where vnseg_dictionary_open(NULL, ...) looks: $VNSEG_DICT if set, else the
- * first existing file of <dir of the program>/../share/vnseg/vnseg.dic, the
- * build tree's dictionary and the configured install path. */
+ * first existing file of: the installed dictionary seen from a shared
+ * libvnseg (or a plug-in linking vnseg) in <prefix>/lib; <dir of the
+ * program>/../share/vnseg/vnseg.dic; the build tree's dictionary; the
+ * configured install path. */
 vnseg_status vnseg_default_dictionary_path(char* out, size_t capacity, size_t* out_length);
 
 /* ---- Segmenter ----------------------------------------------------- */
