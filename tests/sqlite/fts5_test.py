@@ -89,25 +89,24 @@ class Fts5Test(unittest.TestCase):
             "SELECT rowid FROM vn WHERE vn MATCH '\"hòa bình\"' ORDER BY rank")]
         self.assertEqual(ranked[0], 10)
 
+    def marked(self, function, query, rowid):
+        """highlight(...) or snippet(...) of row `rowid` for `query`, marks [ ]."""
+        (text,) = self.db.execute(
+            f"SELECT {function} FROM vn WHERE vn MATCH ? AND rowid = ?", (query, rowid)).fetchone()
+        return text
+
     def test_highlight_and_snippet_show_the_original_text(self):
-        (h,) = self.db.execute(
-            "SELECT highlight(vn, 0, '[', ']') FROM vn WHERE vn MATCH '\"hòa bình\"' AND rowid = 1"
-        ).fetchone()
-        self.assertEqual(h, "Tổng thống Mỹ kêu gọi [hoà bình] ở Trung Đông.")
+        highlight = "highlight(vn, 0, '[', ']')"
+        self.assertEqual(self.marked(highlight, '"hòa bình"', 1),
+                         "Tổng thống Mỹ kêu gọi [hoà bình] ở Trung Đông.")
         # A syllable query highlights the whole word it belongs to.
-        (h,) = self.db.execute(
-            "SELECT highlight(vn, 0, '[', ']') FROM vn WHERE vn MATCH 'thống' AND rowid = 5"
-        ).fetchone()
-        self.assertEqual(h, "[Hệ thống] tổng hợp dữ liệu của bộ được nâng cấp.")
-        (s,) = self.db.execute(
-            "SELECT snippet(vn, 0, '[', ']', '…', 4) FROM vn WHERE vn MATCH 'Nội' AND rowid = 8"
-        ).fetchone()
+        self.assertEqual(self.marked(highlight, "thống", 5),
+                         "[Hệ thống] tổng hợp dữ liệu của bộ được nâng cấp.")
+        self.assertEqual(self.marked(highlight, "bình", 11),
+                         unicodedata.normalize("NFD", "Thế giới cần [hoà bình] lâu dài."))
         # snippet() counts positions, and a position is a word.
-        self.assertEqual(s, "Đường phố [Hà Nội] đông đúc dịp…")
-        (h,) = self.db.execute(
-            "SELECT highlight(vn, 0, '[', ']') FROM vn WHERE vn MATCH 'bình' AND rowid = 11"
-        ).fetchone()
-        self.assertEqual(h, unicodedata.normalize("NFD", "Thế giới cần [hoà bình] lâu dài."))
+        self.assertEqual(self.marked("snippet(vn, 0, '[', ']', '…', 4)", "Nội", 8),
+                         "Đường phố [Hà Nội] đông đúc dịp…")
 
     def test_bad_arguments_are_refused(self):
         with self.assertRaises(sqlite3.Error):
