@@ -23,5 +23,6 @@ install(FILES "${CMAKE_BINARY_DIR}/package/vnsegConfig.cmake"
         DESTINATION "${vnseg_cmake_dir}")
 
 file(RELATIVE_PATH VNSEG_PC_TO_PREFIX "${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig" "${CMAKE_INSTALL_PREFIX}")
+string(REGEX REPLACE "/$" "" VNSEG_PC_TO_PREFIX "${VNSEG_PC_TO_PREFIX}")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/vnseg.pc.in" "${CMAKE_BINARY_DIR}/package/vnseg.pc" @ONLY)
 install(FILES "${CMAKE_BINARY_DIR}/package/vnseg.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
