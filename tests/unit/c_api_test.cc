@@ -57,6 +57,11 @@ TEST(CApi, SegmentsJoinsAndTokenizes) {
   ASSERT_EQ(vnseg_join(segmented.data(), segmented.size(), 0, out, sizeof out, &length), VNSEG_OK);
   EXPECT_EQ(std::string(out, length), "Tổng thống Mỹ");
   EXPECT_EQ(out[length], '\0');
+
+  const std::string tokenized = "Mỹ , ( EU ) .";
+  ASSERT_EQ(vnseg_join(tokenized.data(), tokenized.size(), VNSEG_JOIN_DETOK, out, sizeof out, &length),
+            VNSEG_OK);
+  EXPECT_EQ(std::string(out, length), "Mỹ, (EU).");
 }
 
 TEST(CApi, TokenCallbackGivesByteOffsets) {

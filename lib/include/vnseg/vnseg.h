@@ -10,7 +10,8 @@
  * space: use one per thread (or lock around it).
  *
  * Text is UTF-8 with an explicit length (it need not be NUL-terminated and
- * may contain NUL bytes). Invalid UTF-8 is refused with VNSEG_INVALID_UTF8.
+ * may contain NUL bytes), shorter than 4 GiB. Invalid UTF-8 is refused with
+ * VNSEG_INVALID_UTF8.
  *
  * Output buffers, for every function with (out, capacity, out_length): on
  * success the result and a terminating NUL are written, and *out_length is
@@ -120,7 +121,8 @@ typedef struct vnseg_token {
 typedef int (*vnseg_token_callback)(void* user_data, const vnseg_token* token);
 
 /* Segments `text` and calls `callback` for each word and punctuation mark
- * (white space is skipped). Offsets point into `text`. */
+ * (white space is skipped). Offsets point into `text`. The callback must
+ * not use `segmenter` (another segmenter is fine). */
 vnseg_status vnseg_segment_tokens(vnseg_segmenter* segmenter, const char* text, size_t length,
                                   vnseg_token_callback callback, void* user_data);
 
