@@ -78,7 +78,9 @@ vnseg_status CopyOut(const std::string& result, char* out, size_t capacity, size
 vnseg_status CheckUtf8(const char* text, size_t length) {
   if (text == nullptr && length > 0) return Fail(VNSEG_INVALID_ARGUMENT, "NULL text");
   // Offsets inside the library are 32-bit.
-  if (static_cast<uint64_t>(length) >= (uint64_t{1} << 32)) return Fail(VNSEG_INVALID_ARGUMENT, "text of 4 GiB or more");
+  if (static_cast<uint64_t>(length) >= (uint64_t{1} << 32)) {
+    return Fail(VNSEG_INVALID_ARGUMENT, "text of 4 GiB or more");
+  }
   absl::Status valid = vnseg::ValidateUtf8(std::string_view(text, length));
   return valid.ok() ? VNSEG_OK : Fail(VNSEG_INVALID_UTF8, MessageOf(valid));
 }
