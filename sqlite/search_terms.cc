@@ -39,8 +39,9 @@ int ForEachSyllable(std::string_view word, F f) {
 
 }  // namespace
 
-SearchTerms::SearchTerms(const Dictionary* dictionary, const SearchTermOptions& options)
-    : segmenter_(dictionary), options_(options) {}
+SearchTerms::SearchTerms(const Dictionary* dictionary, const Dictionary* user_words,
+                         const SearchTermOptions& options)
+    : segmenter_(dictionary, user_words), options_(options) {}
 
 void SearchTerms::AppendKey(std::string_view token, std::string* out) {
   if (!options_.remove_diacritics) {

@@ -46,8 +46,9 @@ struct SearchTerm {
 // Not thread-safe (it owns a Segmenter): one per thread.
 class SearchTerms {
  public:
-  // `dictionary` must outlive this object.
-  SearchTerms(const Dictionary* dictionary, const SearchTermOptions& options);
+  // The dictionaries must outlive this object; `user_words` may be null.
+  SearchTerms(const Dictionary* dictionary, const Dictionary* user_words,
+              const SearchTermOptions& options);
 
   // Calls `emit` for each term of `text`, in order: the document's terms,
   // or with `query` the terms to look up. Stops at the first non-zero

@@ -4,9 +4,10 @@
 //   CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg');
 //   CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg remove_diacritics 1');
 //
-// Arguments: `remove_diacritics 0|1` (search_terms.h explains both modes)
-// and `dict PATH` (default: vnseg::DefaultDictionaryPath(), which finds
-// the dictionary of the prefix this extension is installed in). Offsets
+// Arguments: `remove_diacritics 0|1` (search_terms.h explains both modes),
+// `dict PATH` (default: vnseg::DefaultDictionaryPath(), which finds the
+// dictionary of the prefix this extension is installed in) and
+// `user_words PATH` (a word list, as the CLI's --user-words). Offsets
 // given to FTS5 are byte offsets into the original text, so highlight()
 // and snippet() show the text as written.
 #include <sqlite3ext.h>
@@ -19,6 +20,7 @@
 
 #include "search_terms.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/word_list.h"
 
 SQLITE_EXTENSION_INIT1
 
@@ -26,17 +28,25 @@ namespace {
 
 struct VnsegTokenizer {
   std::unique_ptr<vnseg::Dictionary> dictionary;
+  std::unique_ptr<vnseg::Dictionary> user_words;  // may be null
   std::unique_ptr<vnseg::SearchTerms> terms;
 };
 
-bool ParseOptions(const char** args, int count, vnseg::SearchTermOptions* options,
-                  std::string* dictionary_path) {
+struct Arguments {
+  vnseg::SearchTermOptions options;
+  std::string dictionary_path;
+  std::string user_words_path;
+};
+
+bool ParseArguments(const char** args, int count, Arguments* parsed) {
   for (int i = 0; i + 1 < count; i += 2) {
     std::string_view name = args[i], value = args[i + 1];
     if (name == "remove_diacritics" && (value == "0" || value == "1")) {
-      options->remove_diacritics = value == "1";
+      parsed->options.remove_diacritics = value == "1";
     } else if (name == "dict") {
-      *dictionary_path = std::string(value);
+      parsed->dictionary_path = std::string(value);
+    } else if (name == "user_words") {
+      parsed->user_words_path = std::string(value);
     } else {
       return false;
     }
@@ -44,25 +54,32 @@ bool ParseOptions(const char** args, int count, vnseg::SearchTermOptions* option
   return count % 2 == 0;
 }
 
+int LogError(const absl::Status& status) {
+  sqlite3_log(SQLITE_ERROR, "vnseg tokenizer: %s", std::string(status.message()).c_str());
+  return SQLITE_ERROR;
+}
+
 int Create(void*, const char** args, int count, Fts5Tokenizer** out) noexcept {
   *out = nullptr;
   try {
-    vnseg::SearchTermOptions options;
-    std::string path;
-    if (!ParseOptions(args, count, &options, &path)) {
-      sqlite3_log(SQLITE_ERROR, "vnseg tokenizer: arguments are remove_diacritics 0|1, dict PATH");
-      return SQLITE_ERROR;
-    }
-    if (path.empty()) path = vnseg::DefaultDictionaryPath();
-    auto dictionary = vnseg::Dictionary::Open(path);
-    if (!dictionary.ok()) {
-      sqlite3_log(SQLITE_ERROR, "vnseg tokenizer: %s",
-                  std::string(dictionary.status().message()).c_str());
+    Arguments parsed;
+    if (!ParseArguments(args, count, &parsed)) {
+      sqlite3_log(SQLITE_ERROR,
+                  "vnseg tokenizer: arguments are remove_diacritics 0|1, dict PATH, user_words PATH");
       return SQLITE_ERROR;
     }
     auto tokenizer = std::make_unique<VnsegTokenizer>();
+    auto dictionary = vnseg::Dictionary::Open(
+        parsed.dictionary_path.empty() ? vnseg::DefaultDictionaryPath() : parsed.dictionary_path);
+    if (!dictionary.ok()) return LogError(dictionary.status());
     tokenizer->dictionary = *std::move(dictionary);
-    tokenizer->terms = std::make_unique<vnseg::SearchTerms>(tokenizer->dictionary.get(), options);
+    if (!parsed.user_words_path.empty()) {
+      auto user_words = vnseg::LoadUserWords(parsed.user_words_path);
+      if (!user_words.ok()) return LogError(user_words.status());
+      tokenizer->user_words = *std::move(user_words);
+    }
+    tokenizer->terms = std::make_unique<vnseg::SearchTerms>(
+        tokenizer->dictionary.get(), tokenizer->user_words.get(), parsed.options);
     *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer.release());
     return SQLITE_OK;
   } catch (const std::exception&) {

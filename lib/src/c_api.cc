@@ -17,6 +17,7 @@
 #include "vnseg/segmenter.h"
 #include "vnseg/utf8_validate.h"
 #include "vnseg/version.h"
+#include "vnseg/word_list.h"
 
 struct vnseg_dictionary {
   std::unique_ptr<vnseg::Dictionary> dictionary;
@@ -136,6 +137,19 @@ vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictiona
     auto opened = vnseg::Dictionary::Open(path != nullptr ? path : vnseg::DefaultDictionaryPath());
     if (!opened.ok()) return FromStatus(opened.status());
     *dictionary = new vnseg_dictionary{std::move(*opened)};
+    return Succeed();
+  });
+}
+
+vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words) {
+  return Guarded([&] {
+    if (path == nullptr || user_words == nullptr) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL path or user_words");
+    }
+    *user_words = nullptr;
+    auto loaded = vnseg::LoadUserWords(path);
+    if (!loaded.ok()) return FromStatus(loaded.status());
+    *user_words = new vnseg_dictionary{std::move(*loaded)};
     return Succeed();
   });
 }

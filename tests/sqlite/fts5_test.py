@@ -9,6 +9,7 @@ import os
 import subprocess
 import sqlite3
 import sys
+import tempfile
 import unicodedata
 import unittest
 
@@ -108,12 +109,36 @@ class Fts5Test(unittest.TestCase):
         self.assertEqual(self.marked("snippet(vn, 0, '[', ']', '…', 4)", "Nội", 8),
                          "Đường phố [Hà Nội] đông đúc dịp…")
 
+    def test_user_words(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as words:
+            words.write("# a word the dictionary lacks\nmạng xã hội\n")
+            words.flush()
+            self.db.execute("CREATE VIRTUAL TABLE social USING fts5(body, "
+                            f"""tokenize="vnseg user_words '{words.name}'")""")
+        text = "Mạng xã hội lan truyền tin giả."
+        for table in ("social", "vn"):
+            self.db.execute(f"INSERT INTO {table}(rowid, body) VALUES (100, ?)", (text,))
+        # A syllable query highlights the word that holds it.
+        (with_list,) = self.db.execute("SELECT highlight(social, 0, '[', ']') FROM social "
+                                       "WHERE social MATCH 'xã'").fetchone()
+        self.assertEqual(with_list, "[Mạng xã hội] lan truyền tin giả.")
+        (without,) = self.db.execute("SELECT highlight(vn, 0, '[', ']') FROM vn "
+                                     "WHERE vn MATCH 'xã' AND rowid = 100").fetchone()
+        self.assertEqual(without, "Mạng [xã hội] lan truyền tin giả.")
+        self.db.execute("DELETE FROM vn WHERE rowid = 100")
+
     def test_bad_arguments_are_refused(self):
-        with self.assertRaises(sqlite3.Error):
+        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
             self.db.execute("CREATE VIRTUAL TABLE bad USING fts5(body, tokenize='vnseg colour 1')")
-        with self.assertRaises(sqlite3.Error):
-            self.db.execute(
-                "CREATE VIRTUAL TABLE bad2 USING fts5(body, tokenize='vnseg dict /nonexistent.dic')")
+        # A path is quoted: the tokenize string in double quotes, the path in single.
+        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
+            self.db.execute("CREATE VIRTUAL TABLE bad2 USING fts5(body, "
+                            """tokenize="vnseg dict '/nonexistent.dic'")""")
+        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
+            self.db.execute("CREATE VIRTUAL TABLE bad3 USING fts5(body, "
+                            """tokenize="vnseg user_words '/nonexistent.txt'")""")
+        self.db.execute("CREATE VIRTUAL TABLE good USING fts5(body, "
+                        f"""tokenize="vnseg dict '{os.environ['VNSEG_DICT']}'")""")
 
     @unittest.skipUnless(SQLITE3_CLI, "no sqlite3 shell")
     def test_sqlite3_shell_loads_the_extension(self):

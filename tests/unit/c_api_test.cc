@@ -76,6 +76,23 @@ TEST(CApi, TokenCallbackGivesByteOffsets) {
   EXPECT_EQ(text.substr(words[2].first, words[2].second - words[2].first), ".");
 }
 
+TEST(CApi, UserWordsJoinSyllables) {
+  Handles h;
+  if (!OpenReal(&h)) GTEST_SKIP() << "dictionary not built";
+  const std::string list_path = testing::TempDir() + "/c_api_user_words.txt";
+  std::ofstream(list_path) << "# test\nzip_zap\n";
+  vnseg_dictionary* user_words = nullptr;
+  ASSERT_EQ(vnseg_user_words_open(list_path.c_str(), &user_words), VNSEG_OK) << vnseg_last_error();
+  std::remove(list_path.c_str());
+  vnseg_segmenter* with_user_words = nullptr;
+  ASSERT_EQ(vnseg_segmenter_new(h.dictionary, user_words, &with_user_words), VNSEG_OK);
+  EXPECT_EQ(Segment(h.segmenter, "nói zip zap"), "nói zip zap");
+  EXPECT_EQ(Segment(with_user_words, "nói zip zap"), "nói zip_zap");
+  vnseg_segmenter_free(with_user_words);
+  vnseg_dictionary_free(user_words);
+  EXPECT_EQ(vnseg_user_words_open("/nonexistent/words.txt", &user_words), VNSEG_NOT_FOUND);
+}
+
 TEST(CApi, CallbackCanStop) {
   Handles h;
   if (!OpenReal(&h)) GTEST_SKIP() << "dictionary not built";

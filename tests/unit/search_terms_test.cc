@@ -28,14 +28,14 @@ class SearchTermsTest : public testing::Test {
 };
 
 TEST_F(SearchTermsTest, DocumentIndexesWordsAndTheirSyllables) {
-  SearchTerms terms(dict_.get(), {});
+  SearchTerms terms(dict_.get(), nullptr, {});
   // "Hoà" is 4 bytes, "bình" 5; the word key has one tone placement.
   EXPECT_EQ(Terms(terms, "Hoà bình, Mỹ!", false),
             (std::vector<std::string>{"hòa_bình@0-10", "+hòa@0-4", "+bình@5-10", "mỹ@12-16"}));
 }
 
 TEST_F(SearchTermsTest, QueryLooksUpWholeWords) {
-  SearchTerms terms(dict_.get(), {});
+  SearchTerms terms(dict_.get(), nullptr, {});
   EXPECT_EQ(Terms(terms, "HÒA BÌNH mỹ", true),
             (std::vector<std::string>{"hòa_bình@0-10", "mỹ@11-15"}));
   // Tone placement, case and decomposed input give the same key.
@@ -43,20 +43,20 @@ TEST_F(SearchTermsTest, QueryLooksUpWholeWords) {
 }
 
 TEST_F(SearchTermsTest, RemoveDiacriticsIndexesSyllables) {
-  SearchTerms terms(dict_.get(), {/*remove_diacritics=*/true});
+  SearchTerms terms(dict_.get(), nullptr, {/*remove_diacritics=*/true});
   EXPECT_EQ(Terms(terms, "Hoà bình Đường", false),
             (std::vector<std::string>{"hoa@0-4", "binh@5-10", "duong@11-20"}));
   EXPECT_EQ(Terms(terms, "hoa binh", true), (std::vector<std::string>{"hoa@0-3", "binh@4-8"}));
 }
 
 TEST_F(SearchTermsTest, SkipsPunctuationKeepsNumbersAndIdentifiers) {
-  SearchTerms terms(dict_.get(), {});
+  SearchTerms terms(dict_.get(), nullptr, {});
   EXPECT_EQ(Terms(terms, "«2.000» foo_bar ... 🙂 \xff", false),
             (std::vector<std::string>{"2.000@2-7", "foo_bar@10-17"}));
 }
 
 TEST_F(SearchTermsTest, EmitCanStop) {
-  SearchTerms terms(dict_.get(), {});
+  SearchTerms terms(dict_.get(), nullptr, {});
   int calls = 0;
   EXPECT_EQ(terms.ForEach("một hai ba", false, [&](const SearchTerm&) { return ++calls == 2 ? 7 : 0; }), 7);
   EXPECT_EQ(calls, 2);

@@ -64,6 +64,12 @@ vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictiona
  * freed first. */
 void vnseg_dictionary_free(vnseg_dictionary* dictionary);
 
+/* Compiles the word list at `path` (UTF-8, one word a line, '_' or a space
+ * between syllables, optionally a TAB and a frequency, '#' comments) into
+ * an in-memory dictionary to pass as `user_words` to vnseg_segmenter_new:
+ * the CLI's --user-words. Free it with vnseg_dictionary_free. */
+vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words);
+
 /* Where vnseg_dictionary_open(NULL, ...) looks: $VNSEG_DICT if set, else the
  * first existing file of: the installed dictionary seen from a shared
  * libvnseg (or a plug-in linking vnseg) in <prefix>/lib; <dir of the
