@@ -150,6 +150,25 @@ class Fts5Test(unittest.TestCase):
                              text=True, check=True).stdout
         self.assertEqual(out, "Tổng thống Mỹ kêu gọi [hoà bình].\n")
 
+    @unittest.skipUnless(SQLITE3_CLI, "no sqlite3 shell")
+    def test_readme_session(self):
+        """The sqlite3 session in README.md gives the output shown there."""
+        readme = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+        start = text.index("```\n$ sqlite3\n") + len("```\n$ sqlite3\n")
+        session = text[start:text.index("```", start)].splitlines()
+        commands, expected = [], []
+        for line in session:
+            if line.startswith(("sqlite> ", "   ...> ")):
+                commands.append(line[8:])
+            else:
+                expected.append(line)
+        script = "\n".join(commands).replace(".load build/sqlite/vnseg_fts5", f".load {EXTENSION}")
+        out = subprocess.run([SQLITE3_CLI, ":memory:"], input=script + "\n", capture_output=True,
+                             text=True, check=True).stdout
+        self.assertEqual(out.splitlines(), expected)
+
 
 if __name__ == "__main__":
     if not hasattr(sqlite3.Connection, "enable_load_extension"):
