@@ -58,6 +58,14 @@ if ! ldd "$prefix/bin/consumer_c" | grep -q libvnseg; then
   fi
 fi
 
+echo "== find_package(vnseg) from a C-only project"
+cmake -S "$consumer_src" -B "$work/c-only-build" -DCMAKE_PREFIX_PATH="$prefix" -DCONSUMER_CXX=OFF \
+  >"$work/c-only.log" && cmake --build "$work/c-only-build" >>"$work/c-only.log" 2>&1 ||
+  { cat "$work/c-only.log"; fail "C-only project against the package"; }
+grep -qxF "Tổng_thống Mỹ nói hoà_bình." <<<"$("$work/c-only-build/consumer_c")" ||
+  fail "C-only consumer: wrong segmentation"
+echo "    built and ran"
+
 echo "== pkg-config --libs --static vnseg"
 mkdir -p "$work/make-build"
 PKG_CONFIG_PATH="$(dirname "$pc_file")" make -C "$work/make-build" -f "$consumer_src/Makefile" \
