@@ -58,24 +58,33 @@ int SearchTerms::ForEach(std::string_view text, bool query,
   for (const Word& word : segmenter_.Segment(text)) {
     std::string_view span = text.substr(word.begin, word.end - word.begin);
     if (!IsIndexed(span, word.kind)) continue;
-    const bool as_word = word.syllables > 1 && !options_.remove_diacritics;
+    // Key each syllable once: the word term is made of the same keys.
+    syllables_.clear();
+    syllable_keys_.clear();
+    ForEachSyllable(span, [&](size_t begin, size_t end) {
+      size_t key_begin = syllable_keys_.size();
+      AppendKey(span.substr(begin, end - begin), &syllable_keys_);
+      syllables_.push_back({word.begin + static_cast<uint32_t>(begin),
+                            word.begin + static_cast<uint32_t>(end), key_begin,
+                            syllable_keys_.size()});
+      return 0;
+    });
+    auto key_of = [&](const Syllable& s) {
+      return std::string_view(syllable_keys_).substr(s.key_begin, s.key_end - s.key_begin);
+    };
+    const bool as_word = syllables_.size() > 1 && !options_.remove_diacritics;
     if (as_word) {
       word_key_.clear();
-      ForEachSyllable(span, [&](size_t begin, size_t end) {
-        if (begin > 0) word_key_.push_back('_');
-        AppendKey(span.substr(begin, end - begin), &word_key_);
-        return 0;
-      });
+      for (size_t i = 0; i < syllables_.size(); ++i) {
+        if (i > 0) word_key_.push_back('_');
+        word_key_.append(key_of(syllables_[i]));
+      }
       if (int rc = emit({word_key_, word.begin, word.end, false}); rc != 0) return rc;
       if (query) continue;  // a query looks the word up, not its parts
     }
-    int rc = ForEachSyllable(span, [&](size_t begin, size_t end) {
-      syllable_key_.clear();
-      AppendKey(span.substr(begin, end - begin), &syllable_key_);
-      return emit({syllable_key_, word.begin + static_cast<uint32_t>(begin),
-                   word.begin + static_cast<uint32_t>(end), as_word});
-    });
-    if (rc != 0) return rc;
+    for (const Syllable& s : syllables_) {
+      if (int rc = emit({key_of(s), s.begin, s.end, as_word}); rc != 0) return rc;
+    }
   }
   return 0;
 }

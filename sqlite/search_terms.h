@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
 #include "vnseg/dictionary.h"
@@ -60,11 +61,20 @@ class SearchTerms {
   // Appends the key of one syllable (or other token) to `out`.
   void AppendKey(std::string_view token, std::string* out);
 
+  // One syllable of the current word: its span in the text and its key in
+  // syllable_keys_.
+  struct Syllable {
+    uint32_t begin, end;
+    size_t key_begin, key_end;
+  };
+
   Segmenter segmenter_;
   SearchTermOptions options_;
-  std::string word_key_;      // scratch, reused across calls
-  std::string syllable_key_;  // scratch
-  std::string folded_;        // scratch
+  // Scratch, reused across calls.
+  std::vector<Syllable> syllables_;
+  std::string syllable_keys_;  // the keys of syllables_, one after another
+  std::string word_key_;
+  std::string folded_;
 };
 
 }  // namespace vnseg
