@@ -27,14 +27,13 @@ bool IsIndexed(std::string_view text, TokenKind kind) {
 // Calls f(begin, end) with the offsets in `word` of each of its syllables,
 // which the segmenter separates by single ASCII spaces.
 template <typename F>
-int ForEachSyllable(std::string_view word, F f) {
+void ForEachSyllable(std::string_view word, F f) {
   for (size_t start = 0; start <= word.size();) {
     size_t space = word.find(' ', start);
     if (space == std::string_view::npos) space = word.size();
-    if (int rc = f(start, space); rc != 0) return rc;
+    f(start, space);
     start = space + 1;
   }
-  return 0;
 }
 
 }  // namespace
@@ -67,7 +66,6 @@ int SearchTerms::ForEach(std::string_view text, bool query,
       syllables_.push_back({word.begin + static_cast<uint32_t>(begin),
                             word.begin + static_cast<uint32_t>(end), key_begin,
                             syllable_keys_.size()});
-      return 0;
     });
     auto key_of = [&](const Syllable& s) {
       return std::string_view(syllable_keys_).substr(s.key_begin, s.key_end - s.key_begin);
