@@ -145,8 +145,11 @@ class DictionaryBuilder {
 };
 
 // Path of the default dictionary: $VNSEG_DICT if set, else the first that
-// exists of <dir of this executable>/../share/vnseg/vnseg.dic (an install,
-// even a moved one), the build tree's file, and the configured install path.
+// exists of: the installed dictionary seen from the file this code was
+// loaded from (a shared libvnseg, or a plug-in such as the SQLite extension
+// that links vnseg statically, in <prefix>/lib); <dir of this
+// executable>/../share/vnseg/vnseg.dic (an install, even a moved one); the
+// build tree's file; the configured install path.
 std::string DefaultDictionaryPath();
 
 }  // namespace vnseg
