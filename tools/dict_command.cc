@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -98,6 +99,21 @@ int WriteDictionary(const char* command, const DictionaryBuilder& builder,
   return kExitOk;
 }
 
+// Parses the options of a subcommand that writes -o OUT. Returns the exit
+// code to stop with (a usage error, or success after --help), or nothing.
+std::optional<int> ParseWriterArgs(int argc, char** argv, const char* command,
+                                   const std::vector<OptionSpec>& specs, ParsedArgs* out) {
+  auto args = ParseArgs(argc, argv, 3, specs);
+  if (!args.ok()) return UsageError(command, std::string(args.status().message()));
+  if (args->Has("help")) {
+    std::cout << kDictUsage << "\noptions:\n" << FormatOptions(specs);
+    return kExitOk;
+  }
+  if (!args->Has("o")) return UsageError(command, "-o OUT is required");
+  *out = *std::move(args);
+  return std::nullopt;
+}
+
 int Build(int argc, char** argv) {
   std::vector<OptionSpec> specs = {{"o", "OUT", "output file"},
                                    {"source", "TEXT", "description stored in the header"},
@@ -106,13 +122,9 @@ int Build(int argc, char** argv) {
                                    {"corpus-words", "LIST", "word counts from a corpus (repeatable)"},
                                    {"model", "FILE", "a learned model in text form"},
                                    {"help", nullptr, "show this help"}};
-  auto args = ParseArgs(argc, argv, 3, specs);
-  if (!args.ok()) return UsageError("dict build", std::string(args.status().message()));
-  if (args->Has("help")) {
-    std::cout << kDictUsage << "\noptions:\n" << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args->Has("o")) return UsageError("dict build", "-o OUT is required");
+  ParsedArgs parsed;
+  if (std::optional<int> rc = ParseWriterArgs(argc, argv, "dict build", specs, &parsed)) return *rc;
+  const ParsedArgs* args = &parsed;
   DictionaryBuilder builder;
   absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
   if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
@@ -139,13 +151,9 @@ int Learn(int argc, char** argv) {
                                    {"export-model", "FILE", "also write the model in text form"},
                                    {"export-words", "FILE", "also write the corpus word counts"},
                                    {"help", nullptr, "show this help"}};
-  auto args = ParseArgs(argc, argv, 3, specs);
-  if (!args.ok()) return UsageError("dict learn", std::string(args.status().message()));
-  if (args->Has("help")) {
-    std::cout << kDictUsage << "\noptions:\n" << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args->Has("o")) return UsageError("dict learn", "-o OUT is required");
+  ParsedArgs parsed;
+  if (std::optional<int> rc = ParseWriterArgs(argc, argv, "dict learn", specs, &parsed)) return *rc;
+  const ParsedArgs* args = &parsed;
   if (args->positionals.empty()) return UsageError("dict learn", "give at least one CORPUS file");
   LearnOptions options;
   if (args->Has("epochs")) {
