@@ -253,7 +253,7 @@ void ModelTrainer::LookUp(const std::vector<uint64_t>& keys,
 // candidate's, or, for a gold word that is no candidate (too long and
 // unlisted), those of an unlisted word.
 void ModelTrainer::AddWord(size_t start, uint32_t length, float delta) {
-  model::Candidate word{length, 0};
+  model::Candidate word{static_cast<uint32_t>(start), length, 0};
   for (uint32_t c = features_.first_candidate[start]; c < features_.first_candidate[start + 1]; ++c) {
     if (features_.candidates[c].length == length) word = features_.candidates[c];
   }

@@ -32,7 +32,12 @@ uint64_t SyllableHash(std::string_view canonical_key) {
 }
 
 uint64_t NgramKey(int n, const uint64_t* hashes) {
-  // Syllable hashes are already mixed: combine them cheaply, mix once.
+  // Syllable hashes are already mixed: a unigram only needs its own salt,
+  // longer n-grams are combined cheaply and mixed once.
+  if (n == 1) {
+    uint64_t h = hashes[0] ^ 0x6a09e667f3bcc909ull;
+    return h == 0 ? 1 : h;
+  }
   uint64_t h = static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ull;
   for (int i = 0; i < n; ++i) h = (h ^ hashes[i]) * 0xff51afd7ed558ccdull + static_cast<uint64_t>(i);
   h = Mix(h);
@@ -40,7 +45,7 @@ uint64_t NgramKey(int n, const uint64_t* hashes) {
 }
 
 uint64_t ListedGapKey(uint64_t syllable_hash) {
-  uint64_t h = Mix(syllable_hash ^ 0x2545f4914f6cdd1dull);
+  uint64_t h = syllable_hash ^ 0x2545f4914f6cdd1dull;  // as for a unigram, another salt
   return h == 0 ? 1 : h;
 }
 
@@ -150,7 +155,8 @@ void WordScoreTable::Build(const float* dense) {
 size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
   const size_t n = lattice.size();
   size_t count = std::min<size_t>(kMaxGuessedWord, n - i);
-  for (size_t k = 0; k < count; ++k) out[k] = Candidate{static_cast<uint32_t>(k + 1), 0};
+  const uint32_t start = static_cast<uint32_t>(i);
+  for (size_t k = 0; k < count; ++k) out[k] = Candidate{start, static_cast<uint32_t>(k + 1), 0};
   for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
     const LatticeEdge& edge = lattice.edges[e];
     if (edge.length <= kMaxGuessedWord) {
@@ -159,7 +165,7 @@ size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
     }
     size_t k = kMaxGuessedWord;
     while (k < count && out[k].length != edge.length) ++k;
-    if (k == count) out[count++] = Candidate{edge.length, 0};
+    if (k == count) out[count++] = Candidate{start, edge.length, 0};
     out[k].flags |= edge.flags;
   }
   return count;
@@ -189,17 +195,16 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   capitalised_run.resize(n + 1);
   capitalised_run[n] = 0;
   for (size_t i = n; i-- > 0;) capitalised_run[i] = classes[i] == 1 ? capitalised_run[i + 1] + 1 : 0;
-  candidates.clear();
-  candidate_start.clear();
-  first_candidate.clear();
+  // Written in place into room for the most there can be, then cut.
+  candidates.resize(n * kMaxGuessedWord + lattice.edges.size());
+  first_candidate.resize(n + 1);
+  size_t count = 0;
   for (size_t i = 0; i < n; ++i) {
-    first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
-    scratch.resize(kMaxGuessedWord + lattice.first_edge[i + 1] - lattice.first_edge[i]);
-    const size_t count = CandidatesAt(lattice, i, scratch.data());
-    candidates.insert(candidates.end(), scratch.begin(), scratch.begin() + count);
-    candidate_start.insert(candidate_start.end(), count, static_cast<uint32_t>(i));
+    first_candidate[i] = static_cast<uint32_t>(count);
+    count += CandidatesAt(lattice, i, &candidates[count]);
   }
-  first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
+  first_candidate[n] = static_cast<uint32_t>(count);
+  candidates.resize(count);
 }
 
 void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
@@ -228,8 +233,7 @@ void WordScores(const RunFeatures& features, const WordScoreTable& table,
   scores->resize(features.candidates.size());
   for (size_t c = 0; c < features.candidates.size(); ++c) {
     const Candidate& word = features.candidates[c];
-    float score = table.Score(word.length, word.flags,
-                              features.Capitalised(features.candidate_start[c], word.length));
+    float score = table.Score(word.length, word.flags, features.Capitalised(word.start, word.length));
     if ((word.flags & kFromUserList) && word.length >= 2) {
       score += kUserWordBonus * static_cast<float>(word.length - 1);
     }

@@ -26,7 +26,7 @@ namespace vnseg::model {
 // Version of what the features are. A model learned under one version
 // means nothing under another: bump it on any change to this header's
 // templates, dense layout or limits (and relearn the shipped model).
-inline constexpr int kFeatureVersion = 4;
+inline constexpr int kFeatureVersion = 5;
 
 // Sparse feature record as stored in the dictionary file: one n-gram of
 // syllables and a weight per role the n-gram can play around a gap.
@@ -142,6 +142,7 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
 
 // A candidate word of the lattice: a span with the OR of its edges' flags.
 struct Candidate {
+  uint32_t start;  // first syllable
   uint32_t length;
   uint32_t flags;
 };
@@ -161,9 +162,7 @@ struct RunFeatures {
   // Candidate words: those of start i are [first_candidate[i], first_candidate[i + 1]).
   std::vector<Candidate> candidates;
   std::vector<uint32_t> first_candidate;
-  std::vector<uint32_t> candidate_start;
   std::vector<uint32_t> capitalised_run;  // per syllable: Capitalised syllables from it on
-  std::vector<Candidate> scratch;
 
   // True if syllables start .. start + length - 1 are all Capitalised.
   bool Capitalised(size_t start, uint32_t length) const { return capitalised_run[start] >= length; }
