@@ -21,6 +21,8 @@
 #   cat        `cat CORPUS > /dev/null`, the I/O baseline every ratio divides by
 #   memcpy     memcpy of the corpus in memory (vnseg_bench), a CPU baseline
 #   segment    `vnseg segment CORPUS > /dev/null`, MB of input per second
+#   segment-mm the same with a dictionary of the same lists but no model
+#              (maximal matching): what the learned model costs
 #   join       `vnseg join SEGMENTED > /dev/null`, MB of (segmented) input per second
 #   normalize  `vnseg normalize CORPUS > /dev/null`
 #   dict load  Dictionary::Open + first Lookup in one process, median (vnseg_bench)
@@ -121,6 +123,12 @@ best_wall segment -- "$VNSEG" segment --no-progress "$corpus"
 segment_s=$BEST_S
 segment_mbps=$(calc "$corpus_bytes / 1e6 / $segment_s" 2)
 
+viet74k=$(sed -n 's/^viet74k=//p' "$BUILD/dictionaries/inputs.txt")
+"$VNSEG" dict build -o "$DATA/no-model.dic" --base "$viet74k" \
+  --tags "$BUILD/dictionaries/lexicon-tags.txt" "$HERE"/../dictionaries/lists/*.txt 2>/dev/null
+best_wall segment-mm -- "$VNSEG" segment --no-progress --dict "$DATA/no-model.dic" "$corpus"
+segment_mm_mbps=$(calc "$corpus_bytes / 1e6 / $BEST_S" 2)
+
 best_wall join -- "$VNSEG" join --no-progress "$DATA/corpus.seg"
 join_s=$BEST_S
 join_mbps=$(calc "$seg_bytes / 1e6 / $join_s" 1)
@@ -174,6 +182,8 @@ printf '%-34s %14s %12s\n' "cat (file -> /dev/null)" "$cat_mbps MB/s" "1"
 printf '%-34s %14s %12s\n' "memcpy (in memory)" "$memcpy_mbps MB/s" "$(r_tp "$memcpy_mbps")"
 printf '%-34s %14s %12s  %-12s %s\n' "segment" "$segment_mbps MB/s" "$(r_tp "$segment_mbps")" \
   ">= 30 MB/s" "$(verdict "$segment_mbps >= 30")"
+printf '%-34s %14s %12s  %-12s %s\n' "segment, no model (max. matching)" "$segment_mm_mbps MB/s" \
+  "$(r_tp "$segment_mm_mbps")" "" ""
 printf '%-34s %14s %12s  %-12s %s\n' "join (on segmented text)" "$join_mbps MB/s" "$(r_tp "$join_mbps")" \
   ">= 500 MB/s" "$(verdict "$join_mbps >= 500")"
 printf '%-34s %14s %12s\n' "normalize" "$normalize_mbps MB/s" "$(r_tp "$normalize_mbps")"
@@ -188,8 +198,8 @@ echo "  time ratios are the figure's time over cat's time for the whole corpus"
 
 printf '{"corpus":"%s","corpus_bytes":%s,"segmented_bytes":%s,"runs":%s,' \
   "$corpus_kind" "$corpus_bytes" "$seg_bytes" "$RUNS"
-printf '"cat_MBps":%s,"cat_s":%s,"memcpy_MBps":%s,"segment_MBps":%s,"join_MBps":%s,"normalize_MBps":%s,' \
-  "$cat_mbps" "$cat_s" "$memcpy_mbps" "$segment_mbps" "$join_mbps" "$normalize_mbps"
+printf '"cat_MBps":%s,"cat_s":%s,"memcpy_MBps":%s,"segment_MBps":%s,"segment_no_model_MBps":%s,"join_MBps":%s,"normalize_MBps":%s,' \
+  "$cat_mbps" "$cat_s" "$memcpy_mbps" "$segment_mbps" "$segment_mm_mbps" "$join_mbps" "$normalize_mbps"
 printf '"dict_load_ms":%s,"dict_load_min_ms":%s,"dict_info_minus_version_ms":%s,"peak_rss_MB":%s,"cat_peak_rss_MB":%s,' \
   "$load_ms" "$load_min_ms" "$info_extra_ms" "$rss_mb" "$cat_rss_mb"
 printf '"ratio_to_cat":{"memcpy":%s,"segment":%s,"join":%s,"normalize":%s,"dict_load_time":%s,"peak_rss":%s}}\n' \

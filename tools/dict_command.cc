@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -18,16 +19,19 @@ namespace vnseg::cli {
 namespace {
 
 const char kDictUsage[] =
-    "usage: vnseg dict build -o OUT [--source TEXT] [--base LIST]... [--corpus-words LIST]...\n"
-    "                        [--model MODEL.tsv] [LIST...]\n"
-    "       vnseg dict learn -o OUT [--source TEXT] [--base LIST]... [--names LIST]...\n"
-    "                        [--epochs N] [--export-model FILE] [--export-words FILE] CORPUS...\n"
+    "usage: vnseg dict build -o OUT [--source TEXT] [--base LIST]... [--tags LIST]...\n"
+    "                        [--corpus-words LIST]... [--model MODEL.tsv] [LIST...]\n"
+    "       vnseg dict learn -o OUT [--source TEXT] [--base LIST]... [--tags LIST]...\n"
+    "                        [--names LIST]... [--epochs N] [--export-model FILE]\n"
+    "                        [--export-words FILE] CORPUS...\n"
     "       vnseg dict info [--dict FILE]\n"
     "       vnseg dict lookup [--dict FILE] [--user-words FILE] WORD...\n"
     "\n"
     "build   compile word lists (one word a line, '_' or space between syllables,\n"
     "        optional TAB frequency, '#' comments) into a binary dictionary.\n"
     "        --base marks a list as the base list, others as name lists;\n"
+    "        --tags adds what a lexicon says of words (third column: common,\n"
+    "        headword, classifier, function, verb, noun, adjective);\n"
     "        --corpus-words adds word counts learned from a corpus; --model adds\n"
     "        a learned model (the text form written by learn --export-model).\n"
     "learn   learn word counts and the segmentation model from '_'-segmented\n"
@@ -95,22 +99,35 @@ int WriteDictionary(const char* command, const DictionaryBuilder& builder,
   return kExitOk;
 }
 
-int Build(int argc, char** argv) {
-  std::vector<OptionSpec> specs = {{"o", "OUT", "output file"},
-                                   {"source", "TEXT", "description stored in the header"},
-                                   {"base", "LIST", "a base word list (repeatable)"},
-                                   {"corpus-words", "LIST", "word counts from a corpus (repeatable)"},
-                                   {"model", "FILE", "a learned model in text form"},
-                                   {"help", nullptr, "show this help"}};
+// Parses the options of a subcommand that writes -o OUT. Returns the exit
+// code to stop with (a usage error, or success after --help), or nothing.
+std::optional<int> ParseWriterArgs(int argc, char** argv, const char* command,
+                                   const std::vector<OptionSpec>& specs, ParsedArgs* out) {
   auto args = ParseArgs(argc, argv, 3, specs);
-  if (!args.ok()) return UsageError("dict build", std::string(args.status().message()));
+  if (!args.ok()) return UsageError(command, std::string(args.status().message()));
   if (args->Has("help")) {
     std::cout << kDictUsage << "\noptions:\n" << FormatOptions(specs);
     return kExitOk;
   }
-  if (!args->Has("o")) return UsageError("dict build", "-o OUT is required");
+  if (!args->Has("o")) return UsageError(command, "-o OUT is required");
+  *out = *std::move(args);
+  return std::nullopt;
+}
+
+int Build(int argc, char** argv) {
+  std::vector<OptionSpec> specs = {{"o", "OUT", "output file"},
+                                   {"source", "TEXT", "description stored in the header"},
+                                   {"base", "LIST", "a base word list (repeatable)"},
+                                   {"tags", "LIST", "a list of word tags (repeatable)"},
+                                   {"corpus-words", "LIST", "word counts from a corpus (repeatable)"},
+                                   {"model", "FILE", "a learned model in text form"},
+                                   {"help", nullptr, "show this help"}};
+  ParsedArgs parsed;
+  if (std::optional<int> rc = ParseWriterArgs(argc, argv, "dict build", specs, &parsed)) return *rc;
+  const ParsedArgs* args = &parsed;
   DictionaryBuilder builder;
   absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
   if (s.ok()) s = AddLists(argc, argv, "corpus-words", kFromCorpus, &builder);
   for (size_t i = 0; s.ok() && i < args->positionals.size(); ++i) {
     s = AddWordListFile(args->positionals[i], kFromNameList, &builder);
@@ -128,18 +145,15 @@ int Learn(int argc, char** argv) {
   std::vector<OptionSpec> specs = {{"o", "OUT", "output dictionary"},
                                    {"source", "TEXT", "description stored in the header"},
                                    {"base", "LIST", "a base word list (repeatable)"},
+                                   {"tags", "LIST", "a list of word tags (repeatable)"},
                                    {"names", "LIST", "a name list (repeatable)"},
                                    {"epochs", "N", "passes over the corpus (default 10)"},
                                    {"export-model", "FILE", "also write the model in text form"},
                                    {"export-words", "FILE", "also write the corpus word counts"},
                                    {"help", nullptr, "show this help"}};
-  auto args = ParseArgs(argc, argv, 3, specs);
-  if (!args.ok()) return UsageError("dict learn", std::string(args.status().message()));
-  if (args->Has("help")) {
-    std::cout << kDictUsage << "\noptions:\n" << FormatOptions(specs);
-    return kExitOk;
-  }
-  if (!args->Has("o")) return UsageError("dict learn", "-o OUT is required");
+  ParsedArgs parsed;
+  if (std::optional<int> rc = ParseWriterArgs(argc, argv, "dict learn", specs, &parsed)) return *rc;
+  const ParsedArgs* args = &parsed;
   if (args->positionals.empty()) return UsageError("dict learn", "give at least one CORPUS file");
   LearnOptions options;
   if (args->Has("epochs")) {
@@ -160,6 +174,7 @@ int Learn(int argc, char** argv) {
 
   DictionaryBuilder builder;
   absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
   if (s.ok()) s = AddLists(argc, argv, "names", kFromNameList, &builder);
   if (s.ok()) s = AddWordList(*words, "corpus words", kFromCorpus, &builder);
   if (!s.ok()) return Fail("dict learn", s);
@@ -173,8 +188,8 @@ int Learn(int argc, char** argv) {
             << " skipped), " << report.runs << " runs; runs right per epoch:";
   for (double a : report.run_accuracy) std::cerr << absl::StrFormat(" %.3f", a);
   std::cerr << "; " << report.features << " n-gram weights\n";
-  if (s = builder.SetModel(*model, "learned model"); !s.ok()) return Fail("dict learn", s);
   if (args->Has("export-model")) s = WriteFileAtomically(args->Get("export-model"), *model);
+  if (s.ok()) s = builder.SetModel(*model, "learned model");
   if (s.ok() && args->Has("export-words")) s = WriteFileAtomically(args->Get("export-words"), *words);
   if (!s.ok()) return Fail("dict learn", s);
   return WriteDictionary("dict learn", builder, *args);

@@ -1,20 +1,86 @@
 #!/usr/bin/env bash
-# Word-segmentation accuracy on UD Vietnamese VTB (../shared, not part of
-# the repository): segments dev and test with the built CLI and scores them
-# with ../shared/eval/wseg_eval.py. Usage: tools/eval.sh [BUILD_DIR]
+# Word-segmentation accuracy on UD Vietnamese VTB (../shared, not part of the
+# repository), scored by ../shared/eval/wseg_eval.py.
+#
+# usage: tools/eval.sh [--check] [BUILD_DIR]
+#
+# Prints one line per figure (the JSON of wseg_eval.py):
+#   dev-heldout   dev, by a model learned here from train only (the shipped
+#                 model learned from train + dev, so its dev figure would be
+#                 in-sample; this is the figure to tune against)
+#   test          test, by the shipped dictionary and model
+#   test-natural  test written as natural text (punctuation attached, from
+#                 `vnseg join --detok` of the gold), by `segment --tokenize`
+# With --check, exits 1 if a figure is below its floor (a regression guard,
+# set a little under what the shipped model reaches; see README "Accuracy").
 set -euo pipefail
+check=0
+if [[ ${1:-} == --check ]]; then
+  check=1
+  shift
+fi
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$top/build}
+build=$(cd "${1:-$top/build}" && pwd)
 data=$top/../shared/data/ud-vtb
 eval=$top/../shared/eval/wseg_eval.py
-if [ ! -f "$data/test.raw.txt" ] || [ ! -f "$eval" ]; then
+vnseg=$build/tools/vnseg
+if [[ ! -f $data/test.raw.txt || ! -f $eval ]]; then
   echo "eval.sh: $data or $eval not found (the treebank lives in ../shared)" >&2
   exit 1
 fi
+
+# Floors: F1 and OOV recall that the figures may not fall below.
+floor_dev_f1=0.965
+floor_test_f1=0.975
+floor_test_oov=0.92
+max_natural_gap=0.005
+
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-for split in dev test; do
-  "$build/tools/vnseg" segment --no-progress < "$data/$split.raw.txt" > "$out/$split.txt"
-  printf '%-5s ' "$split"
-  python3 "$eval" "$data/$split.seg.txt" "$out/$split.txt" --train "$data/train.seg.txt" | tail -n 1
+score() {  # GOLD PRED -> the JSON line
+  python3 "$eval" "$1" "$2" --train "$data/train.seg.txt" | tail -n 1
+}
+field() {  # JSON NAME -> value
+  python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"
+}
+
+# The same lexicon inputs as the shipped model (dictionaries/model/regenerate.sh).
+viet74k=$(sed -n 's/^viet74k=//p' "$build/dictionaries/inputs.txt")
+names=()
+for list in "$top"/dictionaries/lists/*.txt; do names+=(--names "$list"); done
+"$vnseg" dict learn -o "$out/train-only.dic" --base "$viet74k" \
+  --tags "$build/dictionaries/lexicon-tags.txt" "${names[@]}" "$data/train.seg.txt" 2>/dev/null
+"$vnseg" segment --no-progress --dict "$out/train-only.dic" <"$data/dev.raw.txt" >"$out/dev.txt"
+dev=$(score "$data/dev.seg.txt" "$out/dev.txt")
+
+"$vnseg" segment --no-progress <"$data/test.raw.txt" >"$out/test.txt"
+test=$(score "$data/test.seg.txt" "$out/test.txt")
+
+"$vnseg" join --detok <"$data/test.seg.txt" >"$out/natural.txt"
+"$vnseg" segment --tokenize --no-progress <"$out/natural.txt" >"$out/natural.seg.txt"
+natural=$(score "$data/test.seg.txt" "$out/natural.seg.txt")
+
+printf 'dev-heldout   %s\ntest          %s\ntest-natural  %s\n' "$dev" "$test" "$natural"
+[[ $check == 1 ]] || exit 0
+
+failed=0
+below() {  # NAME VALUE FLOOR
+  if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)' "$2" "$3"; then
+    echo "eval.sh: $1 = $2 is below its floor $3" >&2
+    failed=1
+  fi
+}
+below "dev-heldout F1" "$(field "$dev" f1)" "$floor_dev_f1"
+below "test F1" "$(field "$test" f1)" "$floor_test_f1"
+below "test OOV recall" "$(field "$test" oov_recall)" "$floor_test_oov"
+gap=$(python3 -c 'import sys; print(float(sys.argv[1]) - float(sys.argv[2]))' \
+  "$(field "$test" f1)" "$(field "$natural" f1)")
+below "natural-text F1 margin ($max_natural_gap minus the gap to tokenized)" \
+  "$(python3 -c 'import sys; print(float(sys.argv[1]) - float(sys.argv[2]))' "$max_natural_gap" "$gap")" 0
+for json in "$dev" "$test" "$natural"; do
+  if [[ $(field "$json" text_mismatch) != 0 ]]; then
+    echo "eval.sh: the segmenter changed the text of some lines: $json" >&2
+    failed=1
+  fi
 done
+exit $failed

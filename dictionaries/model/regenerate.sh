@@ -4,8 +4,8 @@
 # and dev parts only (never test: it is what the accuracy is reported on).
 #
 # usage: dictionaries/model/regenerate.sh BUILD_DIR [UD_VTB_DIR]
-#   BUILD_DIR   a configured and built vnseg tree (for tools/vnseg and the
-#               npm copy of Viet74K; VIET74K=path overrides the latter)
+#   BUILD_DIR   a configured and built vnseg tree (for tools/vnseg, the npm
+#               copy of Viet74K and the lexicon tags extracted from it)
 #   UD_VTB_DIR  holds train.seg.txt and dev.seg.txt (default: ../shared/data/ud-vtb
 #               beside the repository)
 # Learning is deterministic: the same inputs give the same files.
@@ -13,13 +13,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: regenerate.sh BUILD_DIR [UD_VTB_DIR]}" && pwd)
 data=${2:-$here/../../../shared/data/ud-vtb}
-viet74k=${VIET74K:-$build/dictionaries/npm/node_modules/@vntk/dictionary/data/Viet74K.txt}
+viet74k=$(sed -n 's/^viet74k=//p' "$build/dictionaries/inputs.txt")
+tags=$build/dictionaries/lexicon-tags.txt
 names=()
 for list in "$here"/../lists/*.txt; do names+=(--names "$list"); done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$build/tools/vnseg" dict learn -o "$tmp/learned.dic" --base "$viet74k" "${names[@]}" \
+"$build/tools/vnseg" dict learn -o "$tmp/learned.dic" --base "$viet74k" --tags "$tags" "${names[@]}" \
   --export-model "$tmp/model.tsv" --export-words "$tmp/words.txt" \
   "$data/train.seg.txt" "$data/dev.seg.txt"
 

@@ -1,5 +1,6 @@
 #include "vnseg/dictionary.h"
 
+#include <dlfcn.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -193,6 +194,7 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     model_->slots = h.model_slot_count ? reinterpret_cast<const model::Entry*>(model_slots) : nullptr;
     model_->slot_mask = h.model_slot_count ? h.model_slot_count - 1 : 0;
     model_->dense = reinterpret_cast<const float*>(model_dense);
+    model_->Index();
   }
 
   info_.format_version = h.format_version;
@@ -280,13 +282,25 @@ namespace {
 
 bool IsReadable(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
 
+std::string DirName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
 std::string ExecutableDir() {
   char buf[4096];
   ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
   if (n <= 0) return "";
-  std::string path(buf, static_cast<size_t>(n));
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
+  return DirName(std::string(buf, static_cast<size_t>(n)));
+}
+
+// The directory of the file this code was loaded from: a shared libvnseg,
+// a plug-in that links vnseg statically (the SQLite extension), or the
+// executable itself.
+std::string ModuleDir() {
+  Dl_info info;
+  if (::dladdr(reinterpret_cast<void*>(&ModuleDir), &info) == 0 || info.dli_fname == nullptr) return "";
+  return DirName(info.dli_fname);
 }
 
 }  // namespace
@@ -294,6 +308,7 @@ std::string ExecutableDir() {
 std::string DefaultDictionaryPath() {
   if (const char* env = std::getenv("VNSEG_DICT"); env != nullptr && *env != '\0') return env;
   std::string candidates[] = {
+      ModuleDir() + "/" VNSEG_LIBDIR_TO_DICT,         // a library or plug-in in an install
       ExecutableDir() + "/../share/vnseg/vnseg.dic",  // an install, wherever it was moved
       VNSEG_BUILD_DICT_PATH,                          // this build tree, not installed
       VNSEG_INSTALL_DICT_PATH,

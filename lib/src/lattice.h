@@ -29,6 +29,7 @@ struct Lattice {
   std::vector<uint8_t> shapes;      // one per syllable
   std::vector<uint64_t> keys;       // one per syllable: model::SyllableHash of its canonical key
   std::vector<uint32_t> begins;     // one per syllable: byte offset in the segmented text
+  std::vector<uint32_t> syllable_flags;  // one per syllable: WordFlags of it as a one-syllable word
   bool sentence_start = false;      // the run's first syllable starts a sentence
   std::vector<LatticeEdge> edges;   // grouped by start, ascending
   std::vector<uint32_t> first_edge; // edges of start i: [first_edge[i], first_edge[i + 1])
@@ -38,6 +39,7 @@ struct Lattice {
     shapes.clear();
     keys.clear();
     begins.clear();
+    syllable_flags.clear();
     sentence_start = false;
     edges.clear();
     first_edge.clear();

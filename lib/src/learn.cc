@@ -99,12 +99,12 @@ class ModelTrainer {
     ModelTrainer* trainer_;
   };
 
-  // A sparse feature: an n-gram around gaps (kind 'N'), a syllable next to
-  // a gap inside a listed word ('L'), a candidate word's own ('W', role 0).
+  // A sparse feature: an n-gram around gaps (kind 'N') or a syllable next
+  // to a gap inside a listed word ('L').
   struct Ngram {
     char kind;
     int n;
-    uint64_t syllables[model::kMaxGuessedWord];
+    uint64_t syllables[model::kMaxGram];
     std::array<Averaged, 4> roles;
   };
 
@@ -125,10 +125,11 @@ class ModelTrainer {
 
   // Scratch.
   model::RunFeatures features_;
-  std::vector<std::array<float, 4>> row_values_[5];
+  std::vector<std::array<float, 4>> row_values_[model::kMaxGram + 1];
   model::Rows rows_;
   std::vector<float> dense_values_;
   std::vector<float> gap_scores_, word_scores_;
+  model::WordScoreTable word_table_;
   model::DecodeScratch decode_;
   std::vector<uint32_t> gold_lengths_;
   std::vector<bool> gold_join_;
@@ -151,11 +152,10 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
   const size_t n = lattice.size();
   features_.Prepare(lattice);
   // The current weights of the run's features, as the rows the scores read.
-  for (int gram = 0; gram < 3; ++gram) {
+  for (int gram = 0; gram < model::kMaxGram; ++gram) {
     LookUp(features_.ngrams[gram], &row_values_[gram], &rows_.ngrams[gram]);
   }
-  LookUp(features_.listed_keys, &row_values_[3], &rows_.listed);
-  LookUp(features_.word_keys, &row_values_[4], &rows_.words);
+  LookUp(features_.listed_keys, &row_values_[model::kMaxGram], &rows_.listed);
   dense_values_.resize(model::kDenseSize);
   for (int i = 0; i < model::kDenseSize; ++i) dense_values_[i] = dense_[i].w;
   // The gold path: syllables k and k + 1 are one word if the space between
@@ -177,7 +177,8 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
   if (n > 0) gold_lengths_.push_back(length);
 
   model::GapScores(lattice, features_, rows_, dense_values_.data(), &gap_scores_);
-  model::WordScores(features_, rows_, dense_values_.data(), &word_scores_);
+  word_table_.Build(dense_values_.data());
+  model::WordScores(features_, word_table_, &word_scores_);
   model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
 
   ++runs_;
@@ -218,7 +219,7 @@ void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
     }
     it->second.roles[t.role].Add(delta, step_);
   }
-  int dense[3];
+  int dense[4];
   int count = model::GapDenseFeatures(lattice, features_.classes.data(), features_.cover.data(),
                                       features_.ends.data(), features_.starts.data(), g, dense);
   for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
@@ -252,28 +253,14 @@ void ModelTrainer::LookUp(const std::vector<uint64_t>& keys,
 // candidate's, or, for a gold word that is no candidate (too long and
 // unlisted), those of an unlisted word.
 void ModelTrainer::AddWord(size_t start, uint32_t length, float delta) {
-  model::Candidate word{length, 0};
-  uint64_t key = 0;
+  model::Candidate word{static_cast<uint32_t>(start), length, 0};
   for (uint32_t c = features_.first_candidate[start]; c < features_.first_candidate[start + 1]; ++c) {
-    if (features_.candidates[c].length == length) {
-      word = features_.candidates[c];
-      key = features_.word_keys[c];
-    }
+    if (features_.candidates[c].length == length) word = features_.candidates[c];
   }
   int dense[8];
-  int count = model::WordDenseFeatures(features_.classes.data(), static_cast<uint32_t>(start),
-                                       word.length, word.flags, dense);
+  int count = model::WordDenseFeatures(word.length, word.flags,
+                                       features_.Capitalised(start, word.length), dense);
   for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
-  if (key == 0) return;
-  auto [it, inserted] = ngrams_.try_emplace(key);
-  if (inserted) {
-    it->second.kind = 'W';
-    it->second.n = static_cast<int>(length);
-    for (uint32_t i = 0; i < length; ++i) {
-      it->second.syllables[i] = features_.padded[start + model::kMaxBefore + i];
-    }
-  }
-  it->second.roles[0].Add(delta, step_);
 }
 
 std::string ModelTrainer::ModelText(size_t* kept) const {
@@ -306,11 +293,7 @@ std::string ModelTrainer::ModelText(size_t* kept) const {
       }
     }
     std::string line;
-    if (ngram.kind == 'W') {
-      model::AppendWordLine(syllables, w[0], &line);
-    } else {
-      model::AppendNgramLine(ngram.kind, syllables, w, &line);
-    }
+    model::AppendNgramLine(ngram.kind, syllables, w, &line);
     lines.push_back(std::move(line));
   }
   std::sort(lines.begin(), lines.end());

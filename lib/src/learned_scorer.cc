@@ -9,15 +9,18 @@ namespace {
 
 class LearnedScorer : public Scorer {
  public:
-  explicit LearnedScorer(const model::Weights* weights) : weights_(weights) {}
+  explicit LearnedScorer(const model::Weights* weights) : weights_(weights) {
+    word_table_.Build(weights->dense);
+  }
 
   void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
     features_.Prepare(lattice);
-    for (int gram = 0; gram < 3; ++gram) Lookup(features_.ngrams[gram], &rows_.ngrams[gram]);
+    for (int gram = 0; gram < model::kMaxGram; ++gram) {
+      Lookup(features_.ngrams[gram], &rows_.ngrams[gram]);
+    }
     Lookup(features_.listed_keys, &rows_.listed);
-    Lookup(features_.word_keys, &rows_.words);
     model::GapScores(lattice, features_, rows_, weights_->dense, &gap_scores_);
-    model::WordScores(features_, rows_, weights_->dense, &word_scores_);
+    model::WordScores(features_, word_table_, &word_scores_);
     model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
   }
 
@@ -28,6 +31,7 @@ class LearnedScorer : public Scorer {
   }
 
   const model::Weights* weights_;
+  model::WordScoreTable word_table_;
   // Scratch: a scorer belongs to one Segmenter, which is single-threaded.
   mutable model::RunFeatures features_;
   mutable model::Rows rows_;

@@ -17,7 +17,7 @@ uint64_t Mix(uint64_t h) {  // splitmix64 finalizer
   return h;
 }
 
-constexpr uint32_t kListed = kFromBaseList | kFromNameList;
+constexpr uint32_t kListed = kFromBaseList | kFromNameList | kHeadword;
 
 int LengthClass(uint32_t length) {
   return static_cast<int>(std::min<uint32_t>(length, kLengthClasses)) - 1;
@@ -32,18 +32,20 @@ uint64_t SyllableHash(std::string_view canonical_key) {
 }
 
 uint64_t NgramKey(int n, const uint64_t* hashes) {
-  uint64_t h = static_cast<uint64_t>(n);
-  for (int i = 0; i < n; ++i) h = Mix(h * 0x9e3779b97f4a7c15ull + hashes[i]);
-  return h == 0 ? 1 : h;
-}
-
-uint64_t WordIdentityKey(int n, const uint64_t* hashes) {
-  uint64_t h = Mix(NgramKey(n, hashes) ^ 0x5851f42d4c957f2dull);
+  // Syllable hashes are already mixed: a unigram only needs its own salt,
+  // longer n-grams are combined cheaply and mixed once.
+  if (n == 1) {
+    uint64_t h = hashes[0] ^ 0x6a09e667f3bcc909ull;
+    return h == 0 ? 1 : h;
+  }
+  uint64_t h = static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ull;
+  for (int i = 0; i < n; ++i) h = (h ^ hashes[i]) * 0xff51afd7ed558ccdull + static_cast<uint64_t>(i);
+  h = Mix(h);
   return h == 0 ? 1 : h;
 }
 
 uint64_t ListedGapKey(uint64_t syllable_hash) {
-  uint64_t h = Mix(syllable_hash ^ 0x2545f4914f6cdd1dull);
+  uint64_t h = syllable_hash ^ 0x2545f4914f6cdd1dull;  // as for a unigram, another salt
   return h == 0 ? 1 : h;
 }
 
@@ -94,17 +96,28 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
   }
 }
 
+int PosClass(uint32_t word_flags) {
+  if (word_flags & kFromNameList) return 6;
+  if (word_flags & kClassifier) return 1;
+  if (word_flags & kFunctionWord) return 2;
+  if (word_flags & kVerb) return 3;
+  if (word_flags & kNoun) return 4;
+  if (word_flags & kAdjective) return 5;
+  return 0;
+}
+
 int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
                      const uint8_t* ends, const uint8_t* starts, size_t g, int* out) {
   const int first = g == 0 && lattice.sentence_start;
   out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
   out[1] = kCoverLength + cover[g];
   out[2] = kListBoundary + ends[g] * 2 + starts[g + 1];
-  return 3;
+  out[3] = kPosPair + (PosClass(lattice.syllable_flags[g]) * kPosClasses +
+                       PosClass(lattice.syllable_flags[g + 1])) * 2 + (cover[g] > 0);
+  return 4;
 }
 
-int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, uint32_t flags,
-                      int* out) {
+int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* out) {
   const int len = LengthClass(length);
   int n = 0;
   out[n++] = kWordLength + len;
@@ -112,18 +125,38 @@ int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, u
   if (flags & kFromNameList) out[n++] = kWordNames + len;
   if (flags & kProperName) out[n++] = kWordNameRun + len;
   if (length >= 2 && !(flags & (kListed | kProperName))) out[n++] = kWordUnlisted + len;
-  if (length >= 2) {
-    bool capitalised = true;
-    for (uint32_t i = start; i < start + length && capitalised; ++i) capitalised = classes[i] == 1;
-    if (capitalised) out[n++] = kWordCapitalised + len;
+  if (length >= 2 && (flags & kListed)) {
+    out[n++] = kWordLexicon + len * 4 + ((flags & kCommonWord) ? 2 : 0) + ((flags & kHeadword) ? 1 : 0);
   }
+  if (length >= 2 && capitalised) out[n++] = kWordCapitalised + len;
   return n;
+}
+
+void WordScoreTable::Build(const float* dense) {
+  // The flags Index() reads, in its order.
+  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kProperName, kHeadword,
+                                       kCommonWord};
+  scores_.assign(static_cast<size_t>(kLengthClasses) << 6, 0.0f);
+  int features[8];
+  for (uint32_t length = 1; length <= kLengthClasses; ++length) {
+    for (size_t bits = 0; bits < 32; ++bits) {
+      uint32_t flags = 0;
+      for (size_t f = 0; f < 5; ++f) flags |= (bits >> f & 1) ? kScoredFlags[f] : 0;
+      for (bool capitalised : {false, true}) {
+        int count = WordDenseFeatures(length, flags, capitalised, features);
+        float score = 0;
+        for (int k = 0; k < count; ++k) score += dense[features[k]];
+        scores_[Index(length, flags, capitalised)] = score;
+      }
+    }
+  }
 }
 
 size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
   const size_t n = lattice.size();
   size_t count = std::min<size_t>(kMaxGuessedWord, n - i);
-  for (size_t k = 0; k < count; ++k) out[k] = Candidate{static_cast<uint32_t>(k + 1), 0};
+  const uint32_t start = static_cast<uint32_t>(i);
+  for (size_t k = 0; k < count; ++k) out[k] = Candidate{start, static_cast<uint32_t>(k + 1), 0};
   for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
     const LatticeEdge& edge = lattice.edges[e];
     if (edge.length <= kMaxGuessedWord) {
@@ -132,7 +165,7 @@ size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
     }
     size_t k = kMaxGuessedWord;
     while (k < count && out[k].length != edge.length) ++k;
-    if (k == count) out[count++] = Candidate{edge.length, 0};
+    if (k == count) out[count++] = Candidate{start, edge.length, 0};
     out[k].flags |= edge.flags;
   }
   return count;
@@ -152,39 +185,33 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   padded.insert(padded.end(), lattice.keys.begin(), lattice.keys.end());
   padded.push_back(kAfterRun);
   padded.push_back(kAfterRun);
-  for (int gram = kUnigram; gram <= kTrigram; ++gram) {
+  for (int gram = kUnigram; gram <= kMaxGram; ++gram) {
     std::vector<uint64_t>& keys = ngrams[gram - 1];
     keys.resize(padded.size() - gram + 1);
     for (size_t s = 0; s < keys.size(); ++s) keys[s] = NgramKey(gram, &padded[s]);
   }
   listed_keys.resize(n);
   for (size_t i = 0; i < n; ++i) listed_keys[i] = ListedGapKey(lattice.keys[i]);
-  candidates.clear();
-  candidate_start.clear();
-  first_candidate.clear();
-  word_keys.clear();
+  capitalised_run.resize(n + 1);
+  capitalised_run[n] = 0;
+  for (size_t i = n; i-- > 0;) capitalised_run[i] = classes[i] == 1 ? capitalised_run[i + 1] + 1 : 0;
+  // Written in place into room for the most there can be, then cut.
+  candidates.resize(n * kMaxGuessedWord + lattice.edges.size());
+  first_candidate.resize(n + 1);
+  size_t count = 0;
   for (size_t i = 0; i < n; ++i) {
-    first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
-    candidates.resize(candidates.size() + kMaxGuessedWord + lattice.first_edge[i + 1] -
-                      lattice.first_edge[i]);
-    size_t count = CandidatesAt(lattice, i, &candidates[first_candidate[i]]);
-    candidates.resize(first_candidate[i] + count);
-    for (size_t c = 0; c < count; ++c) {
-      uint32_t length = candidates[first_candidate[i] + c].length;
-      candidate_start.push_back(static_cast<uint32_t>(i));
-      word_keys.push_back(length >= 2 && length <= kMaxGuessedWord
-                              ? WordIdentityKey(static_cast<int>(length), &padded[i + kMaxBefore])
-                              : 0);
-    }
+    first_candidate[i] = static_cast<uint32_t>(count);
+    count += CandidatesAt(lattice, i, &candidates[count]);
   }
-  first_candidate.push_back(static_cast<uint32_t>(candidates.size()));
+  first_candidate[n] = static_cast<uint32_t>(count);
+  candidates.resize(count);
 }
 
 void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
                const float* dense, std::vector<float>* scores) {
   const size_t n = lattice.size();
   scores->assign(n > 0 ? n - 1 : 0, 0.0f);
-  int dense_features[3];
+  int dense_features[4];
   for (size_t g = 0; g + 1 < n; ++g) {
     float score = 0;
     for (const GapTemplate& t : kGapTemplates) {
@@ -201,16 +228,12 @@ void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& 
   }
 }
 
-void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+void WordScores(const RunFeatures& features, const WordScoreTable& table,
                 std::vector<float>* scores) {
   scores->resize(features.candidates.size());
-  int dense_features[8];
   for (size_t c = 0; c < features.candidates.size(); ++c) {
     const Candidate& word = features.candidates[c];
-    int count = WordDenseFeatures(features.classes.data(), features.candidate_start[c],
-                                  word.length, word.flags, dense_features);
-    float score = rows.words[c][0];
-    for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
+    float score = table.Score(word.length, word.flags, features.Capitalised(word.start, word.length));
     if ((word.flags & kFromUserList) && word.length >= 2) {
       score += kUserWordBonus * static_cast<float>(word.length - 1);
     }
@@ -248,9 +271,39 @@ void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
   std::reverse(lengths->begin(), lengths->end());
 }
 
+namespace {
+
+// Two filter bits per key, taken from the key's high half (the table slot
+// comes from the low half).
+inline uint32_t FilterBit(uint64_t key, int probe, size_t bits) {
+  return static_cast<uint32_t>((key >> (32 + 16 * probe)) & (bits - 1));
+}
+
+}  // namespace
+
+void Weights::Index() {
+  size_t keys = 0;
+  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) keys += slots[i].key != 0;
+  size_t bits = 1024;
+  while (bits < 16 * keys && bits < (size_t{1} << 18)) bits *= 2;  // about 16 bits a key, at most 32 KiB
+  filter.assign(bits / 64, 0);
+  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) {
+    if (slots[i].key == 0) continue;
+    for (int probe = 0; probe < 2; ++probe) {
+      uint32_t bit = FilterBit(slots[i].key, probe, bits);
+      filter[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+}
+
 const Entry& Weights::Find(uint64_t key) const {
   static const Entry kZero{};
   if (slots == nullptr) return kZero;
+  const size_t bits = filter.size() * 64;
+  for (int probe = 0; probe < 2 && bits > 0; ++probe) {
+    uint32_t bit = FilterBit(key, probe, bits);
+    if (!(filter[bit / 64] >> (bit % 64) & 1)) return kZero;
+  }
   for (uint32_t slot = static_cast<uint32_t>(key) & slot_mask;; slot = (slot + 1) & slot_mask) {
     const Entry& e = slots[slot];
     if (e.key == key) return e;

@@ -19,13 +19,14 @@
 #include <vector>
 
 #include "lattice.h"
+#include "vnseg/dictionary.h"
 
 namespace vnseg::model {
 
 // Version of what the features are. A model learned under one version
 // means nothing under another: bump it on any change to this header's
 // templates, dense layout or limits (and relearn the shipped model).
-inline constexpr int kFeatureVersion = 1;
+inline constexpr int kFeatureVersion = 5;
 
 // Sparse feature record as stored in the dictionary file: one n-gram of
 // syllables and a weight per role the n-gram can play around a gap.
@@ -41,13 +42,11 @@ uint64_t SyllableHash(std::string_view canonical_key);
 inline constexpr uint64_t kBeforeRun = 0x9e3779b97f4a7c15ull;
 inline constexpr uint64_t kAfterRun = 0xc2b2ae3d27d4eb4full;
 
-enum Gram : int { kUnigram = 1, kBigram = 2, kTrigram = 3 };
+enum Gram : int { kUnigram = 1, kBigram = 2 };
+inline constexpr int kMaxGram = kBigram;
 
 // Key of the n-gram of `n` syllable hashes; never 0.
 uint64_t NgramKey(int n, const uint64_t* hashes);
-// Key of the candidate word of `n` syllables (its own feature, weight w[0]);
-// never 0, never an NgramKey of the same syllables.
-uint64_t WordIdentityKey(int n, const uint64_t* hashes);
 // Key of a syllable's weights where a listed word (base or name list, 2+
 // syllables) spans the gap: the conventions of a corpus differ from a word
 // list's by syllable ("con", "ra", "qua" stand alone in UD VTB). Roles:
@@ -65,7 +64,6 @@ struct GapTemplate {
 inline constexpr GapTemplate kGapTemplates[] = {
     {kUnigram, -1, 0}, {kUnigram, 0, 1}, {kUnigram, 1, 2}, {kUnigram, 2, 3},
     {kBigram, -1, 0},  {kBigram, 0, 1},  {kBigram, 1, 2},
-    {kTrigram, -1, 0}, {kTrigram, 0, 1},
 };
 inline constexpr int kGapTemplateCount = sizeof(kGapTemplates) / sizeof(kGapTemplates[0]);
 // N-grams start from kMaxBefore syllables before the run to the last one.
@@ -78,17 +76,25 @@ inline constexpr uint32_t kMaxGuessedWord = 4;
 // Dense features: indices into a small float array.
 inline constexpr int kShapeClasses = 5;   // lower, Capital, ALL-CAPS, digit, other
 inline constexpr int kLengthClasses = 7;  // word length 1..6, 7+ (index len-1)
+// Part of speech of a syllable as a one-syllable word, by the first that
+// applies: a name of the name lists ("Mỹ", "Azerbaijan"), classifier,
+// function word, verb, noun, adjective; else none.
+inline constexpr int kPosClasses = 7;
+int PosClass(uint32_t word_flags);
 enum DenseBlock : int {
   kShapePair = 0,                                          // [first gap of a sentence][left][right]
   kCoverLength = kShapePair + 2 * kShapeClasses * kShapeClasses,  // longest listed word over the gap
   kListBoundary = kCoverLength + 8,                        // a listed word ends left / starts right
-  kWordLength = kListBoundary + 4,                         // [length]
+  // [left part of speech][right][a listed word spans the gap]
+  kPosPair = kListBoundary + 4,
+  kWordLength = kPosPair + kPosClasses * kPosClasses * 2,  // [length]
   kWordBase = kWordLength + kLengthClasses,                // base list knows the word
   kWordNames = kWordBase + kLengthClasses,                 // a name list knows it
   kWordNameRun = kWordNames + kLengthClasses,              // a run of Capitalised syllables
   kWordUnlisted = kWordNameRun + kLengthClasses,           // no list knows it (2+ syllables)
   kWordCapitalised = kWordUnlisted + kLengthClasses,       // every syllable Capitalised (2+)
-  kDenseSize = kWordCapitalised + kLengthClasses,
+  kWordLexicon = kWordCapitalised + kLengthClasses,        // [length][common][headword] of a listed word
+  kDenseSize = kWordLexicon + kLengthClasses * 4,
 };
 
 // User words (--user-words) are not learned: they win over any guess.
@@ -98,14 +104,36 @@ inline constexpr float kUserWordBonus = 1000.0f;
 // only (a headline) is read as lower case, so it segments like normal text.
 void ShapeClasses(const Lattice& lattice, uint8_t* classes);
 
-// Dense gap features of gap g; returns how many were written (at most 3).
+// Dense gap features of gap g; returns how many were written (at most 4).
 int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
                      const uint8_t* ends, const uint8_t* starts, size_t g, int* out);
 
-// Dense features of a candidate word from `start`, `length` syllables,
-// with the OR of the WordFlags of the lattice edges over that span.
-int WordDenseFeatures(const uint8_t* classes, uint32_t start, uint32_t length, uint32_t flags,
-                      int* out);
+// Dense features of a candidate word of `length` syllables with the OR of
+// the WordFlags of the lattice edges over its span; `capitalised`: all its
+// syllables are (shape class 1).
+int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* out);
+
+// The dense part of a word's score depends only on its length class, five
+// flags and whether it is capitalised: a table of all of them, built once
+// per set of dense weights, spares recomputing it for every candidate.
+class WordScoreTable {
+ public:
+  void Build(const float* dense);
+  float Score(uint32_t length, uint32_t flags, bool capitalised) const {
+    return scores_[Index(length, flags, capitalised)];
+  }
+
+ private:
+  // [length class][base, names, name run, headword, common][capitalised]
+  static size_t Index(uint32_t length, uint32_t flags, bool capitalised) {
+    const size_t bits = ((flags & kFromBaseList) ? 1 : 0) | ((flags & kFromNameList) ? 2 : 0) |
+                        ((flags & kProperName) ? 4 : 0) | ((flags & kHeadword) ? 8 : 0) |
+                        ((flags & kCommonWord) ? 16 : 0);
+    const size_t length_class = (length < kLengthClasses ? length : kLengthClasses) - 1;
+    return (length_class << 6) | (bits << 1) | (capitalised ? 1 : 0);
+  }
+  std::vector<float> scores_;
+};
 
 // Per-gap dictionary facts used by GapDenseFeatures: the longest listed
 // word (base or name list, 2+ syllables) over each gap, whether one ends
@@ -114,6 +142,7 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
 
 // A candidate word of the lattice: a span with the OR of its edges' flags.
 struct Candidate {
+  uint32_t start;  // first syllable
   uint32_t length;
   uint32_t flags;
 };
@@ -128,14 +157,15 @@ struct RunFeatures {
   std::vector<uint8_t> classes;           // ShapeClasses
   std::vector<uint8_t> cover, ends, starts;  // ListedWordFacts
   std::vector<uint64_t> padded;           // syllable hashes, kMaxBefore stand-ins each side
-  std::vector<uint64_t> ngrams[3];        // [gram - 1][start + kMaxBefore]: NgramKey
+  std::vector<uint64_t> ngrams[kMaxGram];  // [gram - 1][start + kMaxBefore]: NgramKey
   std::vector<uint64_t> listed_keys;      // per syllable: ListedGapKey
   // Candidate words: those of start i are [first_candidate[i], first_candidate[i + 1]).
   std::vector<Candidate> candidates;
   std::vector<uint32_t> first_candidate;
-  std::vector<uint32_t> candidate_start;
-  std::vector<uint64_t> word_keys;        // per candidate: WordIdentityKey, 0 if none
-                                          // (one syllable, or longer than kMaxGuessedWord)
+  std::vector<uint32_t> capitalised_run;  // per syllable: Capitalised syllables from it on
+
+  // True if syllables start .. start + length - 1 are all Capitalised.
+  bool Capitalised(size_t start, uint32_t length) const { return capitalised_run[start] >= length; }
 
   void Prepare(const Lattice& lattice);
   // Key of template `t` at the gap between syllables g and g + 1.
@@ -144,12 +174,10 @@ struct RunFeatures {
   }
 };
 
-// Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order,
-// and per candidate word (w[0] is read), in RunFeatures::candidates order.
+// Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order.
 struct Rows {
-  std::vector<const float*> ngrams[3];
+  std::vector<const float*> ngrams[kMaxGram];
   std::vector<const float*> listed;  // per syllable (RunFeatures::listed_keys)
-  std::vector<const float*> words;
 };
 
 // The ListedGapKey features of gap g: (syllable index, role) pairs; returns
@@ -160,9 +188,8 @@ int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, 
 void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
                const float* dense, std::vector<float>* scores);
 
-// Score of each candidate word: its dense features, its own weight, and the
-// user-word bonus.
-void WordScores(const RunFeatures& features, const Rows& rows, const float* dense,
+// Score of each candidate word: its dense features and the user-word bonus.
+void WordScores(const RunFeatures& features, const WordScoreTable& table,
                 std::vector<float>* scores);
 
 // The best path given the gap and word scores; fills `lengths` like
@@ -182,7 +209,13 @@ struct Weights {
   const Entry* slots = nullptr;
   uint32_t slot_mask = 0;
   const float* dense = nullptr;
+  // A Bloom filter of the keys, made by Index(): most lookups miss (most
+  // n-grams of a text were never weighted), and this small bit set answers
+  // them from cache instead of a probe into the large table.
+  std::vector<uint64_t> filter;
 
+  // Builds `filter` from `slots`.
+  void Index();
   // The entry of `key`, or a shared all-zero entry.
   const Entry& Find(uint64_t key) const;
 };

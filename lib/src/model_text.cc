@@ -53,13 +53,6 @@ void AppendNgramLine(char kind, const std::vector<std::string_view>& syllables,
                         weights[3]);
 }
 
-void AppendWordLine(const std::vector<std::string_view>& syllables, float weight,
-                    std::string* out) {
-  out->append("W\t");
-  AppendSyllables(syllables, out);
-  absl::StrAppendFormat(out, "\t%.6g\n", weight);
-}
-
 absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_view origin) {
   ModelTable table;
   size_t line_number = 0;
@@ -99,35 +92,30 @@ absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_vie
         return error("bad dense weight line");
       }
       table.dense[index] = weight;
-    } else if (fields[0] == "N" || fields[0] == "L" || fields[0] == "W") {
-      const char kind = fields[0][0];
+    } else if (fields[0] == "N" || fields[0] == "L") {
+      const bool listed = fields[0] == "L";
       std::vector<absl::string_view> syllables = absl::StrSplit(fields[1], ' ');
       std::vector<absl::string_view> weights = absl::StrSplit(fields[2], ' ');
-      const size_t min_syllables = kind == 'W' ? 2 : 1;
-      const size_t max_syllables = kind == 'W' ? kMaxGuessedWord : kind == 'L' ? 1 : 3;
-      const size_t weight_count = kind == 'W' ? 1 : 4;
-      if (syllables.size() < min_syllables || syllables.size() > max_syllables ||
-          weights.size() != weight_count) {
-        return error(absl::StrCat("a ", fields[0], " line needs ", min_syllables, " to ",
-                                  max_syllables, " syllables and ", weight_count, " weights"));
+      const size_t max_syllables = listed ? 1 : kMaxGram;
+      if (syllables.size() > max_syllables || weights.size() != 4) {
+        return error(absl::StrCat("a ", fields[0], " line needs 1 to ", max_syllables,
+                                  " syllables and 4 weights"));
       }
-      uint64_t hashes[kMaxGuessedWord];
+      uint64_t hashes[kMaxGram];
       for (size_t i = 0; i < syllables.size(); ++i) {
         if (syllables[i].empty()) return error("empty syllable");
         hashes[i] = HashOfText(ToStd(syllables[i]), &scratch);
       }
-      const int n = static_cast<int>(syllables.size());
-      const uint64_t key = kind == 'W'   ? WordIdentityKey(n, hashes)
-                           : kind == 'L' ? ListedGapKey(hashes[0])
-                                         : NgramKey(n, hashes);
+      const uint64_t key = listed ? ListedGapKey(hashes[0])
+                                  : NgramKey(static_cast<int>(syllables.size()), hashes);
       std::array<float, 4>& row = table.ngrams[key];
-      for (size_t r = 0; r < weights.size(); ++r) {
+      for (size_t r = 0; r < 4; ++r) {
         float w;
         if (!ParseWeight(weights[r], &w)) return error("bad weight");
         row[r] += w;
       }
     } else {
-      return error("a line starts with D, N, L, W or #");
+      return error("a line starts with D, N, L or #");
     }
   }
   if (!seen_header) return error("empty model file");

@@ -4,12 +4,11 @@
 //
 //   # vnseg model 1 dense 123         first line: format and dense size
 //   D <TAB> index <TAB> weight        a dense weight (model.h DenseBlock)
-//   N <TAB> syl [syl [syl]] <TAB> w0 w1 w2 w3
+//   N <TAB> syl [syl] <TAB> w0 w1 w2 w3
 //                                     an n-gram of canonical syllable keys
 //                                     ("<s>"/"</s>": before/after the run)
 //                                     and its weight in each gap role
 //   L <TAB> syl <TAB> w0 w1 w2 w3     a syllable by a gap inside a listed word
-//   W <TAB> syl syl [syl [syl]] <TAB> w  a candidate word's own weight
 #pragma once
 
 #include <array>
@@ -37,9 +36,6 @@ void AppendDenseLine(int index, float weight, std::string* out);
 // An N or L line (`kind`).
 void AppendNgramLine(char kind, const std::vector<std::string_view>& syllables,
                      const float* weights, std::string* out);
-
-void AppendWordLine(const std::vector<std::string_view>& syllables, float weight,
-                    std::string* out);
 
 // Parses the text form; errors name `origin` and the line.
 absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_view origin);

@@ -59,6 +59,7 @@ struct SyllableFacts {
   uint32_t id[2];    // syllable id in the main and the user dictionary
   uint32_t root[2];  // the trie node one step from the root over it
   uint8_t shape;
+  uint32_t word_flags; // WordFlags of the syllable as a word of the main dictionary
   bool place_name;   // a one-syllable name from the name lists ("Mỹ", "Azerbaijan")
 };
 
@@ -125,8 +126,10 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
   }
   f.shape = ShapeOf(syllable);
   WordEntry entry;
-  f.place_name = f.root[0] != Dictionary::kNoNode && dictionary_->WordAt(f.root[0], &entry) &&
-                 (entry.flags & kFromNameList);
+  f.word_flags = f.root[0] != Dictionary::kNoNode && dictionary_->WordAt(f.root[0], &entry)
+                     ? entry.flags
+                     : 0;
+  f.place_name = (f.word_flags & kFromNameList) != 0;
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
 
@@ -182,6 +185,7 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     s.lattice.shapes.push_back(s.facts.back().shape);
     s.lattice.keys.push_back(s.facts.back().hash);
     s.lattice.begins.push_back(t.begin);
+    s.lattice.syllable_flags.push_back(s.facts.back().word_flags);
   }
   const std::vector<uint8_t>& shapes = s.lattice.shapes;
   const Dictionary* dicts[2] = {dictionary_, user_words_};

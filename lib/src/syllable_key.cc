@@ -200,4 +200,25 @@ void AppendWithToneStyle(std::string_view syllable, ToneStyle style, std::string
   AppendUtf8(cps, n, out);
 }
 
+void AppendWithoutDiacritics(std::string_view text, std::string* out) {
+  if (!utf8::is_valid(text.begin(), text.end())) {
+    out->append(text);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
+  auto it = std::back_inserter(*out);
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    // đ has no decomposition: it is a letter of its own, folded by hand.
+    if (c == U'đ' || c == U'ð') c = U'd';
+    if (c == U'Đ' || c == U'Ð') c = U'D';
+    it = utf8::unchecked::append(static_cast<char32_t>(c), it);
+  }
+}
+
 }  // namespace vnseg

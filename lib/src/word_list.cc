@@ -10,6 +10,21 @@
 #include "vnseg/utf8_validate.h"
 
 namespace vnseg {
+namespace {
+
+// The WordFlags of a word-list tag, or 0 if there is no such tag.
+uint32_t TagFlag(std::string_view tag) {
+  static constexpr std::pair<std::string_view, uint32_t> kTags[] = {
+      {"common", kCommonWord}, {"headword", kHeadword}, {"classifier", kClassifier},
+      {"function", kFunctionWord}, {"verb", kVerb}, {"noun", kNoun}, {"adjective", kAdjective},
+  };
+  for (const auto& [name, flag] : kTags) {
+    if (name == tag) return flag;
+  }
+  return 0;
+}
+
+}  // namespace
 
 absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
                          DictionaryBuilder* builder) {
@@ -27,8 +42,25 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
     uint32_t frequency = 1;
+    uint32_t word_flags = flags;
     if (size_t tab = line.find('\t'); tab != std::string_view::npos) {
       std::string_view number = line.substr(tab + 1);
+      if (size_t tags_tab = number.find('\t'); tags_tab != std::string_view::npos) {
+        std::string_view tags = number.substr(tags_tab + 1);
+        number = number.substr(0, tags_tab);
+        while (!tags.empty()) {
+          size_t comma = tags.find(',');
+          std::string_view tag = tags.substr(0, comma);
+          uint32_t flag = TagFlag(tag);
+          if (flag == 0) {
+            return absl::InvalidArgumentError(absl::StrCat(
+                ToAbsl(origin), ":", line_no, ": unknown tag '", ToAbsl(tag),
+                "' (known: common, headword, classifier, function, verb, noun, adjective)"));
+          }
+          word_flags |= flag;
+          tags = comma == std::string_view::npos ? std::string_view() : tags.substr(comma + 1);
+        }
+      }
       auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), frequency);
       if (ec != std::errc() || end != number.data() + number.size()) {
         return absl::InvalidArgumentError(
@@ -37,7 +69,7 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
       }
       line = line.substr(0, tab);
     }
-    builder->Add(line, frequency, flags);
+    builder->Add(line, frequency, word_flags);
   }
   return absl::OkStatus();
 }

@@ -310,6 +310,47 @@ check_files() {
   expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt o.txt (in place)"
 }
 
+# dict learn: a corpus that splits what the word list joins, learned into a
+# dictionary whose model then segments that way; its errors name the file.
+check_dict_learn() {
+  printf 'cô gái\ncon đường\nhọc sinh\n' >"$WORK/list.txt"
+  printf '%s\n' "Cô gái đi trên con đường ." "hai cô gái và con đường ." \
+    "học_sinh thấy cô gái ." "con đường có học_sinh ." >"$WORK/corpus.txt"
+  run dict learn -o "$WORK/learned.dic" --base "$WORK/list.txt" \
+    --export-model "$WORK/model.tsv" --export-words "$WORK/words.txt" "$WORK/corpus.txt"
+  expect_rc 0 "dict learn"
+  expect_err_has "4 lines (0 skipped)" "dict learn report"
+  RC=0
+  "$VNSEG" dict info --dict "$WORK/learned.dic" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "dict info of a learned dictionary"
+  expect_out_has "n-gram weights" "dict info shows the model"
+  printf 'hai cô gái có học sinh\n' >"$WORK/in.txt"
+  printf 'hai cô gái có học_sinh\n' >"$WORK/want.txt"
+  RC=0
+  "$VNSEG" segment --dict "$WORK/learned.dic" "$WORK/in.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "segment with a learned dictionary"
+  expect_same "$WORK/want.txt" "$WORK/out" "the learned convention"
+  # The exported text form compiles into the same segmentation.
+  run dict build -o "$WORK/built.dic" --base "$WORK/list.txt" --corpus-words "$WORK/words.txt" \
+    --model "$WORK/model.tsv"
+  expect_rc 0 "dict build --model"
+  RC=0
+  "$VNSEG" segment --dict "$WORK/built.dic" "$WORK/in.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_same "$WORK/want.txt" "$WORK/out" "segment with the rebuilt dictionary"
+  # Bad inputs: a corpus with invalid UTF-8, a damaged model file.
+  printf 'một\nhai \xff ba\n' >"$WORK/bad.txt"
+  run dict learn -o "$WORK/x.dic" --base "$WORK/list.txt" "$WORK/bad.txt"
+  expect_rc 1 "dict learn of invalid UTF-8"
+  expect_err_has "invalid UTF-8 at line 2" "dict learn of invalid UTF-8"
+  expect_no_file "$WORK/x.dic" "dict learn of invalid UTF-8: no output"
+  { head -n 1 "$WORK/model.tsv"; printf 'N\tcô\t1 2 zz 4\n'; } >"$WORK/bad.tsv"
+  run dict build -o "$WORK/x.dic" --base "$WORK/list.txt" --model "$WORK/bad.tsv"
+  expect_rc 1 "dict build with a damaged model"
+  expect_err_has "bad.tsv:2: bad weight" "dict build with a damaged model"
+  run dict learn -o "$WORK/x.dic" --epochs 0 "$WORK/corpus.txt"
+  expect_rc 2 "dict learn --epochs 0"
+}
+
 # --- Lines longer than the reader's 1 MiB block.
 
 # Tokenized output depends on the whole line: it must not be cut inside one

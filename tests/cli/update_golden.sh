@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 build="$repo/build"
 if [[ ${1:-} == -b ]]; then
-  build=$2
+  build=$(cd "$2" && pwd)
   shift 2
 fi
 VNSEG="$build/tools/vnseg"

@@ -110,3 +110,24 @@ TEST(SyllableKeyTest, ToneStyleAppends) {
 
 }  // namespace
 }  // namespace vnseg
+
+namespace vnseg {
+namespace {
+
+std::string WithoutDiacritics(std::string_view text) {
+  std::string out = "<";  // AppendWithoutDiacritics appends
+  AppendWithoutDiacritics(text, &out);
+  return out;
+}
+
+TEST(WithoutDiacriticsTest, RemovesAllVietnameseMarksAndFoldsDStroke) {
+  EXPECT_EQ(WithoutDiacritics("Đường hòa bình"), "<Duong hoa binh");
+  EXPECT_EQ(WithoutDiacritics("người Việt ở đây"), "<nguoi Viet o day");
+  EXPECT_EQ(WithoutDiacritics("ĂÂÊÔƠƯ ăâêôơư ỹ"), "<AAEOOU aaeoou y");
+  // Decomposed input (o + U+0300) ends the same; case and other text kept.
+  EXPECT_EQ(WithoutDiacritics("ho\xcc\x80" "a, 2.000 café"), "<hoa, 2.000 cafe");
+  EXPECT_EQ(WithoutDiacritics("ab\xff"), "<ab\xff");
+}
+
+}  // namespace
+}  // namespace vnseg

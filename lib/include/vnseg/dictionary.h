@@ -27,6 +27,18 @@ enum WordFlags : uint32_t {
   kProperName = 1u << 4,     // lattice only: a run of Capitalised syllables
   kLowerThenUpper = 1u << 5, // spelled with a lower-case syllable before a
                              // Capitalised one ("châu Âu", "sông Hồng")
+  // What a lexicon says of the word (word-list tags, see word_list.h). The
+  // learned model reads them: a corpus's conventions follow them better
+  // than mere presence in a big list ("con tàu" is listed but split in UD
+  // VTB: "con" is a classifier).
+  kCommonWord = 1u << 8,    // "common": in a list of everyday words (Viet22K)
+  kHeadword = 1u << 9,      // "headword": a headword of a defining dictionary
+  kClassifier = 1u << 10,   // "classifier": a sense is a classifier or unit noun
+  kFunctionWord = 1u << 11, // "function": a sense is a preposition, conjunction,
+                            // adverb, particle or interjection
+  kVerb = 1u << 12,         // "verb"
+  kNoun = 1u << 13,         // "noun"
+  kAdjective = 1u << 14,    // "adjective"
 };
 
 struct DictionaryInfo {
@@ -133,8 +145,11 @@ class DictionaryBuilder {
 };
 
 // Path of the default dictionary: $VNSEG_DICT if set, else the first that
-// exists of <dir of this executable>/../share/vnseg/vnseg.dic (an install,
-// even a moved one), the build tree's file, and the configured install path.
+// exists of: the installed dictionary seen from the file this code was
+// loaded from (a shared libvnseg, or a plug-in such as the SQLite extension
+// that links vnseg statically, in <prefix>/lib); <dir of this
+// executable>/../share/vnseg/vnseg.dic (an install, even a moved one); the
+// build tree's file; the configured install path.
 std::string DefaultDictionaryPath();
 
 }  // namespace vnseg

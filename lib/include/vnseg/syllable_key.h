@@ -29,4 +29,11 @@ std::string WordKey(std::string_view word);
 // Case and all other characters are kept.
 void AppendWithToneStyle(std::string_view syllable, ToneStyle style, std::string* out);
 
+// Appends `text` with every diacritic removed: tone marks, the marks of
+// ă â ê ô ơ ư, and those of other Latin letters (after canonical
+// decomposition, nonspacing marks are dropped), and đ/Đ folded to d/D.
+// "Đường hòa bình" -> "Duong hoa binh". For diacritic-insensitive search
+// keys; invalid UTF-8 is appended unchanged.
+void AppendWithoutDiacritics(std::string_view text, std::string* out);
+
 }  // namespace vnseg

@@ -1,5 +1,7 @@
 // Plain-text word lists: one word a line, syllables separated by spaces or
-// '_', optionally a tab and a frequency; '#' starts a comment line.
+// '_', optionally a tab and a frequency, optionally another tab and tags
+// (comma-separated: common, headword, classifier, function, verb, noun,
+// adjective; see WordFlags); '#' starts a comment line.
 #pragma once
 
 #include <cstdint>

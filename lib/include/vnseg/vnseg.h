@@ -1,0 +1,169 @@
+/* The C API of vnseg: for hosts that are not C++ (C programs, SQLite
+ * extensions, FFI from other languages).
+ *
+ * A thin layer over the C++ library: the same segmentation, join and
+ * normalization, with opaque handles, error codes and caller-owned buffers.
+ * Nothing throws and no C++ type crosses this header.
+ *
+ * Threads: a vnseg_dictionary is read-only once opened and may be shared by
+ * any number of threads and segmenters. A vnseg_segmenter keeps scratch
+ * space: use one per thread (or lock around it).
+ *
+ * Text is UTF-8 with an explicit length (it need not be NUL-terminated and
+ * may contain NUL bytes), shorter than 4 GiB. Invalid UTF-8 is refused with
+ * VNSEG_INVALID_UTF8.
+ *
+ * Output buffers, for every function with (out, capacity, out_length): on
+ * success the result and a terminating NUL are written, and *out_length is
+ * the result's length without the NUL. When capacity < length + 1 nothing
+ * usable is written, *out_length is still set to the length, and the call
+ * returns VNSEG_BUFFER_TOO_SMALL: call again with a buffer of
+ * *out_length + 1 bytes. `out` may be NULL when `capacity` is 0.
+ */
+#ifndef VNSEG_VNSEG_H_
+#define VNSEG_VNSEG_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum vnseg_status {
+  VNSEG_OK = 0,
+  VNSEG_INVALID_ARGUMENT = 1, /* a NULL handle or pointer, an unknown flag */
+  VNSEG_INVALID_UTF8 = 2,     /* the message names the first bad byte */
+  VNSEG_NOT_FOUND = 3,        /* the dictionary file does not exist */
+  VNSEG_DATA_ERROR = 4,       /* the dictionary file is corrupt or of another version */
+  VNSEG_BUFFER_TOO_SMALL = 5, /* see "Output buffers" above */
+  VNSEG_STOPPED = 6,          /* a token callback returned non-zero */
+  VNSEG_INTERNAL = 7          /* out of memory or a bug */
+} vnseg_status;
+
+/* The message of the last error on the calling thread ("" if none). Valid
+ * until the next vnseg_ call on this thread. */
+const char* vnseg_last_error(void);
+
+/* Short name of a status ("ok", "invalid_utf8", ...). */
+const char* vnseg_status_name(vnseg_status status);
+
+/* The library version, "MAJOR.MINOR.PATCH". */
+const char* vnseg_version(void);
+
+/* ---- Dictionary ---------------------------------------------------- */
+
+typedef struct vnseg_dictionary vnseg_dictionary;
+
+/* Opens the compiled dictionary at `path`, or the default one when `path`
+ * is NULL (see vnseg_default_dictionary_path). On success *dictionary is a
+ * new handle to free with vnseg_dictionary_free. */
+vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictionary);
+
+/* Frees `dictionary` (NULL is allowed). Every segmenter using it must be
+ * freed first. */
+void vnseg_dictionary_free(vnseg_dictionary* dictionary);
+
+/* Compiles the word list at `path` (UTF-8, one word a line, '_' or a space
+ * between syllables, optionally a TAB and a frequency, '#' comments) into
+ * an in-memory dictionary to pass as `user_words` to vnseg_segmenter_new:
+ * the CLI's --user-words. Free it with vnseg_dictionary_free. */
+vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words);
+
+/* Where vnseg_dictionary_open(NULL, ...) looks: $VNSEG_DICT if set, else the
+ * first existing file of: the installed dictionary seen from a shared
+ * libvnseg (or a plug-in linking vnseg) in <prefix>/lib; <dir of the
+ * program>/../share/vnseg/vnseg.dic; the build tree's dictionary; the
+ * configured install path. */
+vnseg_status vnseg_default_dictionary_path(char* out, size_t capacity, size_t* out_length);
+
+/* ---- Segmenter ----------------------------------------------------- */
+
+typedef struct vnseg_segmenter vnseg_segmenter;
+
+/* A segmenter over `dictionary` (which must outlive it). `user_words` may
+ * be NULL: a second dictionary of words added at run time. */
+vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
+                                 const vnseg_dictionary* user_words,
+                                 vnseg_segmenter** segmenter);
+void vnseg_segmenter_free(vnseg_segmenter* segmenter);
+
+/* Flags of vnseg_segment. */
+enum {
+  /* VnCoreNLP/PhoBERT style: every word and punctuation mark separated by
+   * one space. Without it the output is lossless: only the spaces inside
+   * words become '_'. */
+  VNSEG_SEGMENT_TOKENIZE = 1u << 0
+};
+
+/* Natural text -> '_' word form ("Tổng thống Mỹ" -> "Tổng_thống Mỹ"). */
+vnseg_status vnseg_segment(vnseg_segmenter* segmenter, const char* text, size_t length,
+                           unsigned flags, char* out, size_t capacity, size_t* out_length);
+
+/* What a token is; the same values as vnseg::TokenKind. */
+typedef enum vnseg_token_kind {
+  VNSEG_TOKEN_SYLLABLE = 0, /* a word of one or more syllables */
+  VNSEG_TOKEN_NUMBER,
+  VNSEG_TOKEN_URL,
+  VNSEG_TOKEN_EMAIL,
+  VNSEG_TOKEN_HASHTAG,
+  VNSEG_TOKEN_MENTION,
+  VNSEG_TOKEN_ABBREVIATION,
+  VNSEG_TOKEN_PUNCT,
+  VNSEG_TOKEN_SPACE, /* never passed to a callback */
+  VNSEG_TOKEN_OTHER
+} vnseg_token_kind;
+
+typedef struct vnseg_token {
+  size_t begin;  /* byte offset of the first byte in the text */
+  size_t end;    /* byte offset one past the last byte */
+  vnseg_token_kind kind;
+  unsigned syllables; /* > 1 for a multi-syllable word; its syllables are
+                         separated by single ASCII spaces */
+} vnseg_token;
+
+/* Called once per word, in order. Return 0 to go on, anything else to stop
+ * (vnseg_segment_tokens then returns VNSEG_STOPPED). */
+typedef int (*vnseg_token_callback)(void* user_data, const vnseg_token* token);
+
+/* Segments `text` and calls `callback` for each word and punctuation mark
+ * (white space is skipped). Offsets point into `text`. The callback must
+ * not use `segmenter` (another segmenter is fine). */
+vnseg_status vnseg_segment_tokens(vnseg_segmenter* segmenter, const char* text, size_t length,
+                                  vnseg_token_callback callback, void* user_data);
+
+/* ---- Join and normalize (no dictionary needed) --------------------- */
+
+/* Flags of vnseg_join. */
+enum {
+  /* Also undo the tokenized style (no space before , . : ; ! ? ) ]). */
+  VNSEG_JOIN_DETOK = 1u << 0
+};
+
+/* '_' word form -> natural text; the exact inverse of lossless segment. */
+vnseg_status vnseg_join(const char* text, size_t length, unsigned flags, char* out,
+                        size_t capacity, size_t* out_length);
+
+/* Where the tone mark of open "oa", "oe", "uy" syllables goes. */
+typedef enum vnseg_tone {
+  VNSEG_TONE_KEEP = 0, /* leave it */
+  VNSEG_TONE_OLD = 1,  /* hoà, khoẻ, thuỷ */
+  VNSEG_TONE_NEW = 2   /* hòa, khỏe, thủy */
+} vnseg_tone;
+
+/* Flags of vnseg_normalize. */
+enum {
+  VNSEG_NORMALIZE_FOLD_QUOTES = 1u << 0,    /* curly and angle quotes -> " and ' */
+  VNSEG_NORMALIZE_KEEP_SPACES = 1u << 1,    /* keep NBSP and other Unicode spaces */
+  VNSEG_NORMALIZE_KEEP_INVISIBLE = 1u << 2  /* keep zero-width characters, BOMs */
+};
+
+/* Unicode NFC plus the options (see `vnseg normalize --help`). */
+vnseg_status vnseg_normalize(const char* text, size_t length, vnseg_tone tone, unsigned flags,
+                             char* out, size_t capacity, size_t* out_length);
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif  /* VNSEG_VNSEG_H_ */

@@ -1,0 +1,257 @@
+// The C API (vnseg/vnseg.h): handles around the C++ objects, absl::Status
+// turned into a code plus a thread-local message, results copied into the
+// caller's buffers. No segmentation logic lives here.
+#include "vnseg/vnseg.h"
+
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <new>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "vnseg/convert.h"
+#include "vnseg/dictionary.h"
+#include "vnseg/normalizer.h"
+#include "vnseg/segmenter.h"
+#include "vnseg/utf8_validate.h"
+#include "vnseg/version.h"
+#include "vnseg/word_list.h"
+
+struct vnseg_dictionary {
+  std::unique_ptr<vnseg::Dictionary> dictionary;
+};
+
+struct vnseg_segmenter {
+  explicit vnseg_segmenter(const vnseg::Dictionary* dictionary, const vnseg::Dictionary* user)
+      : segmenter(dictionary, user) {}
+  vnseg::Segmenter segmenter;
+  std::string output;  // reused: no allocation per call once warm
+};
+
+// The C enum must mirror vnseg::TokenKind value for value.
+static_assert(static_cast<int>(vnseg::TokenKind::kSyllable) == VNSEG_TOKEN_SYLLABLE);
+static_assert(static_cast<int>(vnseg::TokenKind::kPunct) == VNSEG_TOKEN_PUNCT);
+static_assert(static_cast<int>(vnseg::TokenKind::kSpace) == VNSEG_TOKEN_SPACE);
+static_assert(static_cast<int>(vnseg::TokenKind::kOther) == VNSEG_TOKEN_OTHER);
+
+namespace {
+
+thread_local std::string last_error;
+
+vnseg_status Fail(vnseg_status status, std::string_view message) {
+  last_error.assign(message.data(), message.size());
+  return status;
+}
+
+vnseg_status Succeed() {
+  last_error.clear();
+  return VNSEG_OK;
+}
+
+std::string_view MessageOf(const absl::Status& status) {
+  return std::string_view(status.message().data(), status.message().size());
+}
+
+vnseg_status FromStatus(const absl::Status& status) {
+  if (status.ok()) return Succeed();
+  vnseg_status code = VNSEG_INTERNAL;
+  switch (status.code()) {
+    case absl::StatusCode::kNotFound: code = VNSEG_NOT_FOUND; break;
+    case absl::StatusCode::kDataLoss: code = VNSEG_DATA_ERROR; break;
+    case absl::StatusCode::kInvalidArgument: code = VNSEG_INVALID_ARGUMENT; break;
+    default: break;
+  }
+  return Fail(code, MessageOf(status));
+}
+
+vnseg_status CopyOut(const std::string& result, char* out, size_t capacity, size_t* out_length) {
+  *out_length = result.size();
+  if (capacity < result.size() + 1) {
+    return Fail(VNSEG_BUFFER_TOO_SMALL, "output buffer too small: need out_length + 1 bytes");
+  }
+  std::memcpy(out, result.data(), result.size());
+  out[result.size()] = '\0';
+  return Succeed();
+}
+
+vnseg_status CheckUtf8(const char* text, size_t length) {
+  if (text == nullptr && length > 0) return Fail(VNSEG_INVALID_ARGUMENT, "NULL text");
+  // Offsets inside the library are 32-bit.
+  if (static_cast<uint64_t>(length) >= (uint64_t{1} << 32)) {
+    return Fail(VNSEG_INVALID_ARGUMENT, "text of 4 GiB or more");
+  }
+  absl::Status valid = vnseg::ValidateUtf8(std::string_view(text, length));
+  return valid.ok() ? VNSEG_OK : Fail(VNSEG_INVALID_UTF8, MessageOf(valid));
+}
+
+// Checks the pointers every text-to-buffer function takes and the text.
+vnseg_status CheckText(const char* text, size_t length, char* out, size_t capacity,
+                       size_t* out_length) {
+  if (out_length == nullptr || (out == nullptr && capacity > 0)) {
+    return Fail(VNSEG_INVALID_ARGUMENT, "NULL out or out_length");
+  }
+  return CheckUtf8(text, length);
+}
+
+// Runs `body`, turning an escaping exception (std::bad_alloc, realistically)
+// into VNSEG_INTERNAL: nothing may unwind into C.
+template <typename Body>
+vnseg_status Guarded(Body body) noexcept {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    return Fail(VNSEG_INTERNAL, e.what());
+  } catch (...) {
+    return Fail(VNSEG_INTERNAL, "unknown C++ exception");
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* vnseg_last_error(void) { return last_error.c_str(); }
+
+const char* vnseg_status_name(vnseg_status status) {
+  switch (status) {
+    case VNSEG_OK: return "ok";
+    case VNSEG_INVALID_ARGUMENT: return "invalid_argument";
+    case VNSEG_INVALID_UTF8: return "invalid_utf8";
+    case VNSEG_NOT_FOUND: return "not_found";
+    case VNSEG_DATA_ERROR: return "data_error";
+    case VNSEG_BUFFER_TOO_SMALL: return "buffer_too_small";
+    case VNSEG_STOPPED: return "stopped";
+    case VNSEG_INTERNAL: return "internal";
+  }
+  return "unknown";
+}
+
+const char* vnseg_version(void) { return VNSEG_VERSION_STRING; }
+
+vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictionary) {
+  return Guarded([&] {
+    if (dictionary == nullptr) return Fail(VNSEG_INVALID_ARGUMENT, "NULL dictionary");
+    *dictionary = nullptr;
+    auto opened = vnseg::Dictionary::Open(path != nullptr ? path : vnseg::DefaultDictionaryPath());
+    if (!opened.ok()) return FromStatus(opened.status());
+    *dictionary = new vnseg_dictionary{std::move(*opened)};
+    return Succeed();
+  });
+}
+
+vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words) {
+  return Guarded([&] {
+    if (path == nullptr || user_words == nullptr) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL path or user_words");
+    }
+    *user_words = nullptr;
+    auto loaded = vnseg::LoadUserWords(path);
+    if (!loaded.ok()) return FromStatus(loaded.status());
+    *user_words = new vnseg_dictionary{std::move(*loaded)};
+    return Succeed();
+  });
+}
+
+void vnseg_dictionary_free(vnseg_dictionary* dictionary) { delete dictionary; }
+
+vnseg_status vnseg_default_dictionary_path(char* out, size_t capacity, size_t* out_length) {
+  return Guarded([&] {
+    if (out_length == nullptr || (out == nullptr && capacity > 0)) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL out or out_length");
+    }
+    return CopyOut(vnseg::DefaultDictionaryPath(), out, capacity, out_length);
+  });
+}
+
+vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
+                                 const vnseg_dictionary* user_words,
+                                 vnseg_segmenter** segmenter) {
+  return Guarded([&] {
+    if (segmenter == nullptr || dictionary == nullptr) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL dictionary or segmenter");
+    }
+    *segmenter = new vnseg_segmenter(dictionary->dictionary.get(),
+                                     user_words != nullptr ? user_words->dictionary.get() : nullptr);
+    return Succeed();
+  });
+}
+
+void vnseg_segmenter_free(vnseg_segmenter* segmenter) { delete segmenter; }
+
+vnseg_status vnseg_segment(vnseg_segmenter* segmenter, const char* text, size_t length,
+                           unsigned flags, char* out, size_t capacity, size_t* out_length) {
+  return Guarded([&] {
+    if (segmenter == nullptr) return Fail(VNSEG_INVALID_ARGUMENT, "NULL segmenter");
+    if (flags & ~static_cast<unsigned>(VNSEG_SEGMENT_TOKENIZE)) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
+    }
+    if (vnseg_status s = CheckText(text, length, out, capacity, out_length); s != VNSEG_OK) return s;
+    vnseg::SegmentOptions options;
+    options.tokenize = (flags & VNSEG_SEGMENT_TOKENIZE) != 0;
+    segmenter->output.clear();
+    vnseg::SegmentText(segmenter->segmenter, std::string_view(text, length), options,
+                       &segmenter->output);
+    return CopyOut(segmenter->output, out, capacity, out_length);
+  });
+}
+
+vnseg_status vnseg_segment_tokens(vnseg_segmenter* segmenter, const char* text, size_t length,
+                                  vnseg_token_callback callback, void* user_data) {
+  return Guarded([&] {
+    if (segmenter == nullptr || callback == nullptr) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL segmenter or callback");
+    }
+    if (vnseg_status s = CheckUtf8(text, length); s != VNSEG_OK) return s;
+    for (const vnseg::Word& word : segmenter->segmenter.Segment(std::string_view(text, length))) {
+      if (word.kind == vnseg::TokenKind::kSpace) continue;
+      vnseg_token token{word.begin, word.end, static_cast<vnseg_token_kind>(word.kind),
+                        word.syllables};
+      if (callback(user_data, &token) != 0) return Fail(VNSEG_STOPPED, "stopped by the callback");
+    }
+    return Succeed();
+  });
+}
+
+vnseg_status vnseg_join(const char* text, size_t length, unsigned flags, char* out,
+                        size_t capacity, size_t* out_length) {
+  return Guarded([&] {
+    if (flags & ~static_cast<unsigned>(VNSEG_JOIN_DETOK)) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
+    }
+    if (vnseg_status s = CheckText(text, length, out, capacity, out_length); s != VNSEG_OK) return s;
+    vnseg::JoinOptions options;
+    options.detok = (flags & VNSEG_JOIN_DETOK) != 0;
+    std::string result;
+    vnseg::JoinText(std::string_view(text, length), options, &result);
+    return CopyOut(result, out, capacity, out_length);
+  });
+}
+
+vnseg_status vnseg_normalize(const char* text, size_t length, vnseg_tone tone, unsigned flags,
+                             char* out, size_t capacity, size_t* out_length) {
+  return Guarded([&] {
+    constexpr unsigned kKnown = VNSEG_NORMALIZE_FOLD_QUOTES | VNSEG_NORMALIZE_KEEP_SPACES |
+                                VNSEG_NORMALIZE_KEEP_INVISIBLE;
+    if (flags & ~kKnown) return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
+    if (tone != VNSEG_TONE_KEEP && tone != VNSEG_TONE_OLD && tone != VNSEG_TONE_NEW) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "unknown tone style");
+    }
+    if (vnseg_status s = CheckText(text, length, out, capacity, out_length); s != VNSEG_OK) return s;
+    vnseg::NormalizeOptions options;
+    options.tone = tone == VNSEG_TONE_OLD   ? vnseg::ToneStyle::kOld
+                   : tone == VNSEG_TONE_NEW ? vnseg::ToneStyle::kNew
+                                            : vnseg::ToneStyle::kKeep;
+    options.fold_quotes = (flags & VNSEG_NORMALIZE_FOLD_QUOTES) != 0;
+    options.spaces = (flags & VNSEG_NORMALIZE_KEEP_SPACES) == 0;
+    options.invisible = (flags & VNSEG_NORMALIZE_KEEP_INVISIBLE) == 0;
+    std::string result;
+    if (absl::Status s = vnseg::Normalize(std::string_view(text, length), options, &result); !s.ok()) {
+      return FromStatus(s);
+    }
+    return CopyOut(result, out, capacity, out_length);
+  });
+}
+
+}  // extern "C"

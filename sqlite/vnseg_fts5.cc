@@ -1,0 +1,153 @@
+// SQLite loadable extension: registers the FTS5 tokenizer "vnseg".
+//
+//   .load path/to/vnseg_fts5
+//   CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg');
+//   CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg remove_diacritics 1');
+//
+// Arguments: `remove_diacritics 0|1` (search_terms.h explains both modes),
+// `dict PATH` (default: vnseg::DefaultDictionaryPath(), which finds the
+// dictionary of the prefix this extension is installed in) and
+// `user_words PATH` (a word list, as the CLI's --user-words). Offsets
+// given to FTS5 are byte offsets into the original text, so highlight()
+// and snippet() show the text as written.
+#include <sqlite3ext.h>
+
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "search_terms.h"
+#include "vnseg/dictionary.h"
+#include "vnseg/word_list.h"
+
+SQLITE_EXTENSION_INIT1
+
+namespace {
+
+struct VnsegTokenizer {
+  std::unique_ptr<vnseg::Dictionary> dictionary;
+  std::unique_ptr<vnseg::Dictionary> user_words;  // may be null
+  std::unique_ptr<vnseg::SearchTerms> terms;
+};
+
+struct Arguments {
+  vnseg::SearchTermOptions options;
+  std::string dictionary_path;
+  std::string user_words_path;
+};
+
+bool ParseArguments(const char** args, int count, Arguments* parsed) {
+  for (int i = 0; i + 1 < count; i += 2) {
+    std::string_view name = args[i], value = args[i + 1];
+    if (name == "remove_diacritics" && (value == "0" || value == "1")) {
+      parsed->options.remove_diacritics = value == "1";
+    } else if (name == "dict") {
+      parsed->dictionary_path = std::string(value);
+    } else if (name == "user_words") {
+      parsed->user_words_path = std::string(value);
+    } else {
+      return false;
+    }
+  }
+  return count % 2 == 0;
+}
+
+int LogError(const absl::Status& status) {
+  sqlite3_log(SQLITE_ERROR, "vnseg tokenizer: %s", std::string(status.message()).c_str());
+  return SQLITE_ERROR;
+}
+
+int Create(void*, const char** args, int count, Fts5Tokenizer** out) noexcept {
+  *out = nullptr;
+  try {
+    Arguments parsed;
+    if (!ParseArguments(args, count, &parsed)) {
+      sqlite3_log(SQLITE_ERROR,
+                  "vnseg tokenizer: arguments are remove_diacritics 0|1, dict PATH, user_words PATH");
+      return SQLITE_ERROR;
+    }
+    auto tokenizer = std::make_unique<VnsegTokenizer>();
+    auto dictionary = vnseg::Dictionary::Open(
+        parsed.dictionary_path.empty() ? vnseg::DefaultDictionaryPath() : parsed.dictionary_path);
+    if (!dictionary.ok()) return LogError(dictionary.status());
+    tokenizer->dictionary = *std::move(dictionary);
+    if (!parsed.user_words_path.empty()) {
+      auto user_words = vnseg::LoadUserWords(parsed.user_words_path);
+      if (!user_words.ok()) return LogError(user_words.status());
+      tokenizer->user_words = *std::move(user_words);
+    }
+    tokenizer->terms = std::make_unique<vnseg::SearchTerms>(
+        tokenizer->dictionary.get(), tokenizer->user_words.get(), parsed.options);
+    *out = reinterpret_cast<Fts5Tokenizer*>(tokenizer.release());
+    return SQLITE_OK;
+  } catch (const std::exception&) {
+    return SQLITE_NOMEM;
+  }
+}
+
+void Delete(Fts5Tokenizer* tokenizer) noexcept {
+  delete reinterpret_cast<VnsegTokenizer*>(tokenizer);
+}
+
+using TokenFn = int (*)(void* context, int flags, const char* token, int size, int begin, int end);
+
+// FTS5 uses a tokenizer instance from one connection at a time, so the
+// instance's segmenter is never used by two threads at once.
+int Tokenize(Fts5Tokenizer* handle, void* context, int flags, const char* text, int size,
+             TokenFn token) noexcept {
+  auto* tokenizer = reinterpret_cast<VnsegTokenizer*>(handle);
+  const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+  try {
+    return tokenizer->terms->ForEach(
+        std::string_view(text, static_cast<size_t>(size)), query, [&](const vnseg::SearchTerm& t) {
+          return token(context, t.colocated ? FTS5_TOKEN_COLOCATED : 0, t.key.data(),
+                       static_cast<int>(t.key.size()), static_cast<int>(t.begin),
+                       static_cast<int>(t.end));
+        });
+  } catch (const std::exception&) {
+    return SQLITE_NOMEM;
+  }
+}
+
+// The documented way to reach FTS5's API from an extension.
+fts5_api* Fts5Api(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(statement, 1, &api, "fts5_api_ptr", nullptr);
+    sqlite3_step(statement);
+  }
+  sqlite3_finalize(statement);
+  return api;
+}
+
+// SQL function vnseg_dictionary_path(): the dictionary a table without
+// `dict` opens, to check an installation.
+void DictionaryPathFunction(sqlite3_context* context, int, sqlite3_value**) noexcept {
+  try {
+    std::string path = vnseg::DefaultDictionaryPath();
+    sqlite3_result_text(context, path.data(), static_cast<int>(path.size()), SQLITE_TRANSIENT);
+  } catch (const std::exception&) {
+    sqlite3_result_error_nomem(context);
+  }
+}
+
+}  // namespace
+
+// The entry point SQLite derives from the file name vnseg_fts5.so.
+extern "C" __attribute__((visibility("default"))) int sqlite3_vnsegfts_init(
+    sqlite3* db, char** error, const sqlite3_api_routines* routines) {
+  SQLITE_EXTENSION_INIT2(routines);
+  fts5_api* api = Fts5Api(db);
+  if (api == nullptr) {
+    *error = sqlite3_mprintf("vnseg: this SQLite has no FTS5");
+    return SQLITE_ERROR;
+  }
+  fts5_tokenizer tokenizer = {Create, Delete, Tokenize};
+  int rc = api->xCreateTokenizer(api, "vnseg", nullptr, &tokenizer, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_function(db, "vnseg_dictionary_path", 0, SQLITE_UTF8, nullptr,
+                                 DictionaryPathFunction, nullptr, nullptr);
+}

@@ -1,0 +1,177 @@
+"""The FTS5 tokenizer 'vnseg' in a real SQLite database, next to unicode61.
+
+Usage: fts5_test.py EXTENSION [SQLITE3_CLI]
+EXTENSION is the built vnseg_fts5.so; the dictionary comes from VNSEG_DICT
+or the extension's lookup. Runs with Debian's python3 (its sqlite3 module
+can load extensions) and, when given, checks `.load` in the sqlite3 shell.
+"""
+import os
+import subprocess
+import sqlite3
+import sys
+import tempfile
+import unicodedata
+import unittest
+
+EXTENSION = os.path.splitext(sys.argv[1])[0]  # .load works without ".so"
+SQLITE3_CLI = sys.argv[2] if len(sys.argv) > 2 else None
+
+NEWS = [
+    "Tổng thống Mỹ kêu gọi hoà bình ở Trung Đông.",              # 1
+    "Hai nước ký hiệp định hòa bình sau nhiều năm xung đột.",     # 2 (new tone placement)
+    "Học sinh học bài ở nhà trong kỳ nghỉ.",                      # 3
+    "Ngành sinh học phát triển nhanh ở Việt Nam.",                # 4
+    "Hệ thống tổng hợp dữ liệu của bộ được nâng cấp.",            # 5
+    "Giá bán gạo xuất khẩu tăng mạnh.",                            # 6
+    "Tôi gặp lại bạn cũ ở Hà Nội.",                                # 7
+    "Đường phố Hà Nội đông đúc dịp cuối năm.",                     # 8
+    "Cửa hàng bán nhiều hoa hồng và hoa cúc.",                     # 9
+    "Người dân mong hoà bình, vì hoà bình là hạnh phúc.",          # 10
+    unicodedata.normalize("NFD", "Thế giới cần hoà bình lâu dài."),  # 11 (decomposed)
+]
+
+TOKENIZERS = {
+    "vn": "vnseg",
+    "vn_nodia": "vnseg remove_diacritics 1",
+    "u61": "unicode61",                         # remove_diacritics 1 by default
+    "u61_keep": "unicode61 remove_diacritics 0",
+    "u61_nodia": "unicode61 remove_diacritics 2",
+}
+
+
+class Fts5Test(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.db = sqlite3.connect(":memory:")
+        cls.db.enable_load_extension(True)
+        cls.db.load_extension(EXTENSION)
+        for table, tokenize in TOKENIZERS.items():
+            cls.db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='{tokenize}')")
+            cls.db.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)",
+                               list(enumerate(NEWS, start=1)))
+
+    def rows(self, table, query):
+        return {r for (r,) in self.db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (query,))}
+
+    def test_tone_placement_and_case_insensitive(self):
+        self.assertEqual(self.rows("vn", '"hòa bình"'), {1, 2, 10, 11})
+        self.assertEqual(self.rows("vn", '"HOÀ BÌNH"'), {1, 2, 10, 11})
+        # unicode61 keeping diacritics misses the other spelling and NFD text.
+        self.assertEqual(self.rows("u61_keep", '"hòa bình"'), {2})
+
+    def test_diacritics_distinguish_words(self):
+        # bạn (friend) is not bán (sell): unicode61's default folds them.
+        self.assertEqual(self.rows("vn", "bạn"), {7})
+        self.assertEqual(self.rows("u61", "bạn"), {6, 7, 9})
+        # hoa (flower) is not hòa (peace).
+        self.assertEqual(self.rows("vn", "hoa"), {9})
+        self.assertTrue({1, 2, 9} <= self.rows("u61", "hoa"))
+
+    def test_phrase_matches_words_not_syllables_across_words(self):
+        # "Học sinh học bài": học_sinh học bài holds no word "sinh học".
+        self.assertEqual(self.rows("vn", '"sinh học"'), {4})
+        self.assertEqual(self.rows("u61", '"sinh học"'), {3, 4})
+        self.assertEqual(self.rows("vn", '"tổng thống mỹ"'), {1})
+
+    def test_one_syllable_finds_the_word(self):
+        self.assertEqual(self.rows("vn", "thống"), {1, 5})
+        self.assertEqual(self.rows("vn", "bình"), {1, 2, 10, 11})
+        self.assertEqual(self.rows("vn", "thố*"), {1, 5})
+
+    def test_remove_diacritics_mode(self):
+        self.assertEqual(self.rows("vn_nodia", '"hoa binh"'), {1, 2, 10, 11})
+        # đ is a letter of its own to unicode61, even with remove_diacritics 2.
+        self.assertEqual(self.rows("vn_nodia", "duong"), {8})
+        self.assertEqual(self.rows("u61_nodia", "duong"), set())
+
+    def test_rank_prefers_more_occurrences(self):
+        ranked = [r for (r,) in self.db.execute(
+            "SELECT rowid FROM vn WHERE vn MATCH '\"hòa bình\"' ORDER BY rank")]
+        self.assertEqual(ranked[0], 10)
+
+    def marked(self, function, query, rowid):
+        """highlight(...) or snippet(...) of row `rowid` for `query`, marks [ ]."""
+        (text,) = self.db.execute(
+            f"SELECT {function} FROM vn WHERE vn MATCH ? AND rowid = ?", (query, rowid)).fetchone()
+        return text
+
+    def test_highlight_and_snippet_show_the_original_text(self):
+        highlight = "highlight(vn, 0, '[', ']')"
+        self.assertEqual(self.marked(highlight, '"hòa bình"', 1),
+                         "Tổng thống Mỹ kêu gọi [hoà bình] ở Trung Đông.")
+        # A syllable query highlights the whole word it belongs to.
+        self.assertEqual(self.marked(highlight, "thống", 5),
+                         "[Hệ thống] tổng hợp dữ liệu của bộ được nâng cấp.")
+        self.assertEqual(self.marked(highlight, "bình", 11),
+                         unicodedata.normalize("NFD", "Thế giới cần [hoà bình] lâu dài."))
+        # snippet() counts positions, and a position is a word.
+        self.assertEqual(self.marked("snippet(vn, 0, '[', ']', '…', 4)", "Nội", 8),
+                         "Đường phố [Hà Nội] đông đúc dịp…")
+
+    def test_user_words(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as words:
+            words.write("# a word the dictionary lacks\nmạng xã hội\n")
+            words.flush()
+            self.db.execute("CREATE VIRTUAL TABLE social USING fts5(body, "
+                            f"""tokenize="vnseg user_words '{words.name}'")""")
+        text = "Mạng xã hội lan truyền tin giả."
+        for table in ("social", "vn"):
+            self.db.execute(f"INSERT INTO {table}(rowid, body) VALUES (100, ?)", (text,))
+        # A syllable query highlights the word that holds it.
+        (with_list,) = self.db.execute("SELECT highlight(social, 0, '[', ']') FROM social "
+                                       "WHERE social MATCH 'xã'").fetchone()
+        self.assertEqual(with_list, "[Mạng xã hội] lan truyền tin giả.")
+        (without,) = self.db.execute("SELECT highlight(vn, 0, '[', ']') FROM vn "
+                                     "WHERE vn MATCH 'xã' AND rowid = 100").fetchone()
+        self.assertEqual(without, "Mạng [xã hội] lan truyền tin giả.")
+        self.db.execute("DELETE FROM vn WHERE rowid = 100")
+
+    def test_bad_arguments_are_refused(self):
+        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
+            self.db.execute("CREATE VIRTUAL TABLE bad USING fts5(body, tokenize='vnseg colour 1')")
+        # A path is quoted: the tokenize string in double quotes, the path in single.
+        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
+            self.db.execute("CREATE VIRTUAL TABLE bad2 USING fts5(body, "
+                            """tokenize="vnseg dict '/nonexistent.dic'")""")
+        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
+            self.db.execute("CREATE VIRTUAL TABLE bad3 USING fts5(body, "
+                            """tokenize="vnseg user_words '/nonexistent.txt'")""")
+        self.db.execute("CREATE VIRTUAL TABLE good USING fts5(body, "
+                        f"""tokenize="vnseg dict '{os.environ['VNSEG_DICT']}'")""")
+
+    @unittest.skipUnless(SQLITE3_CLI, "no sqlite3 shell")
+    def test_sqlite3_shell_loads_the_extension(self):
+        script = (f".load {EXTENSION}\n"
+                  "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg');\n"
+                  "INSERT INTO t VALUES ('Tổng thống Mỹ kêu gọi hoà bình.');\n"
+                  "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH '\"hòa bình\"';\n")
+        out = subprocess.run([SQLITE3_CLI, ":memory:"], input=script, capture_output=True,
+                             text=True, check=True).stdout
+        self.assertEqual(out, "Tổng thống Mỹ kêu gọi [hoà bình].\n")
+
+    @unittest.skipUnless(SQLITE3_CLI, "no sqlite3 shell")
+    def test_readme_session(self):
+        """The sqlite3 session in README.md gives the output shown there."""
+        readme = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+        start = text.index("```\n$ sqlite3\n") + len("```\n$ sqlite3\n")
+        session = text[start:text.index("```", start)].splitlines()
+        commands, expected = [], []
+        for line in session:
+            if line.startswith(("sqlite> ", "   ...> ")):
+                commands.append(line[8:])
+            else:
+                expected.append(line)
+        script = "\n".join(commands).replace(".load build/sqlite/vnseg_fts5", f".load {EXTENSION}")
+        out = subprocess.run([SQLITE3_CLI, ":memory:"], input=script + "\n", capture_output=True,
+                             text=True, check=True).stdout
+        self.assertEqual(out.splitlines(), expected)
+
+
+if __name__ == "__main__":
+    if not hasattr(sqlite3.Connection, "enable_load_extension"):
+        print(f"skipped: {sys.executable}'s sqlite3 cannot load extensions (use /usr/bin/python3)")
+        sys.exit(77)
+    unittest.main(argv=sys.argv[:1], verbosity=2)
