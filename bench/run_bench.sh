@@ -21,6 +21,7 @@
 #   cat        `cat CORPUS > /dev/null`, the I/O baseline every ratio divides by
 #   memcpy     memcpy of the corpus in memory (vnseg_bench), a CPU baseline
 #   segment    `vnseg segment CORPUS > /dev/null`, MB of input per second
+#   segment-t2 `vnseg segment --threads 2 CORPUS` (two blocks at once)
 #   segment-mm the same with a dictionary of the same lists but no model
 #              (maximal matching): what the learned model costs
 #   join       `vnseg join SEGMENTED > /dev/null`, MB of (segmented) input per second
@@ -123,6 +124,9 @@ best_wall segment -- "$VNSEG" segment --no-progress "$corpus"
 segment_s=$BEST_S
 segment_mbps=$(calc "$corpus_bytes / 1e6 / $segment_s" 2)
 
+best_wall segment-t2 -- "$VNSEG" segment --no-progress --threads 2 "$corpus"
+segment_t2_mbps=$(calc "$corpus_bytes / 1e6 / $BEST_S" 2)
+
 viet74k=$(sed -n 's/^viet74k=//p' "$BUILD/dictionaries/inputs.txt")
 "$VNSEG" dict build -o "$DATA/no-model.dic" --base "$viet74k" \
   --tags "$BUILD/dictionaries/lexicon-tags.txt" "$HERE"/../dictionaries/lists/*.txt 2>/dev/null
@@ -182,6 +186,8 @@ printf '%-34s %14s %12s\n' "cat (file -> /dev/null)" "$cat_mbps MB/s" "1"
 printf '%-34s %14s %12s\n' "memcpy (in memory)" "$memcpy_mbps MB/s" "$(r_tp "$memcpy_mbps")"
 printf '%-34s %14s %12s  %-12s %s\n' "segment" "$segment_mbps MB/s" "$(r_tp "$segment_mbps")" \
   ">= 30 MB/s" "$(verdict "$segment_mbps >= 30")"
+printf '%-34s %14s %12s  %-12s %s\n' "segment --threads 2" "$segment_t2_mbps MB/s" \
+  "$(r_tp "$segment_t2_mbps")" "" ""
 printf '%-34s %14s %12s  %-12s %s\n' "segment, no model (max. matching)" "$segment_mm_mbps MB/s" \
   "$(r_tp "$segment_mm_mbps")" "" ""
 printf '%-34s %14s %12s  %-12s %s\n' "join (on segmented text)" "$join_mbps MB/s" "$(r_tp "$join_mbps")" \
@@ -198,8 +204,8 @@ echo "  time ratios are the figure's time over cat's time for the whole corpus"
 
 printf '{"corpus":"%s","corpus_bytes":%s,"segmented_bytes":%s,"runs":%s,' \
   "$corpus_kind" "$corpus_bytes" "$seg_bytes" "$RUNS"
-printf '"cat_MBps":%s,"cat_s":%s,"memcpy_MBps":%s,"segment_MBps":%s,"segment_no_model_MBps":%s,"join_MBps":%s,"normalize_MBps":%s,' \
-  "$cat_mbps" "$cat_s" "$memcpy_mbps" "$segment_mbps" "$segment_mm_mbps" "$join_mbps" "$normalize_mbps"
+printf '"cat_MBps":%s,"cat_s":%s,"memcpy_MBps":%s,"segment_MBps":%s,"segment_threads2_MBps":%s,"segment_no_model_MBps":%s,"join_MBps":%s,"normalize_MBps":%s,' \
+  "$cat_mbps" "$cat_s" "$memcpy_mbps" "$segment_mbps" "$segment_t2_mbps" "$segment_mm_mbps" "$join_mbps" "$normalize_mbps"
 printf '"dict_load_ms":%s,"dict_load_min_ms":%s,"dict_info_minus_version_ms":%s,"peak_rss_MB":%s,"cat_peak_rss_MB":%s,' \
   "$load_ms" "$load_min_ms" "$info_extra_ms" "$rss_mb" "$cat_rss_mb"
 printf '"ratio_to_cat":{"memcpy":%s,"segment":%s,"join":%s,"normalize":%s,"dict_load_time":%s,"peak_rss":%s}}\n' \

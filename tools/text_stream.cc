@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -101,10 +102,51 @@ struct Input {
   int fd;
 };
 
+// Converts chunks with one transform per thread and writes the results in
+// order. Chunks are queued until there is one for every transform.
+class Converter {
+ public:
+  Converter(std::vector<Transform> transforms, Output& out)
+      : transforms_(std::move(transforms)), out_(out), inputs_(transforms_.size()),
+        results_(transforms_.size()) {}
+
+  absl::Status Add(std::string_view chunk) {
+    if (transforms_.size() == 1) {  // no copy, no thread
+      results_[0].clear();
+      transforms_[0](chunk, &results_[0]);
+      return out_.Write(results_[0]);
+    }
+    inputs_[queued_++].assign(chunk);
+    return queued_ == transforms_.size() ? Flush() : absl::OkStatus();
+  }
+
+  absl::Status Flush() {
+    std::vector<std::thread> workers;
+    for (size_t i = 1; i < queued_; ++i) workers.emplace_back([this, i] { Convert(i); });
+    if (queued_ > 0) Convert(0);
+    for (std::thread& t : workers) t.join();
+    absl::Status status;
+    for (size_t i = 0; i < queued_ && status.ok(); ++i) status = out_.Write(results_[i]);
+    queued_ = 0;
+    return status;
+  }
+
+ private:
+  void Convert(size_t i) {
+    results_[i].clear();
+    transforms_[i](inputs_[i], &results_[i]);
+  }
+
+  std::vector<Transform> transforms_;
+  Output& out_;
+  std::vector<std::string> inputs_, results_;
+  size_t queued_ = 0;
+};
+
 // Processes one input. `done` counts bytes read across all inputs.
-absl::Status RunInput(const Input& in, const StreamOptions& options, const Transform& transform,
-                      Output& out, Progress& progress, uint64_t& done) {
-  std::string buffer, repaired, result;
+absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
+                      Progress& progress, uint64_t& done) {
+  std::string buffer, repaired;
   size_t line = 1;       // line number of buffer[0]
   size_t column = 0;     // bytes of that line before buffer[0]
   uint64_t offset = 0;   // byte offset of buffer[0] in this input
@@ -133,6 +175,8 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
       absl::Status valid = ValidateUtf8(chunk, offset, line, column);
       if (!valid.ok()) {
         if (options.invalid == InvalidUtf8::kError) {
+          // What came before the bad byte is still written, as with one thread.
+          if (absl::Status s = converter.Flush(); !s.ok()) return s;
           return absl::InvalidArgumentError(absl::StrCat(in.name, ": ", valid.message(),
                                                          " (use --invalid=replace or --invalid=pass to go on)"));
         }
@@ -141,9 +185,7 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
         chunk = repaired;
       }
     }
-    result.clear();
-    transform(chunk, &result);
-    if (absl::Status s = out.Write(result); !s.ok()) return s;
+    if (absl::Status s = converter.Add(chunk); !s.ok()) return s;
     std::string_view done_part(buffer.data(), cut);
     size_t newlines = static_cast<size_t>(std::count(done_part.begin(), done_part.end(), '\n'));
     line += newlines;
@@ -151,12 +193,12 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, const Trans
     offset += cut;
     buffer.erase(0, cut);
   }
-  return absl::OkStatus();
+  return converter.Flush();
 }
 
 }  // namespace
 
-absl::Status RunStream(const StreamOptions& options, const Transform& transform) {
+absl::Status RunStream(const StreamOptions& options, const TransformFactory& make_transform) {
   std::vector<std::string> names = options.inputs;
   if (names.empty()) names.push_back("-");
   // Open every input first: a missing file fails before any output.
@@ -180,10 +222,13 @@ absl::Status RunStream(const StreamOptions& options, const Transform& transform)
   Output out;
   if (status.ok()) status = out.Open(options.output);
   if (status.ok()) {
+    std::vector<Transform> transforms;
+    for (int i = 0; i < std::max(1, options.threads); ++i) transforms.push_back(make_transform());
+    Converter converter(std::move(transforms), out);
     Progress progress(options.progress, total);
     uint64_t done = 0;
     for (const Input& in : inputs) {
-      status = RunInput(in, options, transform, out, progress, done);
+      status = RunInput(in, options, converter, progress, done);
       if (!status.ok()) break;
     }
   }

@@ -2,7 +2,9 @@
 // memory: complete lines are processed block by block; a line longer than
 // a block is cut at a safe point (vnseg::SafeCutPoint). Output goes to
 // stdout or, with an output path, to a temporary file renamed into place
-// only on success, so a failed run leaves no half-written file.
+// only on success, so a failed run leaves no half-written file. With
+// several threads, consecutive blocks are converted in parallel (each thread
+// with its own transform) and written in order: the output is the same.
 #pragma once
 
 #include <functional>
@@ -24,11 +26,15 @@ struct StreamOptions {
   bool whole_lines = false;         // never cut inside a line (tokenized and
                                     // detok output depend on the whole line)
   size_t block_size = 1 << 20;
+  int threads = 1;                  // blocks converted at once
 };
 
 using Transform = std::function<void(std::string_view chunk, std::string* out)>;
+// Makes one transform per thread (a transform may keep state, such as a
+// Segmenter, that is not thread-safe).
+using TransformFactory = std::function<Transform()>;
 
-// Runs `transform` over the inputs. Errors name the file, line and byte.
-absl::Status RunStream(const StreamOptions& options, const Transform& transform);
+// Runs the transforms over the inputs. Errors name the file, line and byte.
+absl::Status RunStream(const StreamOptions& options, const TransformFactory& make_transform);
 
 }  // namespace vnseg::cli

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "cli_args.h"
@@ -44,6 +45,8 @@ const OptionSpec kInvalid{"invalid", "MODE",
                           "replace (U+FFFD), pass (copy the bytes)"};
 const OptionSpec kProgress{"no-progress", nullptr, "no progress line on a terminal"};
 const OptionSpec kHelp{"help", nullptr, "show this help"};
+const OptionSpec kThreads{"threads", "N",
+                          "convert N blocks at once (default 1; 0: one per core); same output"};
 const OptionSpec kDict{"dict", "FILE", "compiled dictionary (default: $VNSEG_DICT or the installed one)"};
 const OptionSpec kUserWords{"user-words", "FILE",
                             "extra words, one a line ('_' or space between syllables, "
@@ -76,6 +79,17 @@ absl::StatusOr<StreamOptions> GetStreamOptions(const ParsedArgs& args) {
         absl::StrCat("--invalid must be error, replace or pass, not '", invalid, "'"));
   }
   s.progress = !args.Has("no-progress");
+  if (args.Has("threads")) {
+    const std::string n = args.Get("threads");
+    int threads = -1;
+    if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos ||
+        (threads = std::stoi(n)) > 256) {
+      return absl::InvalidArgumentError("--threads must be a whole number from 0 to 256, not '" +
+                                        n + "'");
+    }
+    s.threads = threads == 0 ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))
+                             : threads;
+  }
   return s;
 }
 
@@ -111,10 +125,17 @@ int Prepare(const Command& c, int argc, char** argv, ParsedArgs* args, StreamOpt
   return -1;
 }
 
-// Streams the inputs through `transform`; the exit code of the command.
-int StreamAndExit(const Command& c, const StreamOptions& stream, const Transform& transform) {
-  absl::Status s = RunStream(stream, transform);
+// Streams the inputs through transforms made by `make_transform` (one per
+// thread); the exit code of the command.
+int StreamAndExit(const Command& c, const StreamOptions& stream,
+                  const TransformFactory& make_transform) {
+  absl::Status s = RunStream(stream, make_transform);
   return s.ok() ? kExitOk : Fail(c.name, s);
+}
+
+// For stateless transforms: every thread shares `transform`.
+TransformFactory Shared(Transform transform) {
+  return [transform = std::move(transform)] { return transform; };
 }
 
 int RunSegmentLike(const Command& c, int argc, char** argv, bool resegment) {
@@ -123,16 +144,19 @@ int RunSegmentLike(const Command& c, int argc, char** argv, bool resegment) {
   if (int rc = Prepare(c, argc, argv, &args, &stream); rc >= 0) return rc;
   auto dicts = LoadDictionaries(args);
   if (!dicts.ok()) return Fail(c.name, dicts.status());
-  Segmenter segmenter(dicts->main.get(), dicts->user.get());
   SegmentOptions options;
   options.tokenize = args.Has("tokenize");
   stream.whole_lines = options.tokenize;
-  return StreamAndExit(c, stream, [&](std::string_view in, std::string* out) {
-    if (resegment) {
-      ResegmentText(segmenter, in, out);
-    } else {
-      SegmentText(segmenter, in, options, out);
-    }
+  // A Segmenter per thread; the dictionaries are shared.
+  return StreamAndExit(c, stream, [&]() -> Transform {
+    auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
+    return [segmenter, options, resegment](std::string_view in, std::string* out) {
+      if (resegment) {
+        ResegmentText(*segmenter, in, out);
+      } else {
+        SegmentText(*segmenter, in, options, out);
+      }
+    };
   });
 }
 
@@ -143,9 +167,9 @@ int RunJoin(const Command& c, int argc, char** argv) {
   JoinOptions options;
   options.detok = args.Has("detok");
   stream.whole_lines = options.detok;
-  return StreamAndExit(c, stream, [&](std::string_view in, std::string* out) {
+  return StreamAndExit(c, stream, Shared([options](std::string_view in, std::string* out) {
     JoinText(in, options, out);
-  });
+  }));
 }
 
 int RunNormalize(const Command& c, int argc, char** argv) {
@@ -167,13 +191,13 @@ int RunNormalize(const Command& c, int argc, char** argv) {
   // The stream has rejected or replaced invalid UTF-8, unless
   // --invalid=pass: then the bad bytes are copied through.
   options.pass_invalid = stream.invalid == InvalidUtf8::kPass;
-  return StreamAndExit(c, stream, [&](std::string_view in, std::string* out) {
+  return StreamAndExit(c, stream, Shared([options](std::string_view in, std::string* out) {
     Normalize(in, options, out).IgnoreError();  // cannot fail: validated or passing
-  });
+  }));
 }
 
 std::vector<OptionSpec> With(std::vector<OptionSpec> specific) {
-  for (const OptionSpec& o : {kOutput, kInvalid, kProgress, kHelp}) specific.push_back(o);
+  for (const OptionSpec& o : {kOutput, kInvalid, kProgress, kThreads, kHelp}) specific.push_back(o);
   return specific;
 }
 

@@ -351,6 +351,39 @@ check_dict_learn() {
   expect_rc 2 "dict learn --epochs 0"
 }
 
+# --threads N converts blocks in parallel: the output must be the same as
+# with one thread, for every command, on text of several 1 MiB blocks
+# (the golden inputs repeated, with a line longer than a block); an invalid
+# byte is reported at the same place, after the same output.
+check_threads() {
+  local golden i cmd
+  golden=$(dirname "$0")/golden
+  for i in $(seq 1 300); do cat "$golden"/*/input.txt; done >"$WORK/big.txt"
+  yes 'Tổng thống Mỹ nói hòa bình' | head -n 60000 | paste -sd' ' >>"$WORK/big.txt"
+  for cmd in segment "segment --tokenize" resegment join "join --detok" normalize; do
+    # shellcheck disable=SC2086  # cmd holds a command and its flag
+    run $cmd --threads 1 "$WORK/big.txt"
+    expect_rc 0 "$cmd --threads 1"
+    mv "$WORK/out" "$WORK/one.txt"
+    # shellcheck disable=SC2086
+    run $cmd --threads 3 "$WORK/big.txt"
+    expect_rc 0 "$cmd --threads 3"
+    expect_same "$WORK/one.txt" "$WORK/out" "$cmd: --threads 3 as --threads 1"
+  done
+  printf 'tail \xff\n' >>"$WORK/big.txt"
+  run segment --threads 1 "$WORK/big.txt"
+  expect_rc 1 "segment --threads 1 with a bad byte at the end"
+  mv "$WORK/out" "$WORK/one.txt"
+  mv "$WORK/err" "$WORK/one.err"
+  run segment --threads 2 "$WORK/big.txt"
+  expect_rc 1 "segment --threads 2 with a bad byte at the end"
+  expect_same "$WORK/one.txt" "$WORK/out" "output before the bad byte, --threads 2"
+  expect_same "$WORK/one.err" "$WORK/err" "error message, --threads 2"
+  run segment --threads -1 "$WORK/big.txt"
+  expect_rc 2 "segment --threads -1"
+  expect_err_has "--threads must be a whole number" "segment --threads -1"
+}
+
 # --- Lines longer than the reader's 1 MiB block.
 
 # Tokenized output depends on the whole line: it must not be cut inside one
