@@ -9,7 +9,7 @@
 // words across the gap); Word(edge) adds dense features of the candidate
 // word (its length, which lists know it, whether it looks like a name).
 //
-// Training (model_trainer.h) and scoring (LearnedScorer) read features
+// Training (learn.cc) and scoring (learned_scorer.cc) read features
 // through this header only, so they cannot disagree on what a feature is.
 #pragma once
 
@@ -29,7 +29,8 @@ namespace vnseg::model {
 inline constexpr int kFeatureVersion = 5;
 
 // Sparse feature record as stored in the dictionary file: one n-gram of
-// syllables and a weight per role the n-gram can play around a gap.
+// syllables (or one ListedGapKey) and a weight per role it can play around
+// a gap.
 struct Entry {
   uint64_t key;  // NgramKey(); 0 marks an empty slot
   float w[4];
@@ -47,8 +48,8 @@ inline constexpr int kMaxGram = kBigram;
 
 // Key of the n-gram of `n` syllable hashes; never 0.
 uint64_t NgramKey(int n, const uint64_t* hashes);
-// Key of a syllable's weights where a listed word (base or name list, 2+
-// syllables) spans the gap: the conventions of a corpus differ from a word
+// Key of a syllable's weights where a listed word (base list, name list or
+// headword; 2+ syllables) spans the gap: the conventions of a corpus differ from a word
 // list's by syllable ("con", "ra", "qua" stand alone in UD VTB). Roles:
 // 0/1 the syllable is left/right of the gap and the longest listed word
 // over it has 2 syllables, 2/3 the same for 3 or more.
@@ -65,7 +66,6 @@ inline constexpr GapTemplate kGapTemplates[] = {
     {kUnigram, -1, 0}, {kUnigram, 0, 1}, {kUnigram, 1, 2}, {kUnigram, 2, 3},
     {kBigram, -1, 0},  {kBigram, 0, 1},  {kBigram, 1, 2},
 };
-inline constexpr int kGapTemplateCount = sizeof(kGapTemplates) / sizeof(kGapTemplates[0]);
 // N-grams start from kMaxBefore syllables before the run to the last one.
 inline constexpr int kMaxBefore = 2;
 
@@ -136,7 +136,7 @@ class WordScoreTable {
 };
 
 // Per-gap dictionary facts used by GapDenseFeatures: the longest listed
-// word (base or name list, 2+ syllables) over each gap, whether one ends
+// word (base list, name list or headword; 2+ syllables) over each gap, whether one ends
 // at each syllable and whether one starts there. Arrays of lattice.size().
 void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint8_t* starts);
 
