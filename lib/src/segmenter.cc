@@ -58,6 +58,7 @@ struct SyllableFacts {
   uint64_t hash;     // model::SyllableHash of the canonical key
   uint32_t id[2];    // syllable id in the main and the user dictionary
   uint32_t root[2];  // the trie node one step from the root over it
+  WordEntry word[2]; // the syllable as a word of each dictionary (flags 0: none)
   uint8_t shape;
   uint32_t word_flags; // WordFlags of the syllable as a word of the main dictionary
   bool place_name;   // a one-syllable name from the name lists ("Mỹ", "Azerbaijan")
@@ -125,10 +126,11 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
                                                    : dicts[d]->Child(Dictionary::kRoot, f.id[d]);
   }
   f.shape = ShapeOf(syllable);
-  WordEntry entry;
-  f.word_flags = f.root[0] != Dictionary::kNoNode && dictionary_->WordAt(f.root[0], &entry)
-                     ? entry.flags
-                     : 0;
+  for (int d = 0; d < 2; ++d) {
+    f.word[d] = WordEntry{};
+    if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordAt(f.root[d], &f.word[d]);
+  }
+  f.word_flags = f.word[0].flags;
   f.place_name = (f.word_flags & kFromNameList) != 0;
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
@@ -201,30 +203,27 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     }
     for (int d = 0; d < 2 && dicts[d] != nullptr; ++d) {
       const Dictionary& dict = *dicts[d];
+      // The one-syllable word is known from the facts; longer ones by
+      // walking the trie.
+      LatticeEdge& one = s.lattice.edges[single];
+      one.frequency += s.facts[k].word[d].frequency;
+      one.flags |= s.facts[k].word[d].flags;
       uint32_t node = s.facts[k].root[d];
       bool lower_then_upper = false;
-      for (size_t m = k; m < count && node != Dictionary::kNoNode; ++m) {
-        if (m > k) {
-          // A lower-case syllable followed by a Capitalised one does not
-          // form a word with it ("ngăn Armenia": names begin words), unless
-          // the dictionary spells the word so ("châu Âu").
-          if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) lower_then_upper = true;
-          if (s.facts[m].id[d] == Dictionary::kNoSyllable) break;
-          node = dict.Child(node, s.facts[m].id[d]);
-          if (node == Dictionary::kNoNode) break;
-        }
+      for (size_t m = k + 1; m < count && node != Dictionary::kNoNode; ++m) {
+        // A lower-case syllable followed by a Capitalised one does not
+        // form a word with it ("ngăn Armenia": names begin words), unless
+        // the dictionary spells the word so ("châu Âu").
+        if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) lower_then_upper = true;
+        if (s.facts[m].id[d] == Dictionary::kNoSyllable) break;
+        node = dict.Child(node, s.facts[m].id[d]);
+        if (node == Dictionary::kNoNode) break;
         WordEntry entry;
         if (!dict.WordAt(node, &entry)) continue;
         if (lower_then_upper && !(entry.flags & kLowerThenUpper)) continue;
-        if (m == k) {
-          LatticeEdge& e = s.lattice.edges[single];
-          e.frequency += entry.frequency;
-          e.flags |= entry.flags;
-        } else {
-          s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k),
-                                                static_cast<uint32_t>(m - k + 1), entry.frequency,
-                                                entry.flags});
-        }
+        s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k),
+                                              static_cast<uint32_t>(m - k + 1), entry.frequency,
+                                              entry.flags});
       }
     }
   }
