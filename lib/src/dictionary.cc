@@ -201,10 +201,7 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
   info_.word_count = h.word_count;
   info_.syllable_count = h.syllable_count;
   info_.max_word_syllables = h.max_word_syllables;
-  info_.model_features = 0;
-  for (uint32_t i = 0; model_ && i < h.model_slot_count; ++i) {
-    info_.model_features += model_->slots[i].key != 0;
-  }
+  info_.model_features = model_ ? model_->key_count : 0;
   info_.file_size = h.file_size;
   info_.checksum = h.checksum;
   info_.source.assign(source, strnlen(source, h.sections[kSource].size));

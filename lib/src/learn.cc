@@ -220,8 +220,7 @@ void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
     it->second.roles[t.role].Add(delta, step_);
   }
   int dense[4];
-  int count = model::GapDenseFeatures(lattice, features_.classes.data(), features_.cover.data(),
-                                      features_.ends.data(), features_.starts.data(), g, dense);
+  int count = model::GapDenseFeatures(lattice, features_, g, dense);
   for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
   size_t syllables[2];
   int roles[2];

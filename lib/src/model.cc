@@ -106,14 +106,14 @@ int PosClass(uint32_t word_flags) {
   return 0;
 }
 
-int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
-                     const uint8_t* ends, const uint8_t* starts, size_t g, int* out) {
+int GapDenseFeatures(const Lattice& lattice, const RunFeatures& features, size_t g, int* out) {
+  const uint8_t* classes = features.classes.data();
+  const uint8_t* cover = features.cover.data();
   const int first = g == 0 && lattice.sentence_start;
   out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
   out[1] = kCoverLength + cover[g];
-  out[2] = kListBoundary + ends[g] * 2 + starts[g + 1];
-  out[3] = kPosPair + (PosClass(lattice.syllable_flags[g]) * kPosClasses +
-                       PosClass(lattice.syllable_flags[g + 1])) * 2 + (cover[g] > 0);
+  out[2] = kListBoundary + features.ends[g] * 2 + features.starts[g + 1];
+  out[3] = kPosPair + (features.pos[g] * kPosClasses + features.pos[g + 1]) * 2 + (cover[g] > 0);
   return 4;
 }
 
@@ -178,6 +178,8 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   ends.resize(n);
   starts.resize(n);
   ShapeClasses(lattice, classes.data());
+  pos.resize(n);
+  for (size_t i = 0; i < n; ++i) pos[i] = static_cast<uint8_t>(PosClass(lattice.syllable_flags[i]));
   ListedWordFacts(lattice, cover.data(), ends.data(), starts.data());
   // Syllable hashes with two stand-ins on each side, so that every n-gram
   // a gap template reads exists.
@@ -217,8 +219,7 @@ void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& 
     for (const GapTemplate& t : kGapTemplates) {
       score += rows.ngrams[t.gram - 1][g + t.offset + kMaxBefore][t.role];
     }
-    int count = GapDenseFeatures(lattice, features.classes.data(), features.cover.data(),
-                                 features.ends.data(), features.starts.data(), g, dense_features);
+    int count = GapDenseFeatures(lattice, features, g, dense_features);
     for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
     size_t syllables[2];
     int roles[2];
@@ -282,10 +283,10 @@ inline uint32_t FilterBit(uint64_t key, int probe, size_t bits) {
 }  // namespace
 
 void Weights::Index() {
-  size_t keys = 0;
-  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) keys += slots[i].key != 0;
+  key_count = 0;
+  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) key_count += slots[i].key != 0;
   size_t bits = 1024;
-  while (bits < 16 * keys && bits < (size_t{1} << 18)) bits *= 2;  // about 16 bits a key, at most 32 KiB
+  while (bits < 16 * size_t{key_count} && bits < (size_t{1} << 18)) bits *= 2;  // about 16 bits a key, at most 32 KiB
   filter.assign(bits / 64, 0);
   for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) {
     if (slots[i].key == 0) continue;

@@ -104,9 +104,6 @@ inline constexpr float kUserWordBonus = 1000.0f;
 // only (a headline) is read as lower case, so it segments like normal text.
 void ShapeClasses(const Lattice& lattice, uint8_t* classes);
 
-// Dense gap features of gap g; returns how many were written (at most 4).
-int GapDenseFeatures(const Lattice& lattice, const uint8_t* classes, const uint8_t* cover,
-                     const uint8_t* ends, const uint8_t* starts, size_t g, int* out);
 
 // Dense features of a candidate word of `length` syllables with the OR of
 // the WordFlags of the lattice edges over its span; `capitalised`: all its
@@ -155,6 +152,7 @@ size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out);
 // Everything the features of one run are made of, computed once per run.
 struct RunFeatures {
   std::vector<uint8_t> classes;           // ShapeClasses
+  std::vector<uint8_t> pos;               // per syllable: PosClass
   std::vector<uint8_t> cover, ends, starts;  // ListedWordFacts
   std::vector<uint64_t> padded;           // syllable hashes, kMaxBefore stand-ins each side
   std::vector<uint64_t> ngrams[kMaxGram];  // [gram - 1][start + kMaxBefore]: NgramKey
@@ -173,6 +171,9 @@ struct RunFeatures {
     return ngrams[t.gram - 1][g + t.offset + kMaxBefore];
   }
 };
+
+// Dense gap features of gap g; returns how many were written (at most 4).
+int GapDenseFeatures(const Lattice& lattice, const RunFeatures& features, size_t g, int* out);
 
 // Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order.
 struct Rows {
@@ -213,8 +214,9 @@ struct Weights {
   // n-grams of a text were never weighted), and this small bit set answers
   // them from cache instead of a probe into the large table.
   std::vector<uint64_t> filter;
+  uint32_t key_count = 0;  // non-empty slots
 
-  // Builds `filter` from `slots`.
+  // Builds `filter` (and `key_count`) from `slots`.
   void Index();
   // The entry of `key`, or a shared all-zero entry.
   const Entry& Find(uint64_t key) const;

@@ -60,8 +60,9 @@ struct SyllableFacts {
   uint32_t root[2];  // the trie node one step from the root over it
   WordEntry word[2]; // the syllable as a word of each dictionary (flags 0: none)
   uint8_t shape;
-  uint32_t word_flags; // WordFlags of the syllable as a word of the main dictionary
-  bool place_name;   // a one-syllable name from the name lists ("Mỹ", "Azerbaijan")
+
+  // A one-syllable name from the name lists ("Mỹ", "Azerbaijan").
+  bool place_name() const { return (word[0].flags & kFromNameList) != 0; }
 };
 
 struct Segmenter::Scratch {
@@ -130,8 +131,6 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
     f.word[d] = WordEntry{};
     if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordAt(f.root[d], &f.word[d]);
   }
-  f.word_flags = f.word[0].flags;
-  f.place_name = (f.word_flags & kFromNameList) != 0;
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
 
@@ -165,10 +164,10 @@ static size_t NameRunAt(const std::vector<SyllableFacts>& facts, size_t k, bool 
     return (facts[i].shape & kUpperInitial) && !(facts[i].shape & kAllUpper);
   };
   auto starts_run = [&](size_t i) {
-    return i == 0 || !is_name_part(i - 1) || (i == 1 && sentence_start) || facts[i - 1].place_name;
+    return i == 0 || !is_name_part(i - 1) || (i == 1 && sentence_start) || facts[i - 1].place_name();
   };
   if (!is_name_part(k) || (k == 0 && sentence_start) || !starts_run(k)) return 0;
-  if (facts[k].place_name && k + 1 < facts.size() && is_name_part(k + 1)) return 0;
+  if (facts[k].place_name() && k + 1 < facts.size() && is_name_part(k + 1)) return 0;
   size_t end = k + 1;
   while (end < facts.size() && is_name_part(end)) ++end;
   return end - k >= 2 ? end - k : 0;
@@ -187,7 +186,7 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     s.lattice.shapes.push_back(s.facts.back().shape);
     s.lattice.keys.push_back(s.facts.back().hash);
     s.lattice.begins.push_back(t.begin);
-    s.lattice.syllable_flags.push_back(s.facts.back().word_flags);
+    s.lattice.syllable_flags.push_back(s.facts.back().word[0].flags);
   }
   const std::vector<uint8_t>& shapes = s.lattice.shapes;
   const Dictionary* dicts[2] = {dictionary_, user_words_};
