@@ -44,12 +44,8 @@ field() {  # JSON NAME -> value
   python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"
 }
 
-# The same lexicon inputs as the shipped model (dictionaries/model/regenerate.sh).
-viet74k=$(sed -n 's/^viet74k=//p' "$build/dictionaries/inputs.txt")
-names=()
-for list in "$top"/dictionaries/lists/*.txt; do names+=(--names "$list"); done
-"$vnseg" dict learn -o "$out/train-only.dic" --base "$viet74k" \
-  --tags "$build/dictionaries/lexicon-tags.txt" "${names[@]}" "$data/train.seg.txt" 2>/dev/null
+# Over the same lists as the shipped model.
+"$top/dictionaries/model/learn.sh" "$build" -o "$out/train-only.dic" "$data/train.seg.txt" 2>/dev/null
 "$vnseg" segment --no-progress --dict "$out/train-only.dic" <"$data/dev.raw.txt" >"$out/dev.txt"
 dev=$(score "$data/dev.seg.txt" "$out/dev.txt")
 

@@ -13,14 +13,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: regenerate.sh BUILD_DIR [UD_VTB_DIR]}" && pwd)
 data=${2:-$here/../../../shared/data/ud-vtb}
-viet74k=$(sed -n 's/^viet74k=//p' "$build/dictionaries/inputs.txt")
-tags=$build/dictionaries/lexicon-tags.txt
-names=()
-for list in "$here"/../lists/*.txt; do names+=(--names "$list"); done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$build/tools/vnseg" dict learn -o "$tmp/learned.dic" --base "$viet74k" --tags "$tags" "${names[@]}" \
+"$here/learn.sh" "$build" -o "$tmp/learned.dic" \
   --export-model "$tmp/model.tsv" --export-words "$tmp/words.txt" \
   "$data/train.seg.txt" "$data/dev.seg.txt"
 
