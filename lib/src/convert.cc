@@ -58,6 +58,20 @@ void AppendWord(std::string_view text, const Word& w, std::string* out) {
 }
 
 void RenderLossless(std::string_view text, const std::vector<Word>& words, std::string* out) {
+  if (std::memchr(text.data(), '_', text.size()) == nullptr) {
+    // Nothing to escape (most text): copy it whole, then turn the inner
+    // spaces of multi-syllable words into '_' in place.
+    const size_t base = out->size();
+    out->append(text);
+    char* copy = out->data() + base;
+    for (const Word& w : words) {
+      if (w.syllables < 2) continue;
+      for (size_t i = w.begin; i < w.end; ++i) {
+        if (copy[i] == ' ') copy[i] = '_';
+      }
+    }
+    return;
+  }
   size_t pos = 0;
   for (const Word& w : words) {
     AppendEscaped(text, pos, w.begin, out);  // white space between words

@@ -49,6 +49,22 @@ bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+// Latin-1 letters, Latin Extended-A/B and Latin Extended Additional (where
+// the precomposed Vietnamese vowels with tones live): letters, all of them,
+// but for the signs × and ÷.
+bool IsVietnameseLetter(char32_t c) {
+  return (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c < 0x1F00);
+}
+
+// The characters after a word that may make it a URL, e-mail address,
+// domain, abbreviation or identifier.
+bool MayContinueWord(char c) {
+  switch (c) {
+    case '.': case '@': case '_': case '%': case '+': case '-': case ':': return true;
+    default: return false;
+  }
+}
+
 bool HasPrefixNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
@@ -146,7 +162,20 @@ class Scanner {
   // Letters, marks and digits from `pos`.
   size_t SkipWordChars(size_t pos) {
     size_t len;
-    while (IsWordCharAt(pos, &len)) pos += len;
+    while (pos < text_.size()) {
+      const unsigned char b = static_cast<unsigned char>(text_[pos]);
+      if (b < 0x80) {  // half the letters of Vietnamese text: no decoding
+        if (kAscii.of[b] != kLetter && kAscii.of[b] != kDigit) break;
+        ++pos;
+      } else if (char32_t c; (len = DecodeUtf8(text_.data() + pos, text_.data() + text_.size(), &c)) != 0 &&
+                 IsVietnameseLetter(c)) {
+        pos += len;  // the other half, without a table lookup
+      } else if (IsWordCharAt(pos, &len)) {
+        pos += len;
+      } else {
+        break;
+      }
+    }
     return pos;
   }
 
@@ -188,13 +217,19 @@ class Scanner {
   }
 
   size_t ScanWord(size_t start) {
+    size_t end = SkipJoinedWord(start);
+    // Every longer form below (URL, e-mail, domain, abbreviation,
+    // identifier) continues the word with one of these characters; a
+    // syllable followed by anything else (most of them) needs no more tests.
+    if (end == text_.size() || !MayContinueWord(text_[end])) {
+      return Emit(start, end, TokenKind::kSyllable);
+    }
     std::string_view rest = text_.substr(start);
     if (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
         HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www.")) {
       return Emit(start, ScanUrlEnd(start), TokenKind::kUrl);
     }
     if (size_t email_end = ScanEmailEnd(start)) return Emit(start, email_end, TokenKind::kEmail);
-    size_t end = SkipJoinedWord(start);
     if (end < text_.size() && text_[end] == '_') {
       return Emit(start, SkipIdentifier(end), TokenKind::kOther);
     }
@@ -213,6 +248,9 @@ class Scanner {
     while (pos < text_.size()) {
       if (text_[pos] == '_') {
         ++pos;
+      } else if (char32_t c; (len = DecodeUtf8(text_.data() + pos, text_.data() + text_.size(), &c)) != 0 &&
+                 IsVietnameseLetter(c)) {
+        pos += len;  // the other half, without a table lookup
       } else if (IsWordCharAt(pos, &len)) {
         pos += len;
       } else {
