@@ -222,12 +222,19 @@ uint32_t Dictionary::SyllableId(std::string_view key) const {
 }
 
 uint32_t Dictionary::Child(uint32_t node, uint32_t syllable_id) const {
+  // Branch-free binary search: on text, whether the next syllable sorts
+  // before or after the middle one is a coin toss, and mispredicted
+  // branches cost more than the comparisons.
   const TrieNode& n = nodes_[node];
-  const TrieEdge* first = edges_ + n.first_edge;
-  const TrieEdge* last = first + n.edge_count;
-  const TrieEdge* it = std::lower_bound(
-      first, last, syllable_id, [](const TrieEdge& e, uint32_t id) { return e.syllable < id; });
-  return it != last && it->syllable == syllable_id ? it->child : kNoNode;
+  const TrieEdge* base = edges_ + n.first_edge;
+  uint32_t count = n.edge_count;
+  if (count == 0) return kNoNode;
+  while (count > 1) {
+    const uint32_t half = count / 2;
+    base = base[half].syllable <= syllable_id ? base + half : base;
+    count -= half;
+  }
+  return base->syllable == syllable_id ? base->child : kNoNode;
 }
 
 bool Dictionary::WordAt(uint32_t node, WordEntry* entry) const {

@@ -128,7 +128,7 @@ class ModelTrainer {
   std::vector<std::array<float, 4>> row_values_[model::kMaxGram + 1];
   model::Rows rows_;
   std::vector<float> dense_values_;
-  std::vector<float> gap_scores_, word_scores_;
+  std::vector<float> gap_scores_;
   model::WordScoreTable word_table_;
   model::DecodeScratch decode_;
   std::vector<uint32_t> gold_lengths_;
@@ -178,8 +178,7 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
 
   model::GapScores(lattice, features_, rows_, dense_values_.data(), &gap_scores_);
   word_table_.Build(dense_values_.data());
-  model::WordScores(features_, word_table_, &word_scores_);
-  model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
+  model::Decode(features_, gap_scores_, word_table_, &decode_, lengths);
 
   ++runs_;
   if (gold_lengths_ == *lengths) {

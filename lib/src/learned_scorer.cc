@@ -11,31 +11,59 @@ class LearnedScorer : public Scorer {
  public:
   explicit LearnedScorer(const model::Weights* weights) : weights_(weights) {
     word_table_.Build(weights->dense);
+    // Every slot starts as the (exact) entry of hash 0, so no slot is empty.
+    syllable_rows_.assign(kSyllableRowSlots, RowsOf(0));
   }
 
   void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
     features_.Prepare(lattice);
-    for (int gram = 0; gram < model::kMaxGram; ++gram) {
-      Lookup(features_.ngrams[gram], &rows_.ngrams[gram]);
+    // Unigram and listed-word rows depend on the syllable alone: looked up
+    // once per syllable spelling (text repeats a few thousand of them), not
+    // once per use. Bigrams are too many to remember.
+    const std::vector<uint64_t>& padded = features_.padded;
+    rows_.ngrams[0].resize(padded.size());
+    rows_.listed.resize(lattice.size());
+    for (size_t s = 0; s < padded.size(); ++s) {
+      const SyllableRows& r = SyllableRowsOf(padded[s]);
+      rows_.ngrams[0][s] = r.unigram;
+      if (s >= model::kMaxBefore && s - model::kMaxBefore < lattice.size()) {
+        rows_.listed[s - model::kMaxBefore] = r.listed;
+      }
     }
-    Lookup(features_.listed_keys, &rows_.listed);
+    const std::vector<uint64_t>& bigrams = features_.ngrams[model::kBigram - 1];
+    rows_.ngrams[1].resize(bigrams.size());
+    for (size_t i = 0; i < bigrams.size(); ++i) rows_.ngrams[1][i] = weights_->Find(bigrams[i]).w;
     model::GapScores(lattice, features_, rows_, weights_->dense, &gap_scores_);
-    model::WordScores(features_, word_table_, &word_scores_);
-    model::Decode(features_, gap_scores_, word_scores_, &decode_, lengths);
+    model::Decode(features_, gap_scores_, word_table_, &decode_, lengths);
   }
 
  private:
-  void Lookup(const std::vector<uint64_t>& keys, std::vector<const float*>* rows) const {
-    rows->resize(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i) (*rows)[i] = weights_->Find(keys[i]).w;
+  struct SyllableRows {
+    uint64_t hash;
+    const float* unigram;
+    const float* listed;
+  };
+  static constexpr size_t kSyllableRowSlots = 1 << 13;
+
+  SyllableRows RowsOf(uint64_t hash) const {
+    return SyllableRows{hash, weights_->Find(model::NgramKey(1, &hash)).w,
+                        weights_->Find(model::ListedGapKey(hash)).w};
+  }
+
+  // A direct-mapped cache: the hash is already mixed, its low bits pick the slot.
+  const SyllableRows& SyllableRowsOf(uint64_t hash) const {
+    SyllableRows& slot = syllable_rows_[hash & (kSyllableRowSlots - 1)];
+    if (slot.hash != hash) slot = RowsOf(hash);
+    return slot;
   }
 
   const model::Weights* weights_;
   model::WordScoreTable word_table_;
   // Scratch: a scorer belongs to one Segmenter, which is single-threaded.
+  mutable std::vector<SyllableRows> syllable_rows_;
   mutable model::RunFeatures features_;
   mutable model::Rows rows_;
-  mutable std::vector<float> gap_scores_, word_scores_;
+  mutable std::vector<float> gap_scores_;
   mutable model::DecodeScratch decode_;
 };
 

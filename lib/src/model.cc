@@ -8,15 +8,6 @@
 namespace vnseg::model {
 namespace {
 
-uint64_t Mix(uint64_t h) {  // splitmix64 finalizer
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
-  return h;
-}
-
 constexpr uint32_t kListed = kFromBaseList | kFromNameList | kHeadword;
 
 int LengthClass(uint32_t length) {
@@ -28,25 +19,12 @@ int LengthClass(uint32_t length) {
 uint64_t SyllableHash(std::string_view canonical_key) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : canonical_key) h = (h ^ c) * 0x100000001b3ull;
-  return Mix(h);
-}
-
-uint64_t NgramKey(int n, const uint64_t* hashes) {
-  // Syllable hashes are already mixed: a unigram only needs its own salt,
-  // longer n-grams are combined cheaply and mixed once.
-  if (n == 1) {
-    uint64_t h = hashes[0] ^ 0x6a09e667f3bcc909ull;
-    return h == 0 ? 1 : h;
-  }
-  uint64_t h = static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ull;
-  for (int i = 0; i < n; ++i) h = (h ^ hashes[i]) * 0xff51afd7ed558ccdull + static_cast<uint64_t>(i);
-  h = Mix(h);
-  return h == 0 ? 1 : h;
-}
-
-uint64_t ListedGapKey(uint64_t syllable_hash) {
-  uint64_t h = syllable_hash ^ 0x2545f4914f6cdd1dull;  // as for a unigram, another salt
-  return h == 0 ? 1 : h;
+  h ^= h >> 30;  // splitmix64 finalizer
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
 }
 
 int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, int* roles) {
@@ -134,8 +112,8 @@ int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* ou
 
 void WordScoreTable::Build(const float* dense) {
   // The flags Index() reads, in its order.
-  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kProperName, kHeadword,
-                                       kCommonWord};
+  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kProperName, kCommonWord,
+                                       kHeadword};
   scores_.assign(static_cast<size_t>(kLengthClasses) << 6, 0.0f);
   int features[8];
   for (uint32_t length = 1; length <= kLengthClasses; ++length) {
@@ -197,8 +175,9 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   capitalised_run.resize(n + 1);
   capitalised_run[n] = 0;
   for (size_t i = n; i-- > 0;) capitalised_run[i] = classes[i] == 1 ? capitalised_run[i + 1] + 1 : 0;
-  // Written in place into room for the most there can be, then cut.
-  candidates.resize(n * kMaxGuessedWord + lattice.edges.size());
+  // Written in place into room for the most there can be.
+  const size_t room = n * kMaxGuessedWord + lattice.edges.size();
+  if (candidates.size() < room) candidates.resize(room);
   first_candidate.resize(n + 1);
   size_t count = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -206,7 +185,6 @@ void RunFeatures::Prepare(const Lattice& lattice) {
     count += CandidatesAt(lattice, i, &candidates[count]);
   }
   first_candidate[n] = static_cast<uint32_t>(count);
-  candidates.resize(count);
 }
 
 void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
@@ -229,22 +207,8 @@ void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& 
   }
 }
 
-void WordScores(const RunFeatures& features, const WordScoreTable& table,
-                std::vector<float>* scores) {
-  scores->resize(features.candidates.size());
-  for (size_t c = 0; c < features.candidates.size(); ++c) {
-    const Candidate& word = features.candidates[c];
-    float score = table.Score(word.length, word.flags, features.Capitalised(word.start, word.length));
-    if ((word.flags & kFromUserList) && word.length >= 2) {
-      score += kUserWordBonus * static_cast<float>(word.length - 1);
-    }
-    (*scores)[c] = score;
-  }
-}
-
 void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
-            const std::vector<float>& word_scores, DecodeScratch* scratch,
-            std::vector<uint32_t>* lengths) {
+            const WordScoreTable& table, DecodeScratch* scratch, std::vector<uint32_t>* lengths) {
   const size_t n = features.classes.size();
   // prefix[i]: sum of the gap scores before syllable i, so the inner gaps
   // of a word i..j sum to prefix[j] - prefix[i].
@@ -259,11 +223,12 @@ void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
   best[0] = 0;
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {
-      const size_t end = i + features.candidates[c].length;
-      float score = best[i] + word_scores[c] + (prefix[end - 1] - prefix[i]);
+      const Candidate& word = features.candidates[c];
+      const size_t end = i + word.length;
+      float score = best[i] + WordScore(features, table, word) + (prefix[end - 1] - prefix[i]);
       if (score > best[end]) {
         best[end] = score;
-        back[end] = features.candidates[c].length;
+        back[end] = word.length;
       }
     }
   }

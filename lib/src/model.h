@@ -46,14 +46,33 @@ inline constexpr uint64_t kAfterRun = 0xc2b2ae3d27d4eb4full;
 enum Gram : int { kUnigram = 1, kBigram = 2 };
 inline constexpr int kMaxGram = kBigram;
 
-// Key of the n-gram of `n` syllable hashes; never 0.
-uint64_t NgramKey(int n, const uint64_t* hashes);
+// Key of the n-gram of `n` syllable hashes; never 0. Inline: a run
+// computes one per syllable and gram.
+inline uint64_t NgramKey(int n, const uint64_t* hashes) {
+  // Syllable hashes are already mixed: a unigram only needs its own salt,
+  // longer n-grams are combined cheaply and mixed once (splitmix64).
+  if (n == 1) {
+    uint64_t h = hashes[0] ^ 0x6a09e667f3bcc909ull;
+    return h == 0 ? 1 : h;
+  }
+  uint64_t h = static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ull;
+  for (int i = 0; i < n; ++i) h = (h ^ hashes[i]) * 0xff51afd7ed558ccdull + static_cast<uint64_t>(i);
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h == 0 ? 1 : h;
+}
 // Key of a syllable's weights where a listed word (base list, name list or
 // headword; 2+ syllables) spans the gap: the conventions of a corpus differ from a word
 // list's by syllable ("con", "ra", "qua" stand alone in UD VTB). Roles:
 // 0/1 the syllable is left/right of the gap and the longest listed word
 // over it has 2 syllables, 2/3 the same for 3 or more.
-uint64_t ListedGapKey(uint64_t syllable_hash);
+inline uint64_t ListedGapKey(uint64_t syllable_hash) {
+  uint64_t h = syllable_hash ^ 0x2545f4914f6cdd1dull;  // as for a unigram, another salt
+  return h == 0 ? 1 : h;
+}
 
 // The sparse features of the gap between syllables g and g+1: the n-gram
 // starting at syllable g + offset, read at weight index `role`.
@@ -121,11 +140,14 @@ class WordScoreTable {
   }
 
  private:
-  // [length class][base, names, name run, headword, common][capitalised]
+  // [length class][base, names, name run, common, headword][capitalised],
+  // the five flags gathered by shifts (no branches: the decoder asks for
+  // every candidate word).
+  static_assert(kFromBaseList == 1 && kFromNameList == 2 && kProperName == 1 << 4 &&
+                    kCommonWord == 1 << 8 && kHeadword == 1 << 9,
+                "Index() gathers these bits by position");
   static size_t Index(uint32_t length, uint32_t flags, bool capitalised) {
-    const size_t bits = ((flags & kFromBaseList) ? 1 : 0) | ((flags & kFromNameList) ? 2 : 0) |
-                        ((flags & kProperName) ? 4 : 0) | ((flags & kHeadword) ? 8 : 0) |
-                        ((flags & kCommonWord) ? 16 : 0);
+    const size_t bits = (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18);
     const size_t length_class = (length < kLengthClasses ? length : kLengthClasses) - 1;
     return (length_class << 6) | (bits << 1) | (capitalised ? 1 : 0);
   }
@@ -157,7 +179,9 @@ struct RunFeatures {
   std::vector<uint64_t> padded;           // syllable hashes, kMaxBefore stand-ins each side
   std::vector<uint64_t> ngrams[kMaxGram];  // [gram - 1][start + kMaxBefore]: NgramKey
   std::vector<uint64_t> listed_keys;      // per syllable: ListedGapKey
-  // Candidate words: those of start i are [first_candidate[i], first_candidate[i + 1]).
+  // Candidate words: those of start i are [first_candidate[i], first_candidate[i + 1]),
+  // in candidates[0 .. first_candidate[size]) (the vector keeps its room
+  // between runs, so it may be longer).
   std::vector<Candidate> candidates;
   std::vector<uint32_t> first_candidate;
   std::vector<uint32_t> capitalised_run;  // per syllable: Capitalised syllables from it on
@@ -189,19 +213,24 @@ int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, 
 void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
                const float* dense, std::vector<float>* scores);
 
-// Score of each candidate word: its dense features and the user-word bonus.
-void WordScores(const RunFeatures& features, const WordScoreTable& table,
-                std::vector<float>* scores);
+// Score of a candidate word: its dense features and the user-word bonus.
+inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
+                       const Candidate& word) {
+  float score = table.Score(word.length, word.flags, features.Capitalised(word.start, word.length));
+  if ((word.flags & kFromUserList) && word.length >= 2) {
+    score += kUserWordBonus * static_cast<float>(word.length - 1);
+  }
+  return score;
+}
 
-// The best path given the gap and word scores; fills `lengths` like
-// Scorer::BestPath.
+// The best path given the gap scores and the word scores of `table`; fills
+// `lengths` like Scorer::BestPath.
 struct DecodeScratch {
   std::vector<float> prefix, best;
   std::vector<uint32_t> back;
 };
 void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
-            const std::vector<float>& word_scores, DecodeScratch* scratch,
-            std::vector<uint32_t>* lengths);
+            const WordScoreTable& table, DecodeScratch* scratch, std::vector<uint32_t>* lengths);
 
 // The read-only weights: a hash table of Entry (open addressing, linear
 // probing, power-of-two size) and the dense array. Both usually live in a
