@@ -173,6 +173,9 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
         (n.word != kNoWord && n.word >= h.word_count)) {
       return corrupt("trie node out of range");
     }
+    if (n.word_flags != (n.word == kNoWord ? 0 : words_[n.word].flags)) {
+      return corrupt("trie node flags differ from its word's");
+    }
   }
   for (uint32_t i = 0; i < h.edge_count; ++i) {
     if (edges_[i].syllable >= h.syllable_count || edges_[i].child >= h.node_count) {
@@ -235,6 +238,12 @@ uint32_t Dictionary::Child(uint32_t node, uint32_t syllable_id) const {
     count -= half;
   }
   return base->syllable == syllable_id ? base->child : kNoNode;
+}
+
+bool Dictionary::WordFlagsAt(uint32_t node, uint32_t* flags) const {
+  const TrieNode& n = nodes_[node];
+  *flags = n.word_flags;
+  return n.word != kNoWord;
 }
 
 bool Dictionary::WordAt(uint32_t node, WordEntry* entry) const {

@@ -158,8 +158,10 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   while (!queue.empty()) {
     uint32_t old = queue.front();
     queue.pop_front();
+    const uint32_t word = trie[old].word;
     nodes.push_back(TrieNode{static_cast<uint32_t>(edges.size()),
-                             static_cast<uint32_t>(trie[old].children.size()), trie[old].word});
+                             static_cast<uint32_t>(trie[old].children.size()), word,
+                             word == kNoWord ? 0 : words[word].flags});
     for (auto [id, child] : trie[old].children) {
       new_index[child] = assigned++;
       edges.push_back(TrieEdge{id, new_index[child]});

@@ -24,7 +24,7 @@
 namespace vnseg {
 
 inline constexpr char kMagic[8] = {'V', 'N', 'S', 'E', 'G', 'D', 'I', 'C'};
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 inline constexpr uint32_t kByteOrderMark = 0x01020304u;
 
 enum Section : uint32_t {
@@ -67,7 +67,10 @@ struct FileHeader {
 struct TrieNode {
   uint32_t first_edge;
   uint32_t edge_count;
-  uint32_t word;  // index into kWords, or kNoWord
+  uint32_t word;        // index into kWords, or kNoWord
+  uint32_t word_flags;  // kWords[word].flags (0 without a word): the segmenter
+                        // walks the trie for flags only, and this spares it
+                        // a cache miss into kWords per node
 };
 inline constexpr uint32_t kNoWord = 0xFFFFFFFFu;
 
@@ -77,7 +80,7 @@ struct TrieEdge {
 };
 
 static_assert(sizeof(FileHeader) == 216, "header layout changed: bump kFormatVersion");
-static_assert(sizeof(TrieNode) == 12 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
+static_assert(sizeof(TrieNode) == 16 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
               "record layout changed: bump kFormatVersion");
 
 // FNV-1a of a syllable key: the hash table's hash, fixed by the format.

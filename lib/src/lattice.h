@@ -21,7 +21,6 @@ enum SyllableShape : uint8_t {
 struct LatticeEdge {
   uint32_t start;       // first syllable
   uint32_t length;      // syllables
-  uint32_t frequency;   // from the dictionaries (0 for an unknown syllable)
   uint32_t flags;       // WordFlags of the dictionary entry, 0 if none
 };
 

@@ -74,27 +74,6 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
   }
 }
 
-int PosClass(uint32_t word_flags) {
-  if (word_flags & kFromNameList) return 6;
-  if (word_flags & kClassifier) return 1;
-  if (word_flags & kFunctionWord) return 2;
-  if (word_flags & kVerb) return 3;
-  if (word_flags & kNoun) return 4;
-  if (word_flags & kAdjective) return 5;
-  return 0;
-}
-
-int GapDenseFeatures(const Lattice& lattice, const RunFeatures& features, size_t g, int* out) {
-  const uint8_t* classes = features.classes.data();
-  const uint8_t* cover = features.cover.data();
-  const int first = g == 0 && lattice.sentence_start;
-  out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
-  out[1] = kCoverLength + cover[g];
-  out[2] = kListBoundary + features.ends[g] * 2 + features.starts[g + 1];
-  out[3] = kPosPair + (features.pos[g] * kPosClasses + features.pos[g + 1]) * 2 + (cover[g] > 0);
-  return 4;
-}
-
 int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* out) {
   const int len = LengthClass(length);
   int n = 0;
@@ -190,7 +169,7 @@ void RunFeatures::Prepare(const Lattice& lattice) {
 void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
                const float* dense, std::vector<float>* scores) {
   const size_t n = lattice.size();
-  scores->assign(n > 0 ? n - 1 : 0, 0.0f);
+  scores->resize(n > 0 ? n - 1 : 0);  // every one is written below
   int dense_features[4];
   for (size_t g = 0; g + 1 < n; ++g) {
     float score = 0;
@@ -219,7 +198,7 @@ void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
   std::vector<float>& best = scratch->best;
   std::vector<uint32_t>& back = scratch->back;
   best.assign(n + 1, -std::numeric_limits<float>::infinity());
-  back.assign(n + 1, 1);
+  back.resize(n + 1);  // back[end] is set with best[end]: every syllable is a candidate
   best[0] = 0;
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {

@@ -99,7 +99,15 @@ inline constexpr int kLengthClasses = 7;  // word length 1..6, 7+ (index len-1)
 // applies: a name of the name lists ("Mỹ", "Azerbaijan"), classifier,
 // function word, verb, noun, adjective; else none.
 inline constexpr int kPosClasses = 7;
-int PosClass(uint32_t word_flags);
+inline int PosClass(uint32_t word_flags) {
+  if (word_flags & kFromNameList) return 6;
+  if (word_flags & kClassifier) return 1;
+  if (word_flags & kFunctionWord) return 2;
+  if (word_flags & kVerb) return 3;
+  if (word_flags & kNoun) return 4;
+  if (word_flags & kAdjective) return 5;
+  return 0;
+}
 enum DenseBlock : int {
   kShapePair = 0,                                          // [first gap of a sentence][left][right]
   kCoverLength = kShapePair + 2 * kShapeClasses * kShapeClasses,  // longest listed word over the gap
@@ -197,7 +205,16 @@ struct RunFeatures {
 };
 
 // Dense gap features of gap g; returns how many were written (at most 4).
-int GapDenseFeatures(const Lattice& lattice, const RunFeatures& features, size_t g, int* out);
+inline int GapDenseFeatures(const Lattice& lattice, const RunFeatures& features, size_t g, int* out) {
+  const uint8_t* classes = features.classes.data();
+  const uint8_t* cover = features.cover.data();
+  const int first = g == 0 && lattice.sentence_start;
+  out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
+  out[1] = kCoverLength + cover[g];
+  out[2] = kListBoundary + features.ends[g] * 2 + features.starts[g + 1];
+  out[3] = kPosPair + (features.pos[g] * kPosClasses + features.pos[g + 1]) * 2 + (cover[g] > 0);
+  return 4;
+}
 
 // Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order.
 struct Rows {

@@ -58,11 +58,11 @@ struct SyllableFacts {
   uint64_t hash;     // model::SyllableHash of the canonical key
   uint32_t id[2];    // syllable id in the main and the user dictionary
   uint32_t root[2];  // the trie node one step from the root over it
-  WordEntry word[2]; // the syllable as a word of each dictionary (flags 0: none)
+  uint32_t flags[2]; // WordFlags of the syllable as a word of each dictionary (0: none)
   uint8_t shape;
 
   // A one-syllable name from the name lists ("Mỹ", "Azerbaijan").
-  bool place_name() const { return (word[0].flags & kFromNameList) != 0; }
+  bool place_name() const { return (flags[0] & kFromNameList) != 0; }
 };
 
 struct Segmenter::Scratch {
@@ -128,8 +128,8 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
   }
   f.shape = ShapeOf(syllable);
   for (int d = 0; d < 2; ++d) {
-    f.word[d] = WordEntry{};
-    if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordAt(f.root[d], &f.word[d]);
+    f.flags[d] = 0;
+    if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
@@ -186,7 +186,7 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     s.lattice.shapes.push_back(s.facts.back().shape);
     s.lattice.keys.push_back(s.facts.back().hash);
     s.lattice.begins.push_back(t.begin);
-    s.lattice.syllable_flags.push_back(s.facts.back().word[0].flags);
+    s.lattice.syllable_flags.push_back(s.facts.back().flags[0]);
   }
   const std::vector<uint8_t>& shapes = s.lattice.shapes;
   const Dictionary* dicts[2] = {dictionary_, user_words_};
@@ -195,18 +195,17 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
   for (size_t k = 0; k < count; ++k) {
     s.lattice.first_edge.push_back(static_cast<uint32_t>(s.lattice.edges.size()));
     size_t single = s.lattice.edges.size();
-    s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k), 1, 0, 0});
+    s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k), 1, 0});
     if (size_t name = NameRunAt(s.facts, k, sentence_start)) {
       s.lattice.edges.push_back(
-          LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(name), 0, kProperName});
+          LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(name), kProperName});
     }
     for (int d = 0; d < 2 && dicts[d] != nullptr; ++d) {
       const Dictionary& dict = *dicts[d];
       // The one-syllable word is known from the facts; longer ones by
       // walking the trie.
       LatticeEdge& one = s.lattice.edges[single];
-      one.frequency += s.facts[k].word[d].frequency;
-      one.flags |= s.facts[k].word[d].flags;
+      one.flags |= s.facts[k].flags[d];
       uint32_t node = s.facts[k].root[d];
       bool lower_then_upper = false;
       for (size_t m = k + 1; m < count && node != Dictionary::kNoNode; ++m) {
@@ -217,12 +216,11 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
         if (s.facts[m].id[d] == Dictionary::kNoSyllable) break;
         node = dict.Child(node, s.facts[m].id[d]);
         if (node == Dictionary::kNoNode) break;
-        WordEntry entry;
-        if (!dict.WordAt(node, &entry)) continue;
-        if (lower_then_upper && !(entry.flags & kLowerThenUpper)) continue;
-        s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k),
-                                              static_cast<uint32_t>(m - k + 1), entry.frequency,
-                                              entry.flags});
+        uint32_t flags;
+        if (!dict.WordFlagsAt(node, &flags)) continue;
+        if (lower_then_upper && !(flags & kLowerThenUpper)) continue;
+        s.lattice.edges.push_back(
+            LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(m - k + 1), flags});
       }
     }
   }

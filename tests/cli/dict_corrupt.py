@@ -17,6 +17,7 @@ Layout (lib/src/dictionary_format.h): a 216-byte header
   reserved (u32 each), then 9
   sections {offset:u64, size:u64}: source, hash slots, syllable offsets,
   syllable bytes, nodes, edges, words, model slots, model dense weights.
+  A node is {first_edge, edge_count, word, word_flags} (u32 each).
 """
 import argparse
 import os
@@ -93,6 +94,8 @@ def main():
     nodes_off, _ = section(d, NODES)
     write("node_word.dic", patched(nodes_off + 8, "<I", 0x7FFFFFFF), "trie node out of range")
     write("node_edges.dic", patched(nodes_off + 4, "<I", 0xFFFFFFFF), "trie node out of range")
+    # The root is no word: flags there contradict its (absent) word.
+    write("node_flags.dic", patched(nodes_off + 12, "<I", 1), "trie node flags differ")
     slots_off, slots_size = section(d, SLOTS)
     slots = struct.unpack_from("<%dI" % (slots_size // 4), d, slots_off)
     used = next(i for i, v in enumerate(slots) if v != 0)

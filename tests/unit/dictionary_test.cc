@@ -70,7 +70,7 @@ TEST(DictionaryTest, InfoAndTrieWalk) {
   EXPECT_EQ(info.word_count, 10u);
   EXPECT_EQ(info.max_word_syllables, 6u);
   EXPECT_EQ(info.source, "sample words");
-  EXPECT_EQ(info.format_version, 2u);
+  EXPECT_EQ(info.format_version, 3u);
   EXPECT_GT(info.syllable_count, 10u);
 
   uint32_t hoa = (*dict)->SyllableId("hòa");
@@ -82,9 +82,16 @@ TEST(DictionaryTest, InfoAndTrieWalk) {
   uint32_t node = (*dict)->Child(Dictionary::kRoot, hoa);
   ASSERT_NE(node, Dictionary::kNoNode);
   EXPECT_FALSE((*dict)->WordAt(node, nullptr));
+  uint32_t flags = 1;
+  EXPECT_FALSE((*dict)->WordFlagsAt(node, &flags));
+  EXPECT_EQ(flags, 0u);
   node = (*dict)->Child(node, binh);
   ASSERT_NE(node, Dictionary::kNoNode);
-  EXPECT_TRUE((*dict)->WordAt(node, nullptr));
+  WordEntry entry;
+  EXPECT_TRUE((*dict)->WordAt(node, &entry));
+  EXPECT_TRUE((*dict)->WordFlagsAt(node, &flags));
+  EXPECT_EQ(flags, entry.flags);
+  EXPECT_NE(flags, 0u);
   EXPECT_EQ((*dict)->Child(Dictionary::kRoot, binh), Dictionary::kNoNode);
 }
 
@@ -234,11 +241,12 @@ TEST(DictionaryTest, WrongMagicAndVersion) {
   // The checksum does not cover the header, so only the version check can
   // catch this.
   std::string bad_version = image;
-  uint32_t version = 3;
+  uint32_t version = 2;  // a file of the previous format
   std::memcpy(&bad_version[kVersionOffset], &version, sizeof(version));
   dict = Dictionary::FromBytes(bad_version);
   ASSERT_FALSE(dict.ok());
-  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "version 2"));
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()),
+                        "format version 2, this build reads version 3"));
 
   EXPECT_FALSE(Dictionary::FromBytes(std::string(image.size(), '\0')).ok());
   EXPECT_FALSE(Dictionary::FromBytes(std::string(image.size(), '\xFF')).ok());

@@ -85,6 +85,8 @@ class Dictionary {
 
   // The word ending at `node`, if any.
   bool WordAt(uint32_t node, WordEntry* entry) const;
+  // The same for its flags alone (faster: they are stored in the node).
+  bool WordFlagsAt(uint32_t node, uint32_t* flags) const;
 
   // Looks up a whole word (any spelling: case, tone placement, '_' or
   // spaces between syllables).
