@@ -38,26 +38,38 @@ int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, 
   return 2;
 }
 
+namespace {
+
+// Shape class of each combination of SyllableShape bits, in normal text
+// ([0]) and in a run written in capitals only ([1]): a table lookup, not a
+// chain of tests (which mispredicts on text).
+struct ShapeClassTable {
+  uint8_t of[2][16];
+  constexpr ShapeClassTable() : of() {
+    for (int all_caps = 0; all_caps < 2; ++all_caps) {
+      for (int s = 0; s < 16; ++s) {
+        uint8_t c = 4;
+        if (s & kHasDigit) c = 3;
+        else if (all_caps || (s & kLowerInitial)) c = 0;
+        else if (s & kAllUpper) c = 2;
+        else if (s & kUpperInitial) c = 1;
+        of[all_caps][s] = c;
+      }
+    }
+  }
+};
+constexpr ShapeClassTable kShapeClassTable;
+
+}  // namespace
+
 void ShapeClasses(const Lattice& lattice, uint8_t* classes) {
   const size_t n = lattice.size();
   bool all_caps = n >= 2;
   for (size_t i = 0; i < n && all_caps; ++i) {
     all_caps = (lattice.shapes[i] & kUpperInitial) && !(lattice.shapes[i] & kHasDigit);
   }
-  for (size_t i = 0; i < n; ++i) {
-    uint8_t s = lattice.shapes[i];
-    if (s & kHasDigit) {
-      classes[i] = 3;
-    } else if (all_caps || (s & kLowerInitial)) {
-      classes[i] = 0;
-    } else if (s & kAllUpper) {
-      classes[i] = 2;
-    } else if (s & kUpperInitial) {
-      classes[i] = 1;
-    } else {
-      classes[i] = 4;
-    }
-  }
+  const uint8_t* table = kShapeClassTable.of[all_caps ? 1 : 0];
+  for (size_t i = 0; i < n; ++i) classes[i] = table[lattice.shapes[i] & 15];
 }
 
 void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint8_t* starts) {

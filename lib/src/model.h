@@ -99,15 +99,34 @@ inline constexpr int kLengthClasses = 7;  // word length 1..6, 7+ (index len-1)
 // applies: a name of the name lists ("Mỹ", "Azerbaijan"), classifier,
 // function word, verb, noun, adjective; else none.
 inline constexpr int kPosClasses = 7;
+namespace internal {
+// PosClass of every combination of the six flags it reads, gathered into
+// bits 0 (name list) and 1..5 (classifier, function, verb, noun, adjective).
+struct PosClassTable {
+  uint8_t of[64];
+  constexpr PosClassTable() : of() {
+    for (int bits = 0; bits < 64; ++bits) {
+      int c = 0;
+      if (bits & 1) c = 6;
+      else if (bits & 2) c = 1;
+      else if (bits & 4) c = 2;
+      else if (bits & 8) c = 3;
+      else if (bits & 16) c = 4;
+      else if (bits & 32) c = 5;
+      of[bits] = static_cast<uint8_t>(c);
+    }
+  }
+};
+inline constexpr PosClassTable kPosClassTable;
+}  // namespace internal
+// A table lookup, not a chain of tests: on text the chain mispredicts.
 inline int PosClass(uint32_t word_flags) {
-  if (word_flags & kFromNameList) return 6;
-  if (word_flags & kClassifier) return 1;
-  if (word_flags & kFunctionWord) return 2;
-  if (word_flags & kVerb) return 3;
-  if (word_flags & kNoun) return 4;
-  if (word_flags & kAdjective) return 5;
-  return 0;
+  static_assert(kFromNameList == 1 << 1 && kClassifier == 1 << 10 && kFunctionWord == 1 << 11 &&
+                    kVerb == 1 << 12 && kNoun == 1 << 13 && kAdjective == 1 << 14,
+                "PosClass gathers these bits by position");
+  return internal::kPosClassTable.of[((word_flags >> 1) & 1) | ((word_flags >> 9) & 0x3E)];
 }
+
 enum DenseBlock : int {
   kShapePair = 0,                                          // [first gap of a sentence][left][right]
   kCoverLength = kShapePair + 2 * kShapeClasses * kShapeClasses,  // longest listed word over the gap

@@ -104,11 +104,21 @@ const std::vector<Word>& Segmenter::Segment(std::string_view text) {
       SegmentRun(text, i, last);
       i = last + 1;
     } else {
-      if (t.kind != TokenKind::kSpace) words_.push_back(Word{t.begin, t.end, t.kind, 1});
+      if (t.kind != TokenKind::kSpace) AddWord(t.begin, t.end, t.kind, 1);
       ++i;
     }
   }
   return words_;
+}
+
+// Field by field: see Lattice::AddEdge (a braced temporary of mixed-width
+// fields costs a store-forwarding stall per word).
+void Segmenter::AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables) {
+  Word& w = words_.emplace_back();
+  w.begin = begin;
+  w.end = end;
+  w.kind = kind;
+  w.syllables = syllables;
 }
 
 const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
@@ -195,10 +205,9 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
   for (size_t k = 0; k < count; ++k) {
     s.lattice.first_edge.push_back(static_cast<uint32_t>(s.lattice.edges.size()));
     size_t single = s.lattice.edges.size();
-    s.lattice.edges.push_back(LatticeEdge{static_cast<uint32_t>(k), 1, 0});
+    s.lattice.AddEdge(static_cast<uint32_t>(k), 1, 0);
     if (size_t name = NameRunAt(s.facts, k, sentence_start)) {
-      s.lattice.edges.push_back(
-          LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(name), kProperName});
+      s.lattice.AddEdge(static_cast<uint32_t>(k), static_cast<uint32_t>(name), kProperName);
     }
     for (int d = 0; d < 2 && dicts[d] != nullptr; ++d) {
       const Dictionary& dict = *dicts[d];
@@ -219,8 +228,7 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
         uint32_t flags;
         if (!dict.WordFlagsAt(node, &flags)) continue;
         if (lower_then_upper && !(flags & kLowerThenUpper)) continue;
-        s.lattice.edges.push_back(
-            LatticeEdge{static_cast<uint32_t>(k), static_cast<uint32_t>(m - k + 1), flags});
+        s.lattice.AddEdge(static_cast<uint32_t>(k), static_cast<uint32_t>(m - k + 1), flags);
       }
     }
   }
@@ -231,7 +239,7 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
   for (uint32_t len : s.lengths) {
     const Token& b = tokens_[first + 2 * k];
     const Token& e = tokens_[first + 2 * (k + len - 1)];
-    words_.push_back(Word{b.begin, e.end, TokenKind::kSyllable, static_cast<uint16_t>(len)});
+    AddWord(b.begin, e.end, TokenKind::kSyllable, static_cast<uint16_t>(len));
     k += len;
   }
 }

@@ -43,6 +43,7 @@ class Segmenter {
   friend class ModelTrainer;  // learn.cc: decodes with a scorer that learns
 
   void SegmentRun(std::string_view text, size_t first, size_t last);
+  void AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables);
   const SyllableFacts& Facts(std::string_view syllable);
   bool StartsSentence(std::string_view text, size_t token_index) const;
 
