@@ -16,6 +16,10 @@ class LearnedScorer : public Scorer {
   }
 
   void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
+    if (lattice.size() == 1) {  // one path (a syllable between punctuation, a number...)
+      lengths->assign(1, 1);
+      return;
+    }
     features_.Prepare(lattice);
     // Unigram and listed-word rows depend on the syllable alone: looked up
     // once per syllable spelling (text repeats a few thousand of them), not

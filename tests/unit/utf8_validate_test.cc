@@ -136,5 +136,32 @@ TEST(Utf8ValidateTest, AgreesWithUtf8cppOnRandomBytes) {
   }
 }
 
+// The same on long texts, where FindInvalidUtf8 works in 64-byte blocks:
+// Vietnamese text (and ASCII stretches, skipped whole) with a few random
+// bytes from the edges of the ranges, anywhere, also across block ends.
+TEST(Utf8ValidateTest, LongTextsAgreeWithUtf8cpp) {
+  static constexpr unsigned char kBytes[] = {0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED,
+                                             0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F};
+  const std::string vietnamese = "Tổng thống Mỹ đến Hà Nội hôm qua. ";
+  const std::string ascii = "The quick brown fox jumps over the lazy dog; 0123456789. ";
+  std::mt19937 rng(2026);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (int n = 1 + rng() % 12; n > 0; --n) text += rng() % 2 ? vietnamese : ascii;
+    for (int n = rng() % 3; n > 0; --n) {
+      text.insert(text.begin() + rng() % (text.size() + 1), static_cast<char>(kBytes[rng() % sizeof(kBytes)]));
+    }
+    const char* bad = utf8::find_invalid(text.data(), text.data() + text.size());
+    absl::Status s = ValidateUtf8(text);
+    if (bad == text.data() + text.size()) {
+      ASSERT_TRUE(s.ok()) << testing::PrintToString(text);
+    } else {
+      ASSERT_FALSE(s.ok()) << testing::PrintToString(text);
+      std::string offset = "byte offset " + std::to_string(bad - text.data()) + ")";
+      ASSERT_TRUE(HasSubstr(Message(s), offset)) << testing::PrintToString(text);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace vnseg
