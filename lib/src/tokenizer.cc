@@ -49,13 +49,6 @@ bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-// Latin-1 letters, Latin Extended-A/B and Latin Extended Additional (where
-// the precomposed Vietnamese vowels with tones live): letters, all of them,
-// but for the signs × and ÷.
-bool IsVietnameseLetter(char32_t c) {
-  return (c >= 0xC0 && c < 0x250 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c < 0x1F00);
-}
-
 // The characters after a word that may make it a URL, e-mail address,
 // domain, abbreviation or identifier.
 bool MayContinueWord(char c) {
@@ -114,6 +107,14 @@ class Scanner {
 
  private:
   size_t ScanOne(size_t pos) {
+    // The one space between two syllables (most tokens after syllables):
+    // the next byte is ASCII but no space, or starts a letter.
+    if (text_[pos] == ' ' && pos + 1 < text_.size()) {
+      const unsigned char next = static_cast<unsigned char>(text_[pos + 1]);
+      if (next < 0x80 ? kAscii.of[next] != kSpaceChar : VietnameseLetterBytes(pos + 1) != 0) {
+        return Emit(pos, pos + 1, TokenKind::kSpace);
+      }
+    }
     size_t len;
     char32_t c = cursor_.At(pos, &len);
     if (c == Cursor::kInvalid) return Emit(pos, pos + 1, TokenKind::kOther);
@@ -159,6 +160,24 @@ class Scanner {
     return cls == kLetter || cls == kDigit || cls == kMark;
   }
 
+  // Length of the letter at `pos` if it is one of Latin-1, Latin Extended-A
+  // and B, IPA (U+00C0..U+027F, but the signs × and ÷) or Latin Extended
+  // Additional (U+1E00..U+1EFF, the precomposed Vietnamese vowels with
+  // tones), read off its UTF-8 bytes without decoding: all of these are
+  // letters (checked against ICU once). 0 for anything else.
+  size_t VietnameseLetterBytes(size_t pos) const {
+    const auto* s = reinterpret_cast<const unsigned char*>(text_.data()) + pos;
+    const size_t avail = text_.size() - pos;
+    const auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+    if (s[0] >= 0xC3 && s[0] <= 0xC9) {  // U+00C0..U+027F, but × and ÷
+      return avail >= 2 && cont(s[1]) && !(s[0] == 0xC3 && (s[1] == 0x97 || s[1] == 0xB7)) ? 2 : 0;
+    }
+    if (s[0] == 0xE1) {  // U+1E00..U+1EFF
+      return avail >= 3 && s[1] >= 0xB8 && s[1] <= 0xBB && cont(s[2]) ? 3 : 0;
+    }
+    return 0;
+  }
+
   bool IsLetterAt(size_t pos) {
     size_t len;
     return pos < text_.size() && cursor_.ClassAt(pos, &len) == kLetter;
@@ -172,9 +191,8 @@ class Scanner {
       if (b < 0x80) {  // half the letters of Vietnamese text: no decoding
         if (kAscii.of[b] != kLetter && kAscii.of[b] != kDigit) break;
         ++pos;
-      } else if (char32_t c; (len = DecodeUtf8(text_.data() + pos, text_.data() + text_.size(), &c)) != 0 &&
-                 IsVietnameseLetter(c)) {
-        pos += len;  // the other half, without a table lookup
+      } else if (size_t n = VietnameseLetterBytes(pos)) {
+        pos += n;  // the other half, read off the bytes
       } else if (IsWordCharAt(pos, &len)) {
         pos += len;
       } else {
@@ -253,9 +271,8 @@ class Scanner {
     while (pos < text_.size()) {
       if (text_[pos] == '_') {
         ++pos;
-      } else if (char32_t c; (len = DecodeUtf8(text_.data() + pos, text_.data() + text_.size(), &c)) != 0 &&
-                 IsVietnameseLetter(c)) {
-        pos += len;  // the other half, without a table lookup
+      } else if (size_t n = VietnameseLetterBytes(pos)) {
+        pos += n;
       } else if (IsWordCharAt(pos, &len)) {
         pos += len;
       } else {
