@@ -102,6 +102,16 @@ TEST(Utf8ValidateTest, ReplacedTextIsAlwaysValid) {
   }
 }
 
+// ValidateUtf8 accepts `text` exactly when utf8cpp does, and otherwise
+// names the byte offset where utf8cpp's find_invalid stops.
+bool SameFirstBadByteAsUtf8cpp(const std::string& text) {
+  const char* bad = utf8::find_invalid(text.data(), text.data() + text.size());
+  absl::Status s = ValidateUtf8(text);
+  if (bad == text.data() + text.size()) return s.ok();
+  std::string offset = "byte offset " + std::to_string(bad - text.data()) + ")";
+  return !s.ok() && HasSubstr(Message(s), offset);
+}
+
 // Property: the library's own UTF-8 decoder agrees with utf8cpp on where
 // the first bad byte is and on which bytes get replaced.
 TEST(Utf8ValidateTest, AgreesWithUtf8cppOnRandomBytes) {
@@ -113,15 +123,7 @@ TEST(Utf8ValidateTest, AgreesWithUtf8cppOnRandomBytes) {
   for (int i = 0; i < 20000; ++i) {
     std::string text;
     for (int n = rng() % 12; n > 0; --n) text.push_back(static_cast<char>(kBytes[rng() % sizeof(kBytes)]));
-    const char* bad = utf8::find_invalid(text.data(), text.data() + text.size());
-    absl::Status s = ValidateUtf8(text);
-    if (bad == text.data() + text.size()) {
-      ASSERT_TRUE(s.ok()) << testing::PrintToString(text);
-    } else {
-      ASSERT_FALSE(s.ok()) << testing::PrintToString(text);
-      std::string offset = "byte offset " + std::to_string(bad - text.data()) + ")";
-      ASSERT_TRUE(HasSubstr(Message(s), offset)) << testing::PrintToString(text);
-    }
+    ASSERT_TRUE(SameFirstBadByteAsUtf8cpp(text)) << testing::PrintToString(text);
     std::string expected;  // utf8cpp: U+FFFD for each byte find_invalid stops at
     for (const char *p = text.data(), *end = p + text.size(); p < end;) {
       const char* b = utf8::find_invalid(p, end);
@@ -151,15 +153,7 @@ TEST(Utf8ValidateTest, LongTextsAgreeWithUtf8cpp) {
     for (int n = rng() % 3; n > 0; --n) {
       text.insert(text.begin() + rng() % (text.size() + 1), static_cast<char>(kBytes[rng() % sizeof(kBytes)]));
     }
-    const char* bad = utf8::find_invalid(text.data(), text.data() + text.size());
-    absl::Status s = ValidateUtf8(text);
-    if (bad == text.data() + text.size()) {
-      ASSERT_TRUE(s.ok()) << testing::PrintToString(text);
-    } else {
-      ASSERT_FALSE(s.ok()) << testing::PrintToString(text);
-      std::string offset = "byte offset " + std::to_string(bad - text.data()) + ")";
-      ASSERT_TRUE(HasSubstr(Message(s), offset)) << testing::PrintToString(text);
-    }
+    ASSERT_TRUE(SameFirstBadByteAsUtf8cpp(text)) << testing::PrintToString(text);
   }
 }
 
