@@ -11,6 +11,9 @@
 #   test          test, by the shipped dictionary and model
 #   test-natural  test written as natural text (punctuation attached, from
 #                 `vnseg join --detok` of the gold), by `segment --tokenize`
+#   test-lower    test in lower case only (text and gold lowered), as chat
+#                 and search queries write it; ALL-CAPS text scores the same
+#                 (the model reads a run in capitals as lower case)
 # With --check, exits 1 if a figure is below its floor (a regression guard,
 # set a little under what the shipped model reaches; see README "Accuracy").
 set -euo pipefail
@@ -34,6 +37,7 @@ floor_dev_f1=0.965
 floor_test_f1=0.975
 floor_test_oov=0.92
 max_natural_gap=0.005
+floor_lower_f1=0.97
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -56,7 +60,15 @@ test=$(score "$data/test.seg.txt" "$out/test.txt")
 "$vnseg" segment --tokenize --no-progress <"$out/natural.txt" >"$out/natural.seg.txt"
 natural=$(score "$data/test.seg.txt" "$out/natural.seg.txt")
 
-printf 'dev-heldout   %s\ntest          %s\ntest-natural  %s\n' "$dev" "$test" "$natural"
+lower() {  # stdin -> stdout, UTF-8 whatever the locale
+  python3 -c 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").lower().encode("utf-8"))'
+}
+lower <"$data/test.raw.txt" >"$out/lower.raw.txt"
+lower <"$data/test.seg.txt" >"$out/lower.gold.txt"
+"$vnseg" segment --no-progress <"$out/lower.raw.txt" >"$out/lower.txt"
+lowered=$(score "$out/lower.gold.txt" "$out/lower.txt")
+printf 'dev-heldout   %s\ntest          %s\ntest-natural  %s\ntest-lower    %s\n' \
+  "$dev" "$test" "$natural" "$lowered"
 [[ $check == 1 ]] || exit 0
 
 failed=0
@@ -69,11 +81,12 @@ below() {  # NAME VALUE FLOOR
 below "dev-heldout F1" "$(field "$dev" f1)" "$floor_dev_f1"
 below "test F1" "$(field "$test" f1)" "$floor_test_f1"
 below "test OOV recall" "$(field "$test" oov_recall)" "$floor_test_oov"
+below "test-lower F1" "$(field "$lowered" f1)" "$floor_lower_f1"
 gap=$(python3 -c 'import sys; print(float(sys.argv[1]) - float(sys.argv[2]))' \
   "$(field "$test" f1)" "$(field "$natural" f1)")
 below "natural-text F1 margin ($max_natural_gap minus the gap to tokenized)" \
   "$(python3 -c 'import sys; print(float(sys.argv[1]) - float(sys.argv[2]))' "$max_natural_gap" "$gap")" 0
-for json in "$dev" "$test" "$natural"; do
+for json in "$dev" "$test" "$natural" "$lowered"; do
   if [[ $(field "$json" text_mismatch) != 0 ]]; then
     echo "eval.sh: the segmenter changed the text of some lines: $json" >&2
     failed=1
