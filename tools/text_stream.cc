@@ -143,6 +143,19 @@ class Converter {
   size_t queued_ = 0;
 };
 
+// Lines are long next to a machine word: memchr from one to the next beats
+// looking at every byte (std::count was a tenth of `vnseg join`'s time).
+size_t CountNewlines(std::string_view text) {
+  size_t count = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) != nullptr) {
+    ++count;
+    ++p;
+  }
+  return count;
+}
+
 // Processes one input. `done` counts bytes read across all inputs.
 absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
                       Progress& progress, uint64_t& done) {
@@ -187,7 +200,7 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
     }
     if (absl::Status s = converter.Add(chunk); !s.ok()) return s;
     std::string_view done_part(buffer.data(), cut);
-    size_t newlines = static_cast<size_t>(std::count(done_part.begin(), done_part.end(), '\n'));
+    size_t newlines = CountNewlines(done_part);
     line += newlines;
     column = newlines == 0 ? column + cut : cut - done_part.rfind('\n') - 1;
     offset += cut;
