@@ -57,6 +57,8 @@ void AppendWord(std::string_view text, const Word& w, std::string* out) {
   AppendEscaped(text, pos, w.end, out);
 }
 
+constexpr size_t kSegmentPieceBytes = 1 << 16;
+
 void RenderLossless(std::string_view text, const std::vector<Word>& words, std::string* out) {
   if (std::memchr(text.data(), '_', text.size()) == nullptr) {
     // Nothing to escape (most text): copy it whole, then turn the inner
@@ -153,13 +155,28 @@ void DetokenizeLine(std::string_view line, std::string* out) {
 
 void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
                  std::string* out) {
-  const std::vector<Word>& words = segmenter.Segment(text);
   out->reserve(out->size() + text.size() + text.size() / 16);
-  if (options.tokenize) {
-    RenderTokenized(text, words, out);
-  } else {
-    RenderLossless(text, words, out);
-  }
+  // In pieces of about kSegmentPieceBytes that end at a line end: a run of
+  // syllables never crosses one and a line starts a sentence either way, so
+  // the words are the same as in one go, while the tokens and words of a
+  // piece (some 7 times its size) stay in the processor's cache. (A
+  // megabyte at once made them a round trip through memory: 9% of the time.)
+  size_t start = 0;
+  do {
+    size_t end = text.size();
+    if (end - start > kSegmentPieceBytes) {
+      const size_t nl = text.find('\n', start + kSegmentPieceBytes);
+      if (nl != std::string_view::npos) end = nl + 1;
+    }
+    const std::string_view piece = text.substr(start, end - start);
+    const std::vector<Word>& words = segmenter.Segment(piece);
+    if (options.tokenize) {
+      RenderTokenized(piece, words, out);
+    } else {
+      RenderLossless(piece, words, out);
+    }
+    start = end;
+  } while (start < text.size());
 }
 
 void JoinText(std::string_view text, const JoinOptions& options, std::string* out) {

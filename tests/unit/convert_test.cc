@@ -166,6 +166,32 @@ TEST_F(ConvertTest, SafeCutPropertyLossless) {
   }
 }
 
+// SegmentText works on a long text in pieces that end at line ends: the
+// result must be that of each line on its own, lossless and tokenized, also
+// for a line longer than a piece.
+TEST_F(ConvertTest, LongTextsSegmentLikeTheirLines) {
+  test::RandomText random(2026, {"ông Nguyễn Văn Minh", "hòa bình", "Việt Nam"});
+  std::string text;
+  std::vector<std::string> lines;
+  while (text.size() < 300000) {
+    std::string line = random.Next();
+    if (lines.size() == 100) {  // a line of 100 KB, longer than a piece
+      while (line.size() < 100000) line += " " + random.Next();
+    }
+    for (char& c : line) c = c == '\n' ? ' ' : c;
+    line += "\n";
+    text += line;
+    lines.push_back(line);
+  }
+  text += "xin chào";  // and a last line without its line end
+  lines.push_back("xin chào");
+  for (bool tokenize : {false, true}) {
+    std::string expected;
+    for (const std::string& line : lines) expected += Segment(line, tokenize);
+    ASSERT_EQ(Segment(text, tokenize), expected) << "tokenize " << tokenize;
+  }
+}
+
 // The tokenized and detok outputs depend on the whole line, so their
 // contract is: cut at line ends only (the CLI streams them that way).
 TEST_F(ConvertTest, LineEndCutGivesTheSameTokenizedResult) {
