@@ -8,9 +8,15 @@
 namespace vnseg {
 namespace {
 
+// IsWordChar of an ASCII character, without decoding.
+bool IsAsciiWordChar(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 // Is the code point that ends at byte `pos` a word character?
 bool WordCharBefore(std::string_view text, size_t pos) {
   if (pos == 0) return false;
+  if (static_cast<unsigned char>(text[pos - 1]) < 0x80) return IsAsciiWordChar(text[pos - 1]);
   char32_t c;
   return DecodeUtf8Before(text.data(), text.data() + pos, &c) != 0 && IsWordChar(c);
 }
@@ -18,6 +24,7 @@ bool WordCharBefore(std::string_view text, size_t pos) {
 // Is the code point that starts at byte `pos` a word character?
 bool WordCharAfter(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
+  if (static_cast<unsigned char>(text[pos]) < 0x80) return IsAsciiWordChar(text[pos]);
   char32_t c;
   return DecodeUtf8(text.data() + pos, text.data() + text.size(), &c) != 0 && IsWordChar(c);
 }
