@@ -157,5 +157,22 @@ TEST(Utf8ValidateTest, LongTextsAgreeWithUtf8cpp) {
   }
 }
 
+// Every byte deleted, and a continuation byte inserted everywhere, in text
+// of multi-byte letters: some of these put the middle of the text (where
+// the validator splits it in two) inside a sequence or make one break there.
+TEST(Utf8ValidateTest, DamageAtEveryPosition) {
+  const std::string text = "Tổng thống Mỹ đến Hà Nội hôm qua, ữỡẳ. Nguyễn";
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size()) {
+      std::string deleted = text;
+      deleted.erase(i, 1);
+      ASSERT_TRUE(SameFirstBadByteAsUtf8cpp(deleted)) << "byte " << i << " deleted";
+    }
+    std::string inserted = text;
+    inserted.insert(i, 1, '\x80');
+    ASSERT_TRUE(SameFirstBadByteAsUtf8cpp(inserted)) << "0x80 inserted at " << i;
+  }
+}
+
 }  // namespace
 }  // namespace vnseg
