@@ -125,8 +125,9 @@ inline constexpr Rows kRows;
 // once: two independent chains of shifts per step instead of one, so the
 // processor overlaps them. The second half starts at the first byte from
 // the middle that is no continuation byte: in well-formed text a sequence
-// starts there, so both halves must end between sequences.
-inline bool IsValidUtf8TwoHalves(const char* p, const char* end) {
+// starts there, so both halves must end between sequences. It always reads
+// the whole text: to find an error, FindInvalidUtf8.
+inline bool IsValidUtf8(const char* p, const char* end) {
   const auto* s = reinterpret_cast<const unsigned char*>(p);
   const size_t n = static_cast<size_t>(end - p);
   size_t mid = n / 2;
@@ -144,12 +145,13 @@ inline bool IsValidUtf8TwoHalves(const char* p, const char* end) {
 }
 
 // First byte in [p, end) that does not start a well-formed sequence, or end.
-// Well-formed text (nearly all) is settled by IsValidUtf8TwoHalves. Else
-// the automaton runs over blocks of 64 bytes (all-ASCII blocks skipped
+// The automaton runs over blocks of 64 bytes (all-ASCII blocks skipped
 // whole); on an error it hands over to the scalar decoder from the last
-// block end that fell between sequences, which finds the exact byte.
+// block end that fell between sequences, which finds the exact byte. The
+// cost grows with the distance to the error, not the length of the text, so
+// callers that go from error to error (ReplaceInvalidUtf8, Normalize with
+// pass_invalid) stay linear.
 inline const char* FindInvalidUtf8(const char* p, const char* end) {
-  if (IsValidUtf8TwoHalves(p, end)) return end;
   constexpr size_t kBlock = 64;
   const char* safe = p;  // everything before is valid, and a sequence starts here
   uint64_t state = utf8_dfa::kAccept;
@@ -173,8 +175,6 @@ inline const char* FindInvalidUtf8(const char* p, const char* end) {
   for (; p < end; ++p) state = utf8_dfa::kRows.of[static_cast<unsigned char>(*p)] >> state & 63;
   return state == utf8_dfa::kAccept ? end : FindInvalidUtf8Scalar(safe, end);
 }
-
-inline bool IsValidUtf8(const char* p, const char* end) { return FindInvalidUtf8(p, end) == end; }
 
 // Decodes the code point that ends just before `pos` (begin < pos).
 // Returns its length, or 0 if the bytes there are not well-formed.

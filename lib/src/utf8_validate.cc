@@ -11,8 +11,8 @@ namespace vnseg {
 
 absl::Status ValidateUtf8(std::string_view text, size_t base_offset, size_t base_line,
                           size_t base_column) {
+  if (IsValidUtf8(text.data(), text.data() + text.size())) return absl::OkStatus();
   const char* bad = FindInvalidUtf8(text.data(), text.data() + text.size());
-  if (bad == text.data() + text.size()) return absl::OkStatus();
   size_t offset = static_cast<size_t>(bad - text.data());
   std::string_view before = text.substr(0, offset);
   size_t line = base_line + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
