@@ -10,21 +10,12 @@ namespace {
 
 constexpr uint32_t kListed = kFromBaseList | kFromNameList | kHeadword;
 
-int LengthClass(uint32_t length) {
-  return static_cast<int>(std::min<uint32_t>(length, kLengthClasses)) - 1;
-}
-
 }  // namespace
 
 uint64_t SyllableHash(std::string_view canonical_key) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : canonical_key) h = (h ^ c) * 0x100000001b3ull;
-  h ^= h >> 30;  // splitmix64 finalizer
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
-  return h;
+  return Mix64(h);
 }
 
 int ListedGapFeatures(const RunFeatures& features, size_t g, size_t* syllables, int* roles) {

@@ -46,6 +46,16 @@ inline constexpr uint64_t kAfterRun = 0xc2b2ae3d27d4eb4full;
 enum Gram : int { kUnigram = 1, kBigram = 2 };
 inline constexpr int kMaxGram = kBigram;
 
+// The splitmix64 finalizer: spreads every input bit over the whole key.
+inline uint64_t Mix64(uint64_t h) {
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h;
+}
+
 // Key of the n-gram of `n` syllable hashes; never 0. Inline: a run
 // computes one per syllable and gram.
 inline uint64_t NgramKey(int n, const uint64_t* hashes) {
@@ -57,11 +67,7 @@ inline uint64_t NgramKey(int n, const uint64_t* hashes) {
   }
   uint64_t h = static_cast<uint64_t>(n) * 0x9e3779b97f4a7c15ull;
   for (int i = 0; i < n; ++i) h = (h ^ hashes[i]) * 0xff51afd7ed558ccdull + static_cast<uint64_t>(i);
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
+  h = Mix64(h);
   return h == 0 ? 1 : h;
 }
 // Key of a syllable's weights where a listed word (base list, name list or
@@ -95,6 +101,9 @@ inline constexpr uint32_t kMaxGuessedWord = 4;
 // Dense features: indices into a small float array.
 inline constexpr int kShapeClasses = 5;   // lower, Capital, ALL-CAPS, digit, other
 inline constexpr int kLengthClasses = 7;  // word length 1..6, 7+ (index len-1)
+inline int LengthClass(uint32_t length) {
+  return static_cast<int>(length < kLengthClasses ? length : kLengthClasses) - 1;
+}
 // Part of speech of a syllable as a one-syllable word, by the first that
 // applies: a name of the name lists ("Mỹ", "Azerbaijan"), classifier,
 // function word, verb, noun, adjective; else none.
@@ -175,8 +184,7 @@ class WordScoreTable {
                 "Index() gathers these bits by position");
   static size_t Index(uint32_t length, uint32_t flags, bool capitalised) {
     const size_t bits = (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18);
-    const size_t length_class = (length < kLengthClasses ? length : kLengthClasses) - 1;
-    return (length_class << 6) | (bits << 1) | (capitalised ? 1 : 0);
+    return (static_cast<size_t>(LengthClass(length)) << 6) | (bits << 1) | (capitalised ? 1 : 0);
   }
   std::vector<float> scores_;
 };
