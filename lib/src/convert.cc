@@ -8,15 +8,11 @@
 namespace vnseg {
 namespace {
 
-// IsWordChar of an ASCII character, without decoding.
-bool IsAsciiWordChar(char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 // Is the code point that ends at byte `pos` a word character?
 bool WordCharBefore(std::string_view text, size_t pos) {
   if (pos == 0) return false;
-  if (static_cast<unsigned char>(text[pos - 1]) < 0x80) return IsAsciiWordChar(text[pos - 1]);
+  const unsigned char last = static_cast<unsigned char>(text[pos - 1]);
+  if (last < 0x80) return IsWordChar(last);  // no decoding
   char32_t c;
   return DecodeUtf8Before(text.data(), text.data() + pos, &c) != 0 && IsWordChar(c);
 }
@@ -24,7 +20,8 @@ bool WordCharBefore(std::string_view text, size_t pos) {
 // Is the code point that starts at byte `pos` a word character?
 bool WordCharAfter(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
-  if (static_cast<unsigned char>(text[pos]) < 0x80) return IsAsciiWordChar(text[pos]);
+  const unsigned char first = static_cast<unsigned char>(text[pos]);
+  if (first < 0x80) return IsWordChar(first);  // no decoding
   char32_t c;
   return DecodeUtf8(text.data() + pos, text.data() + text.size(), &c) != 0 && IsWordChar(c);
 }

@@ -28,8 +28,18 @@ struct AsciiClasses {
 };
 constexpr AsciiClasses kAscii;
 
+// Latin-1 letters, Latin Extended-A and B, IPA (U+00C0..U+027F but the
+// signs × and ÷) and Latin Extended Additional (U+1E00..U+1EFF, the
+// precomposed Vietnamese vowels with tones): letters, all of them (checked
+// against ICU once). Scanner::VietnameseLetterBytes reads the same ranges
+// off the UTF-8 bytes.
+bool InLatinLetterRanges(char32_t c) {
+  return (c >= 0xC0 && c < 0x280 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c < 0x1F00);
+}
+
 CharClass Classify(char32_t c) {
   if (c < 0x80) return kAscii.of[c];
+  if (InLatinLetterRanges(c)) return kLetter;  // most of Vietnamese: no table lookup
   if (const LatinInfo* info = LatinLookup(c); info != nullptr && (info->flags & kIsLetter)) {
     return kLetter;
   }
@@ -160,11 +170,8 @@ class Scanner {
     return cls == kLetter || cls == kDigit || cls == kMark;
   }
 
-  // Length of the letter at `pos` if it is one of Latin-1, Latin Extended-A
-  // and B, IPA (U+00C0..U+027F, but the signs × and ÷) or Latin Extended
-  // Additional (U+1E00..U+1EFF, the precomposed Vietnamese vowels with
-  // tones), read off its UTF-8 bytes without decoding: all of these are
-  // letters (checked against ICU once). 0 for anything else.
+  // Length of the letter at `pos` if it lies in InLatinLetterRanges, read
+  // off its UTF-8 bytes without decoding; 0 for anything else.
   size_t VietnameseLetterBytes(size_t pos) const {
     const auto* s = reinterpret_cast<const unsigned char*>(text_.data()) + pos;
     const size_t avail = text_.size() - pos;
@@ -427,9 +434,6 @@ void PreTokenize(std::string_view text, std::vector<Token>* tokens) {
 }
 
 bool IsWordChar(char32_t c) {
-  // The letters of Vietnamese first, without a table lookup (the ranges of
-  // Scanner::VietnameseLetterBytes): join asks this around every '_'.
-  if ((c >= 0xC0 && c < 0x280 && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c < 0x1F00)) return true;
   CharClass cls = Classify(c);
   return cls == kLetter || cls == kDigit || cls == kMark;
 }
