@@ -196,7 +196,7 @@ class Scanner {
     while (pos < text_.size()) {
       const unsigned char b = static_cast<unsigned char>(text_[pos]);
       if (b < 0x80) {  // half the letters of Vietnamese text: no decoding
-        if (kAscii.of[b] != kLetter && kAscii.of[b] != kDigit) break;
+        if (!IsAsciiAlnum(static_cast<char>(b))) break;
         ++pos;
       } else if (size_t n = VietnameseLetterBytes(pos)) {
         pos += n;  // the other half, read off the bytes
