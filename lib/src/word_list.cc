@@ -1,8 +1,12 @@
 #include "vnseg/word_list.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
-#include <fstream>
-#include <sstream>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -24,6 +28,10 @@ uint32_t TagFlag(std::string_view tag) {
   return 0;
 }
 
+// Editors on Windows start UTF-8 files with a byte order mark; it is not
+// part of the first word (which it would make unmatchable).
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 }  // namespace
 
 absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
@@ -33,6 +41,7 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
                                                    ": ", s.message()));
   }
   size_t line_no = 0, pos = 0;
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) pos = kUtf8Bom.size();
   while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
@@ -75,12 +84,37 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
 }
 
 absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));
-  return buffer.str();
+  // POSIX calls, not an ifstream: an ifstream opens a directory and reads
+  // it as empty, which made `--user-words DIR` an empty list.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    int saved_errno = errno;
+    std::string why = absl::StrCat("cannot open ", path, ": ", std::strerror(saved_errno));
+    return saved_errno == EACCES ? absl::PermissionDeniedError(why) : absl::NotFoundError(why);
+  }
+  std::string text;
+  struct stat st;
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory, not a file"));
+    }
+    if (S_ISREG(st.st_mode)) text.reserve(static_cast<size_t>(st.st_size));
+  }
+  char block[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, block, sizeof block);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int saved_errno = errno;
+      ::close(fd);
+      return absl::DataLossError(absl::StrCat("cannot read ", path, ": ", std::strerror(saved_errno)));
+    }
+    if (n == 0) break;
+    text.append(block, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return text;
 }
 
 absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {

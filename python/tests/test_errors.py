@@ -1,4 +1,6 @@
 """Bad input and bad files raise Python exceptions with clear messages."""
+import re
+
 import pytest
 
 import vnseg
@@ -45,6 +47,20 @@ def test_bad_user_words(tmp_path):
         vnseg.Segmenter(user_words=["bàn\nmèo"])
     with pytest.raises(TypeError):
         vnseg.Segmenter(user_words=[1, 2])
+
+
+def test_user_words_directory_unreadable_file_and_bom(tmp_path):
+    # A directory used to be read as an empty list, silently.
+    with pytest.raises(ValueError, match=re.escape(f"{tmp_path}: is a directory")):
+        vnseg.Segmenter(user_words=tmp_path)
+    # Opens, then fails to read (EIO), even for root.
+    with pytest.raises(ValueError, match="cannot read /proc/self/mem"):
+        vnseg.Segmenter(user_words="/proc/self/mem")
+    # A BOM before the first word used to make that word unmatchable.
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffmạng xã hội\n".encode())
+    text = "Mạng xã hội lan truyền"
+    assert vnseg.Segmenter(user_words=bom).segment(text) == "Mạng_xã_hội lan_truyền"
 
 
 @pytest.mark.parametrize("call", [

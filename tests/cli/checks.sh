@@ -229,6 +229,49 @@ check_corrupt_dict() {
   expect_rc 0 "join with a broken VNSEG_DICT"
 }
 
+# A word list that is a directory or cannot be read is an error naming it,
+# for every reader (--user-words, dict build, dict lookup); it used to be
+# read as an empty list. A UTF-8 BOM before the first word is skipped (it
+# used to make the first word unmatchable).
+check_word_list_files() {
+  printf 'Mạng xã hội lan truyền\n' >"$WORK/text.txt"
+  mkdir -p "$WORK/words.d"
+  local bad cmd
+  for bad in "$WORK/words.d" /proc/self/mem; do
+    for cmd in segment resegment; do
+      run "$cmd" --user-words "$bad" "$WORK/text.txt"
+      expect_rc 1 "$cmd --user-words $bad"
+      expect_err_has "vnseg $cmd: " "$cmd --user-words $bad"
+      expect_err_has "$bad" "$cmd --user-words $bad"
+      expect_out_empty "$cmd --user-words $bad"
+    done
+    run dict lookup --user-words "$bad" hòa_bình
+    expect_rc 1 "dict lookup --user-words $bad"
+    expect_err_has "$bad" "dict lookup --user-words $bad"
+    run dict build -o "$WORK/x.dic" "$bad"
+    expect_rc 1 "dict build LIST=$bad"
+    expect_err_has "$bad" "dict build LIST=$bad"
+    run dict build -o "$WORK/x.dic" --base "$bad"
+    expect_rc 1 "dict build --base $bad"
+    expect_no_file "$WORK/x.dic*" "dict build --base $bad"
+  done
+  run segment --user-words "$WORK/words.d" "$WORK/text.txt"
+  expect_err_has "words.d: is a directory" "segment --user-words DIR"
+  run segment --user-words /proc/self/mem "$WORK/text.txt"
+  expect_err_has "cannot read /proc/self/mem: Input/output error" "segment --user-words UNREADABLE"
+
+  printf '\xef\xbb\xbfmạng xã hội\n' >"$WORK/bom.txt"
+  run segment --user-words "$WORK/bom.txt" "$WORK/text.txt"
+  expect_rc 0 "segment --user-words BOM_LIST"
+  expect_out_has "Mạng_xã_hội lan_truyền" "segment --user-words BOM_LIST"
+  run dict lookup --user-words "$WORK/bom.txt" mạng_xã_hội
+  expect_rc 0 "dict lookup --user-words BOM_LIST"
+  run dict build -o "$WORK/bom.dic" "$WORK/bom.txt"
+  expect_rc 0 "dict build BOM_LIST"
+  run dict lookup --dict "$WORK/bom.dic" mạng_xã_hội
+  expect_rc 0 "dict lookup in a dictionary built from BOM_LIST"
+}
+
 # A 50 MB single line (no newline) of Vietnamese-like text: segment | join
 # gives it back byte for byte, in bounded time.
 check_big_line() {

@@ -53,5 +53,54 @@ TEST(WordListTest, LoadUserWordsReadsTheFile) {
   EXPECT_TRUE(HasSubstr(std::string(missing.status().message()), path));
 }
 
+TEST(WordListTest, ByteOrderMarkIsNotPartOfTheFirstWord) {
+  auto dict = CompileUserWords("\xEF\xBB\xBF" "mạng xã hội\nbàn mèo\n", "bom list");
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_TRUE((*dict)->Lookup("mạng xã hội", nullptr));
+  EXPECT_EQ((*dict)->info().word_count, 2u);
+  // A comment on the first line stays a comment.
+  auto comment = CompileUserWords("\xEF\xBB\xBF# words\nbàn mèo\n", "bom list");
+  ASSERT_TRUE(comment.ok()) << comment.status();
+  EXPECT_EQ((*comment)->info().word_count, 1u);
+}
+
+TEST(WordListTest, ADirectoryOrAnUnreadableFileIsAnErrorNamingIt) {
+  std::string dir = ::testing::TempDir();
+  auto from_dir = LoadUserWords(dir);
+  ASSERT_FALSE(from_dir.ok());
+  EXPECT_EQ(from_dir.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(HasSubstr(std::string(from_dir.status().message()), dir + ": is a directory"));
+  DictionaryBuilder builder;
+  absl::Status add = AddWordListFile(dir, 0, &builder);
+  EXPECT_EQ(add.code(), absl::StatusCode::kInvalidArgument) << add;
+  // Opens, then fails to read (EIO at offset 0), even for root.
+  auto unreadable = ReadFileToString("/proc/self/mem");
+  ASSERT_FALSE(unreadable.ok());
+  EXPECT_EQ(unreadable.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_TRUE(HasSubstr(std::string(unreadable.status().message()), "cannot read /proc/self/mem: "));
+}
+
+TEST(WordListTest, ReadFileToStringReadsPipesAndLargeFiles) {
+  std::string path = ::testing::TempDir() + "vnseg_read_test_" + std::to_string(::getpid());
+  std::string big(200000, 'a');
+  big += "\nend\n";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << big;
+  }
+  auto text = ReadFileToString(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_EQ(*text, big);
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ASSERT_EQ(::write(fds[1], "bàn mèo\n", 10), 10);
+  ::close(fds[1]);
+  auto piped = ReadFileToString("/dev/fd/" + std::to_string(fds[0]));
+  ::close(fds[0]);
+  ASSERT_TRUE(piped.ok()) << piped.status();
+  EXPECT_EQ(*piped, "bàn mèo\n");
+}
+
 }  // namespace
 }  // namespace vnseg

@@ -1,7 +1,8 @@
 // Plain-text word lists: one word a line, syllables separated by spaces or
 // '_', optionally a tab and a frequency, optionally another tab and tags
 // (comma-separated: common, headword, classifier, function, verb, noun,
-// adjective; see WordFlags); '#' starts a comment line.
+// adjective; see WordFlags); '#' starts a comment line. A UTF-8 byte order
+// mark at the start of a list is skipped.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,10 @@ namespace vnseg {
 absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
                          DictionaryBuilder* builder);
 
-// The whole content of the file at `path`; the error names it.
+// The whole content of the file at `path` (a regular file, a pipe or a
+// device; not a directory). Errors name the path: NotFound (or
+// PermissionDenied) when it cannot be opened, InvalidArgument for a
+// directory, DataLoss when reading fails.
 absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
 // Reads the file at `path` and adds it as above.
