@@ -1,5 +1,7 @@
 #include "cli_args.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 
@@ -62,6 +64,18 @@ int UsageError(const std::string& command, const std::string& message) {
 int Fail(const std::string& command, const absl::Status& status) {
   std::cerr << "vnseg " << command << ": " << status.message() << "\n";
   return kExitBadInput;
+}
+
+int CheckStdout(const std::string& command, int rc) {
+  // std::cout shares stdout's buffer (sync_with_stdio): a failed write sets
+  // stdout's error flag, and what is still buffered fails on fflush.
+  std::cout.flush();
+  bool failed = std::fflush(stdout) != 0;
+  int reason = errno;  // of the fflush, else of the failed write before it
+  if (!failed && !std::ferror(stdout) && std::cout.good()) return rc;
+  std::cerr << "vnseg" << (command.empty() ? "" : " ") << command << ": cannot write to stdout"
+            << (reason != 0 ? absl::StrCat(": ", std::strerror(reason)) : std::string()) << "\n";
+  return rc == kExitOk ? kExitBadInput : rc;
 }
 
 std::string FormatOptions(const std::vector<OptionSpec>& specs) {

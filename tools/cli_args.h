@@ -41,6 +41,12 @@ int UsageError(const std::string& command, const std::string& message);
 // Prints "vnseg COMMAND: STATUS MESSAGE" to stderr; returns kExitBadInput.
 int Fail(const std::string& command, const absl::Status& status);
 
+// Flushes stdout and checks that everything written to it arrived (a full
+// disk, /dev/full, a closed pipe): if not, prints "vnseg COMMAND: cannot
+// write to stdout: REASON" and returns kExitBadInput when `rc` was kExitOk;
+// otherwise returns `rc`. Called once, as the command ends.
+int CheckStdout(const std::string& command, int rc);
+
 // The option list of `specs`, one per line, for --help.
 std::string FormatOptions(const std::vector<OptionSpec>& specs);
 

@@ -255,4 +255,10 @@ int Main(int argc, char** argv) {
 
 }  // namespace vnseg::cli
 
-int main(int argc, char** argv) { return vnseg::cli::Main(argc, argv); }
+int main(int argc, char** argv) {
+  int rc = vnseg::cli::Main(argc, argv);
+  // Messages name the command: "dict info", "segment", "--help".
+  std::string command = argc > 1 ? argv[1] : "";
+  if (command == "dict" && argc > 2 && argv[2][0] != '-') command = command + " " + argv[2];
+  return vnseg::cli::CheckStdout(command, rc);
+}

@@ -272,6 +272,37 @@ check_word_list_files() {
   expect_rc 0 "dict lookup in a dictionary built from BOM_LIST"
 }
 
+# Output that cannot be written (here /dev/full: ENOSPC) is an error, exit 1
+# with a message, for every command that writes stdout: help and dict
+# info/lookup used to exit 0. (Never `-o /dev/full`: as root, the -o writer
+# of main 4d69068 replaces the device by a file.)
+check_stdout_full() {
+  printf 'Tổng thống Mỹ nói về hòa bình.\n' >"$WORK/text.txt"
+  local cmd
+  for cmd in --help -h help --version "dict --help" "dict info" "dict lookup hòa_bình" \
+             "dict lookup nosuchword" "dict info --help" "dict lookup --help" \
+             "dict build --help" "dict learn --help" "segment --help" "resegment --help" \
+             "join --help" "normalize --help" \
+             segment "segment --tokenize" "segment --threads 2" resegment join "join --detok" \
+             normalize; do
+    RC=0
+    # shellcheck disable=SC2086  # cmd holds a command and its flags
+    "$VNSEG" $cmd <"$WORK/text.txt" >/dev/full 2>"$WORK/err" || RC=$?
+    expect_rc 1 "vnseg $cmd >/dev/full"
+    expect_err_has "No space left on device" "vnseg $cmd >/dev/full"
+  done
+  RC=0
+  "$VNSEG" dict info >/dev/full 2>"$WORK/err" || RC=$?
+  expect_err_has "vnseg dict info: cannot write to stdout: No space left on device" "dict info >/dev/full"
+  # Many words: the failure comes from a write in the middle, not the last flush.
+  local words=()
+  for _ in $(seq 1 3000); do words+=(hòa_bình); done
+  RC=0
+  "$VNSEG" dict lookup "${words[@]}" >/dev/full 2>"$WORK/err" || RC=$?
+  expect_rc 1 "dict lookup of 3000 words >/dev/full"
+  expect_err_has "cannot write to stdout" "dict lookup of 3000 words >/dev/full"
+}
+
 # A 50 MB single line (no newline) of Vietnamese-like text: segment | join
 # gives it back byte for byte, in bounded time.
 check_big_line() {
