@@ -63,10 +63,15 @@ int SearchTerms::ForEach(std::string_view text, bool query,
     ForEachSyllable(span, [&](size_t begin, size_t end) {
       size_t key_begin = syllable_keys_.size();
       AppendKey(span.substr(begin, end - begin), &syllable_keys_);
+      // A token of combining marks alone keys to nothing without
+      // diacritics. An empty term would still take a position (the phrase
+      // "x y" would miss "x \u0301 y"): such a syllable is not indexed.
+      if (syllable_keys_.size() == key_begin) return;
       syllables_.push_back({word.begin + static_cast<uint32_t>(begin),
                             word.begin + static_cast<uint32_t>(end), key_begin,
                             syllable_keys_.size()});
     });
+    if (syllables_.empty()) continue;
     auto key_of = [&](const Syllable& s) {
       return std::string_view(syllable_keys_).substr(s.key_begin, s.key_end - s.key_begin);
     };

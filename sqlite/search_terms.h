@@ -52,7 +52,8 @@ class SearchTerms {
               const SearchTermOptions& options);
 
   // Calls `emit` for each term of `text`, in order: the document's terms,
-  // or with `query` the terms to look up. Stops at the first non-zero
+  // or with `query` the terms to look up. No key is ever empty: a token that
+  // keys to nothing (combining marks alone, in syllable mode) is skipped. Stops at the first non-zero
   // result of `emit` and returns it; returns 0 otherwise.
   int ForEach(std::string_view text, bool query,
               absl::FunctionRef<int(const SearchTerm&)> emit);

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "test_util.h"
 
 namespace vnseg {
@@ -60,6 +62,57 @@ TEST_F(SearchTermsTest, EmitCanStop) {
   int calls = 0;
   EXPECT_EQ(terms.ForEach("một hai ba", false, [&](const SearchTerm&) { return ++calls == 2 ? 7 : 0; }), 7);
   EXPECT_EQ(calls, 2);
+}
+
+// Text whose tokens can fold to nothing: combining marks with no letter
+// before them (alone, after a space, punctuation, a control character or
+// another mark), and random bytes.
+std::vector<std::string> AdversarialTexts() {
+  const std::string acute = "\xcc\x81", hook = "\xcc\x89", dot = "\xcc\xa3";
+  std::vector<std::string> texts = {
+      "\x01" + acute, acute, acute + acute + hook, "x " + acute + " y", "x " + acute + "y",
+      "x" + acute + " y", "(" + acute + ")", "." + acute + dot, "\t" + hook + "\n" + dot,
+      "hoà " + acute + " bình", "\xe2\x80\x8b" + acute, "_" + acute + "_", "1" + acute,
+      acute + "\xff" + dot, std::string(50, ' ') + acute + hook + dot};
+  std::mt19937 random(11);
+  const std::string pieces[] = {acute, hook, dot, " ", "a", "đ", "\x01", ".", "_", "\xff", "\xcc"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (int n = random() % 12; n > 0; --n) {
+      if (random() % 4 == 0) {
+        text.push_back(static_cast<char>(random()));
+      } else {
+        text += pieces[random() % std::size(pieces)];
+      }
+    }
+    texts.push_back(text);
+  }
+  return texts;
+}
+
+TEST_F(SearchTermsTest, NeverEmitsAnEmptyTerm) {
+  for (bool remove_diacritics : {false, true}) {
+    SearchTerms terms(dict_.get(), nullptr, {remove_diacritics});
+    for (const std::string& text : AdversarialTexts()) {
+      for (bool query : {false, true}) {
+        terms.ForEach(text, query, [&](const SearchTerm& t) {
+          EXPECT_FALSE(t.key.empty())
+              << "remove_diacritics " << remove_diacritics << (query ? ", query \"" : ", text \"")
+              << absl::CHexEscape(text) << "\": empty term at " << t.begin << "-" << t.end;
+          EXPECT_LE(t.begin, t.end);
+          EXPECT_LE(t.end, text.size());
+          return 0;
+        });
+      }
+    }
+  }
+}
+
+TEST_F(SearchTermsTest, ALoneMarkTakesNoPosition) {
+  // An empty term took a position, so the phrase "x y" missed "x \u0301 y".
+  SearchTerms terms(dict_.get(), nullptr, {/*remove_diacritics=*/true});
+  EXPECT_EQ(Terms(terms, "x \xcc\x81 y", false), (std::vector<std::string>{"x@0-1", "y@5-6"}));
+  EXPECT_EQ(Terms(terms, "\x01\xcc\x81", false), std::vector<std::string>{});
 }
 
 }  // namespace
