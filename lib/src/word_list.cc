@@ -108,7 +108,8 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
     if (n < 0) {
       int saved_errno = errno;
       ::close(fd);
-      return absl::DataLossError(absl::StrCat("cannot read ", path, ": ", std::strerror(saved_errno)));
+      return absl::DataLossError(
+          absl::StrCat("cannot read ", path, ": ", std::strerror(saved_errno)));
     }
     if (n == 0) break;
     text.append(block, static_cast<size_t>(n));

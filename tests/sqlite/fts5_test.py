@@ -139,18 +139,72 @@ class Fts5Test(unittest.TestCase):
         self.assertEqual(without, "Mạng [xã hội] lan truyền tin giả.")
         self.db.execute("DELETE FROM vn WHERE rowid = 100")
 
-    def test_bad_arguments_are_refused(self):
-        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
-            self.db.execute("CREATE VIRTUAL TABLE bad USING fts5(body, tokenize='vnseg colour 1')")
+    def refused(self, tokenize, db=None):
+        """CREATE with `tokenize` fails: (SQLite's code name, vnseg_last_error())."""
+        db = db or self.db
+        with self.assertRaisesRegex(sqlite3.Error, "error in tokenizer constructor") as caught:
+            db.execute(f'CREATE VIRTUAL TABLE bad USING fts5(body, tokenize="{tokenize}")')
+        (reason,) = db.execute("SELECT vnseg_last_error()").fetchone()
+        return caught.exception.sqlite_errorname, reason
+
+    def test_bad_arguments_are_refused_with_the_reason(self):
+        # FTS5's own message is fixed; the reason used to reach only sqlite3_log.
+        self.assertEqual(self.refused("vnseg colour 1"), (
+            "SQLITE_ERROR", "unknown argument 'colour' "
+                            "(arguments: remove_diacritics 0|1, dict PATH, user_words PATH)"))
+        self.assertEqual(self.refused("vnseg remove_diacritics 2"),
+                         ("SQLITE_ERROR", "remove_diacritics must be 0 or 1, not '2'"))
+        self.assertEqual(self.refused("vnseg dict"), ("SQLITE_ERROR", "'dict' needs a value"))
         # A path is quoted: the tokenize string in double quotes, the path in single.
-        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
-            self.db.execute("CREATE VIRTUAL TABLE bad2 USING fts5(body, "
-                            """tokenize="vnseg dict '/nonexistent.dic'")""")
-        with self.assertRaisesRegex(sqlite3.Error, "tokenizer"):
-            self.db.execute("CREATE VIRTUAL TABLE bad3 USING fts5(body, "
-                            """tokenize="vnseg user_words '/nonexistent.txt'")""")
+        self.assertEqual(self.refused("vnseg dict '/nonexistent.dic'"), (
+            "SQLITE_CANTOPEN", "cannot open /nonexistent.dic: No such file or directory"))
+        self.assertEqual(self.refused("vnseg user_words '/nonexistent.txt'"), (
+            "SQLITE_CANTOPEN", "cannot open /nonexistent.txt: No such file or directory"))
+        with tempfile.TemporaryDirectory() as folder:
+            self.assertEqual(self.refused(f"vnseg user_words '{folder}'"),
+                             ("SQLITE_ERROR", f"{folder}: is a directory, not a file"))
+            words = os.path.join(folder, "words.txt")
+            with open(words, "w", encoding="utf-8") as f:
+                f.write("bàn mèo\tmany\n")
+            self.assertEqual(self.refused(f"vnseg user_words '{words}'"), (
+                "SQLITE_ERROR", f"{words}:1: the frequency after the tab is not a whole number"))
+        # A construction that succeeds clears the reason.
         self.db.execute("CREATE VIRTUAL TABLE good USING fts5(body, "
                         f"""tokenize="vnseg dict '{os.environ['VNSEG_DICT']}'")""")
+        self.assertEqual(self.db.execute("SELECT vnseg_last_error()").fetchone(), (None,))
+
+    def test_last_error_belongs_to_its_connection_and_covers_reopening(self):
+        with tempfile.TemporaryDirectory() as folder:
+            dictionary = os.path.join(folder, "copy.dic")
+            with open(os.environ["VNSEG_DICT"], "rb") as src, open(dictionary, "wb") as dst:
+                dst.write(src.read())
+            path = os.path.join(folder, "index.db")
+            db = self.connect(path)
+            db.execute("CREATE VIRTUAL TABLE t USING fts5(body, "
+                       f"""tokenize="vnseg dict '{dictionary}'")""")
+            db.execute("INSERT INTO t VALUES ('hoà bình')")
+            db.commit()
+            db.close()
+            os.remove(dictionary)
+            # Reopened, the table cannot make its tokenizer: the same reason.
+            db = self.connect(path)
+            with self.assertRaisesRegex(sqlite3.Error, "error in tokenizer constructor") as caught:
+                db.execute("SELECT rowid FROM t WHERE t MATCH 'bình'").fetchall()
+            self.assertEqual(caught.exception.sqlite_errorname, "SQLITE_CANTOPEN")
+            (reason,) = db.execute("SELECT vnseg_last_error()").fetchone()
+            self.assertEqual(reason, f"cannot open {dictionary}: No such file or directory")
+            # Another connection has its own (none).
+            other = self.connect(":memory:")
+            self.assertEqual(other.execute("SELECT vnseg_last_error()").fetchone(), (None,))
+            other.close()
+            db.close()
+
+    @staticmethod
+    def connect(path):
+        db = sqlite3.connect(path)
+        db.enable_load_extension(True)
+        db.load_extension(EXTENSION)
+        return db
 
     @unittest.skipUnless(SQLITE3_CLI, "no sqlite3 shell")
     def test_sqlite3_shell_loads_the_extension(self):

@@ -77,7 +77,8 @@ TEST(WordListTest, ADirectoryOrAnUnreadableFileIsAnErrorNamingIt) {
   auto unreadable = ReadFileToString("/proc/self/mem");
   ASSERT_FALSE(unreadable.ok());
   EXPECT_EQ(unreadable.status().code(), absl::StatusCode::kDataLoss);
-  EXPECT_TRUE(HasSubstr(std::string(unreadable.status().message()), "cannot read /proc/self/mem: "));
+  EXPECT_TRUE(
+      HasSubstr(std::string(unreadable.status().message()), "cannot read /proc/self/mem: "));
 }
 
 TEST(WordListTest, ReadFileToStringReadsPipesAndLargeFiles) {
