@@ -1,0 +1,399 @@
+#include "output_file.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+
+namespace vnseg::cli {
+namespace {
+
+// --- Removing temporary files when the process is ended by a signal.
+//
+// The handler may only make async-signal-safe calls: it unlinks the names
+// kept in static buffers, and the signal, re-raised with its default action
+// (SA_RESETHAND), ends the process once the handler returns.
+
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+constexpr int kSlots = 16;  // temporary files open at once (more: no cleanup on a signal)
+
+char g_names[kSlots][PATH_MAX];
+std::atomic<bool> g_live[kSlots];  // read by the handler
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs lock-free atomics");
+
+std::mutex g_mutex;                // guards the rest
+bool g_reserved[kSlots];
+int g_open_count = 0;
+bool g_installed[std::size(kSignals)];
+
+extern "C" void RemoveTemporariesAndReraise(int sig) {
+  int saved = errno;
+  for (int i = 0; i < kSlots; ++i) {
+    if (g_live[i].load()) ::unlink(g_names[i]);
+  }
+  errno = saved;
+  ::raise(sig);  // the action is the default again: ends the process on return
+}
+
+// Installs the handler for the signals whose action is the default: an
+// ignored signal (nohup, a background job) cannot end the process, and one
+// someone else handles (Python's SIGINT) is theirs.
+void InstallHandlers() {
+  for (size_t i = 0; i < std::size(kSignals); ++i) {
+    struct sigaction old {};
+    if (::sigaction(kSignals[i], nullptr, &old) != 0) continue;
+    if ((old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL) continue;
+    struct sigaction sa {};
+    sa.sa_handler = RemoveTemporariesAndReraise;
+    sigemptyset(&sa.sa_mask);
+    for (int s : kSignals) sigaddset(&sa.sa_mask, s);
+    sa.sa_flags = SA_RESETHAND;
+    g_installed[i] = ::sigaction(kSignals[i], &sa, nullptr) == 0;
+  }
+}
+
+void RestoreHandlers() {
+  for (size_t i = 0; i < std::size(kSignals); ++i) {
+    if (!g_installed[i]) continue;
+    struct sigaction current {};
+    // Still ours (not reset by a delivery, not replaced by someone else).
+    if (::sigaction(kSignals[i], nullptr, &current) == 0 &&
+        current.sa_handler == RemoveTemporariesAndReraise) {
+      struct sigaction dfl {};
+      dfl.sa_handler = SIG_DFL;
+      sigemptyset(&dfl.sa_mask);
+      ::sigaction(kSignals[i], &dfl, nullptr);
+    }
+    g_installed[i] = false;
+  }
+}
+
+// Blocks the signals in this thread for the life of the object, so that a
+// temporary file is never created without its name being registered.
+class SignalsBlocked {
+ public:
+  SignalsBlocked() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int s : kSignals) sigaddset(&set, s);
+    ::pthread_sigmask(SIG_BLOCK, &set, &old_);
+  }
+  ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+
+ private:
+  sigset_t old_;
+};
+
+// Reserves a slot for `name` (not yet live); -1 when all are taken or the
+// name does not fit.
+int ReserveSlot(const std::string& name) {
+  if (name.size() >= PATH_MAX) return -1;
+  std::lock_guard<std::mutex> lock(g_mutex);
+  for (int i = 0; i < kSlots; ++i) {
+    if (g_reserved[i]) continue;
+    g_reserved[i] = true;
+    std::memcpy(g_names[i], name.c_str(), name.size() + 1);
+    if (g_open_count++ == 0) InstallHandlers();
+    return i;
+  }
+  return -1;
+}
+
+void ReleaseSlot(int slot) {
+  if (slot < 0) return;
+  std::lock_guard<std::mutex> lock(g_mutex);
+  g_live[slot].store(false);
+  g_reserved[slot] = false;
+  if (--g_open_count == 0) RestoreHandlers();
+}
+
+// --- Paths.
+
+std::string ErrnoMessage(const std::string& what, const std::string& path, int err) {
+  return absl::StrCat(what, " ", path, ": ", std::strerror(err));
+}
+
+// Follows the symlinks that `path` ends in (up to 40, as the kernel does),
+// so that the file written is the target and the link stays. Sets *exists
+// and, if the file exists, *st (lstat of the file reached).
+absl::StatusOr<std::string> ResolveLinks(std::string path, bool* exists, struct stat* st) {
+  for (int hops = 0; hops <= 40; ++hops) {
+    if (::lstat(path.c_str(), st) != 0) {
+      if (errno != ENOENT) return absl::Status(absl::ErrnoToStatusCode(errno), ErrnoMessage("cannot write", path, errno));
+      *exists = false;  // a new file, or the target of a dangling link
+      return path;
+    }
+    if (!S_ISLNK(st->st_mode)) {
+      *exists = true;
+      return path;
+    }
+    std::vector<char> target(static_cast<size_t>(st->st_size > 0 ? st->st_size : PATH_MAX) + 1);
+    ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
+    if (n < 0 || static_cast<size_t>(n) >= target.size()) {
+      return absl::PermissionDeniedError(ErrnoMessage("cannot read the link", path, n < 0 ? errno : ENAMETOOLONG));
+    }
+    std::string next(target.data(), static_cast<size_t>(n));
+    size_t slash = path.rfind('/');
+    if (next.empty() || next[0] != '/') next = (slash == std::string::npos ? "" : path.substr(0, slash + 1)) + next;
+    path = std::move(next);
+  }
+  return absl::PermissionDeniedError(ErrnoMessage("cannot write", path, ELOOP));
+}
+
+// A new name beside `path`: PATH.vnseg-tmp-XXXXXX (DIR/.vnseg-tmp-XXXXXX
+// when the file name is too long to take the suffix).
+std::string TemporaryName(const std::string& path) {
+  static const char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  unsigned char random[6] = {};
+  if (::getrandom(random, sizeof random, 0) != static_cast<ssize_t>(sizeof random)) {
+    static std::atomic<unsigned> counter{0};  // O_EXCL still keeps names apart
+    unsigned v = static_cast<unsigned>(::getpid()) * 2654435761u + counter++ * 40503u;
+    for (unsigned char& c : random) c = static_cast<unsigned char>(v >>= 5);
+  }
+  std::string suffix = ".vnseg-tmp-";
+  for (unsigned char c : random) suffix += kChars[c % (sizeof kChars - 1)];
+  size_t slash = path.rfind('/');
+  size_t base_size = slash == std::string::npos ? path.size() : path.size() - slash - 1;
+  if (base_size + suffix.size() <= NAME_MAX) return path + suffix;
+  return path.substr(0, slash == std::string::npos ? 0 : slash + 1) + suffix;
+}
+
+// Writes all of `data`; 0 or the errno of the failure.
+int WriteAll(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : EIO;
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return 0;
+}
+
+// The same at `offset` (pwrite).
+int WriteAllAt(int fd, std::string_view data, off_t offset) {
+  while (!data.empty()) {
+    ssize_t n = ::pwrite(fd, data.data(), data.size(), offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : EIO;
+    data.remove_prefix(static_cast<size_t>(n));
+    offset += n;
+  }
+  return 0;
+}
+
+}  // namespace
+
+OutputFile::~OutputFile() { Abort(); }
+
+absl::Status OutputFile::Open(const std::string& path, Replace replace) {
+  if (path.empty() || path == "-") {
+    fd_ = STDOUT_FILENO;
+    path_ = "<stdout>";
+    return absl::OkStatus();
+  }
+  bool exists = false;
+  struct stat st {};
+  auto resolved = ResolveLinks(path, &exists, &st);
+  if (!resolved.ok()) return resolved.status();
+  path_ = *std::move(resolved);
+  if (exists && S_ISDIR(st.st_mode)) return Fail("cannot write", EISDIR);
+  if (exists && !S_ISREG(st.st_mode)) return OpenDirect(S_ISSOCK(st.st_mode));
+
+  // A regular file or none: a new temporary file beside it.
+  {
+    SignalsBlocked blocked;
+    for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
+      temp_path_ = TemporaryName(path_);
+      signal_slot_ = ReserveSlot(temp_path_);
+      // A new file's mode is 0666 less the umask (the kernel applies it);
+      // an existing file's is set below, before anything is written.
+      fd_ = ::open(temp_path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                   exists ? 0600 : 0666);
+      int err = errno;
+      if (fd_ < 0) {
+        ReleaseSlot(signal_slot_);
+        signal_slot_ = -1;
+        temp_path_.clear();
+        if (err != EEXIST) return Fail("cannot create", err);
+      } else if (signal_slot_ >= 0) {
+        g_live[signal_slot_].store(true);
+      }
+    }
+    if (fd_ < 0) return Fail("cannot create", EEXIST);
+  }
+  owns_fd_ = true;
+  if (exists && st.st_nlink > 1 && replace == Replace::kKeepHardLinks) {
+    in_place_ = true;  // the temporary only holds the data until Commit()
+    dev_ = st.st_dev;
+    ino_ = st.st_ino;
+    return absl::OkStatus();
+  }
+  if (exists) {
+    // The owner first (only root may give a file away; a failure keeps
+    // ours): chown may clear mode bits, fchmod then sets them.
+    if (::fchown(fd_, st.st_uid, st.st_gid) != 0 && errno != EPERM) return Fail("cannot create", errno);
+    if (::fchmod(fd_, st.st_mode & 0777) != 0) return Fail("cannot create", errno);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status OutputFile::OpenDirect(bool is_socket) {
+  if (is_socket) {
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (path_.size() >= sizeof addr.sun_path) return Fail("cannot connect to", ENAMETOOLONG);
+    std::memcpy(addr.sun_path, path_.c_str(), path_.size() + 1);
+    fd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd_ < 0) return Fail("cannot connect to", errno);
+    owns_fd_ = true;
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return Fail("cannot connect to", errno);
+    return absl::OkStatus();
+  }
+  // No O_CREAT, no O_TRUNC: a device or FIFO is written, never replaced.
+  // O_NOFOLLOW: a link planted since ResolveLinks is not followed.
+  do {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+  } while (fd_ < 0 && errno == EINTR);
+  if (fd_ < 0) return Fail("cannot open", errno);
+  owns_fd_ = true;
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0) return Fail("cannot open", errno);
+  if (S_ISREG(st.st_mode)) return Fail("cannot open", EAGAIN);  // replaced by a file meanwhile
+  return absl::OkStatus();
+}
+
+absl::Status OutputFile::Write(std::string_view data) {
+  if (fd_ < 0) return absl::FailedPreconditionError(absl::StrCat("cannot write ", path_, ": not open"));
+  int err = WriteAll(fd_, data);
+  return err == 0 ? absl::OkStatus() : Fail("cannot write", err);
+}
+
+absl::Status OutputFile::Commit() {
+  if (fd_ < 0) return absl::FailedPreconditionError(absl::StrCat("cannot write ", path_, ": not open"));
+  if (!owns_fd_) {  // stdout stays open for the process
+    fd_ = -1;
+    return absl::OkStatus();
+  }
+  if (temp_path_.empty()) {  // written directly
+    int rc = ::close(fd_);
+    fd_ = -1;
+    owns_fd_ = false;
+    if (rc != 0 && errno != EINTR) return Fail("cannot write", errno);
+    return absl::OkStatus();
+  }
+  if (::fsync(fd_) != 0) return Fail("cannot write", errno);
+  int linked = in_place_ ? OpenHardLinked() : -1;
+  absl::Status s = linked >= 0 ? CopyInto(linked) : RenameIntoPlace();
+  if (!s.ok()) return s;
+  temp_path_.clear();  // renamed or removed: nothing left to clean
+  ReleaseSlot(signal_slot_);
+  signal_slot_ = -1;
+  owns_fd_ = false;
+  return absl::OkStatus();
+}
+
+absl::Status OutputFile::RenameIntoPlace() {
+  int rc = ::close(fd_);
+  fd_ = -1;
+  if (rc != 0) return Fail("cannot write", errno);
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) return Fail("cannot write", errno);
+  // The rename lasts once the folder is on disk too (best effort: not every
+  // file system can sync a folder).
+  size_t slash = path_.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return absl::OkStatus();
+}
+
+int OutputFile::OpenHardLinked() {
+  int out = ::open(path_.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st {};
+  if (out >= 0 && ::fstat(out, &st) == 0 && S_ISREG(st.st_mode) && st.st_dev == dev_ &&
+      st.st_ino == ino_) {
+    return out;
+  }
+  // Not the file we were given any more: replace the name, as for any
+  // other regular file.
+  if (out >= 0) ::close(out);
+  return -1;
+}
+
+// A file with several names: every name must see the new content, so the
+// complete temporary file is copied over it (the run has succeeded; only an
+// I/O error during this copy can leave it partial), then removed.
+absl::Status OutputFile::CopyInto(int out) {
+  struct stat temp_st {};
+  int err = ::fstat(fd_, &temp_st) == 0 ? 0 : errno;
+  const off_t size = temp_st.st_size;
+  // Reserve the space first where the file system can (a full disk then
+  // fails before the file is changed); KEEP_SIZE leaves its length as is.
+  if (err == 0) (void)::fallocate(out, FALLOC_FL_KEEP_SIZE, 0, size);
+  std::vector<char> buffer(1 << 20);
+  for (off_t offset = 0; offset < size && err == 0;) {
+    ssize_t n = ::pread(fd_, buffer.data(), buffer.size(), offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      err = n < 0 ? errno : EIO;
+      break;
+    }
+    err = WriteAllAt(out, std::string_view(buffer.data(), static_cast<size_t>(n)), offset);
+    offset += n;
+  }
+  if (err == 0 && ::ftruncate(out, size) != 0) err = errno;
+  if (err == 0 && ::fsync(out) != 0) err = errno;
+  if (::close(out) != 0 && err == 0) err = errno;
+  if (err != 0) return Fail("cannot write", err);
+  ::close(fd_);
+  fd_ = -1;
+  ::unlink(temp_path_.c_str());
+  return absl::OkStatus();
+}
+
+void OutputFile::Abort() {
+  if (owns_fd_ && fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  owns_fd_ = false;
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  temp_path_.clear();
+  ReleaseSlot(signal_slot_);
+  signal_slot_ = -1;
+}
+
+absl::Status OutputFile::Fail(const char* what, int err) {
+  Abort();
+  return absl::Status(absl::ErrnoToStatusCode(err), ErrnoMessage(what, path_, err));
+}
+
+absl::Status WriteWholeFile(const std::string& path, std::string_view data, OutputFile::Replace replace) {
+  OutputFile out;
+  absl::Status s = out.Open(path, replace);
+  if (s.ok()) s = out.Write(data);
+  if (s.ok()) s = out.Commit();
+  return s;
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
+}  // namespace vnseg::cli
