@@ -40,7 +40,7 @@ bool g_reserved[kSlots];
 int g_open_count = 0;
 bool g_installed[std::size(kSignals)];
 
-extern "C" void RemoveTemporariesAndReraise(int sig) {
+void RemoveTemporariesAndReraise(int sig) {
   int saved = errno;
   for (int i = 0; i < kSlots; ++i) {
     if (g_live[i].load()) ::unlink(g_names[i]);
@@ -133,7 +133,8 @@ std::string ErrnoMessage(const std::string& what, const std::string& path, int e
 absl::StatusOr<std::string> ResolveLinks(std::string path, bool* exists, struct stat* st) {
   for (int hops = 0; hops <= 40; ++hops) {
     if (::lstat(path.c_str(), st) != 0) {
-      if (errno != ENOENT) return absl::Status(absl::ErrnoToStatusCode(errno), ErrnoMessage("cannot write", path, errno));
+      int err = errno;
+      if (err != ENOENT) return absl::Status(absl::ErrnoToStatusCode(err), ErrnoMessage("cannot write", path, err));
       *exists = false;  // a new file, or the target of a dangling link
       return path;
     }
@@ -236,17 +237,19 @@ absl::Status OutputFile::Open(const std::string& path, Replace replace) {
     if (fd_ < 0) return Fail("cannot create", EEXIST);
   }
   owns_fd_ = true;
-  if (exists && st.st_nlink > 1 && replace == Replace::kKeepHardLinks) {
+  if (!exists) return absl::OkStatus();
+  // The owner first: only root may give a file away (otherwise the group
+  // may still be one of ours; else the new file stays ours). chown may clear
+  // mode bits, fchmod then sets them.
+  if (::fchown(fd_, st.st_uid, st.st_gid) != 0) {
+    if (errno != EPERM) return Fail("cannot create", errno);
+    (void)::fchown(fd_, static_cast<uid_t>(-1), st.st_gid);
+  }
+  if (::fchmod(fd_, st.st_mode & 0777) != 0) return Fail("cannot create", errno);
+  if (st.st_nlink > 1 && replace == Replace::kKeepHardLinks) {
     in_place_ = true;  // the temporary only holds the data until Commit()
     dev_ = st.st_dev;
     ino_ = st.st_ino;
-    return absl::OkStatus();
-  }
-  if (exists) {
-    // The owner first (only root may give a file away; a failure keeps
-    // ours): chown may clear mode bits, fchmod then sets them.
-    if (::fchown(fd_, st.st_uid, st.st_gid) != 0 && errno != EPERM) return Fail("cannot create", errno);
-    if (::fchmod(fd_, st.st_mode & 0777) != 0) return Fail("cannot create", errno);
   }
   return absl::OkStatus();
 }
