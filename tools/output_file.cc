@@ -173,25 +173,16 @@ std::string TemporaryName(const std::string& path) {
   return path.substr(0, slash == std::string::npos ? 0 : slash + 1) + suffix;
 }
 
-// Writes all of `data`; 0 or the errno of the failure.
-int WriteAll(int fd, std::string_view data) {
+// Writes all of `data` (at `offset`, or at the file position when
+// negative); 0 or the errno of the failure.
+int WriteAll(int fd, std::string_view data, off_t offset = -1) {
   while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
+    ssize_t n = offset < 0 ? ::write(fd, data.data(), data.size())
+                           : ::pwrite(fd, data.data(), data.size(), offset);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return n < 0 ? errno : EIO;
     data.remove_prefix(static_cast<size_t>(n));
-  }
-  return 0;
-}
-
-// The same at `offset` (pwrite).
-int WriteAllAt(int fd, std::string_view data, off_t offset) {
-  while (!data.empty()) {
-    ssize_t n = ::pwrite(fd, data.data(), data.size(), offset);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return n < 0 ? errno : EIO;
-    data.remove_prefix(static_cast<size_t>(n));
-    offset += n;
+    if (offset >= 0) offset += n;
   }
   return 0;
 }
@@ -357,7 +348,7 @@ absl::Status OutputFile::CopyInto(int out) {
       err = n < 0 ? errno : EIO;
       break;
     }
-    err = WriteAllAt(out, std::string_view(buffer.data(), static_cast<size_t>(n)), offset);
+    err = WriteAll(out, std::string_view(buffer.data(), static_cast<size_t>(n)), offset);
     offset += n;
   }
   if (err == 0 && ::ftruncate(out, size) != 0) err = errno;
