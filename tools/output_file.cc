@@ -258,10 +258,10 @@ absl::Status OutputFile::OpenDirect(bool is_socket) {
     return absl::OkStatus();
   }
   // No O_CREAT, no O_TRUNC: a device or FIFO is written, never replaced.
-  // O_NOFOLLOW: a link planted since ResolveLinks is not followed.
-  do {
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
-  } while (fd_ < 0 && errno == EINTR);
+  // O_NOFOLLOW: a link planted since ResolveLinks is not followed. A signal
+  // handled while a FIFO waits for its reader (EINTR) is an error, so that
+  // Python's Ctrl-C is not lost in a retry.
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
   if (fd_ < 0) return Fail("cannot open", errno);
   owns_fd_ = true;
   struct stat st {};

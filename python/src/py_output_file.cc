@@ -10,7 +10,10 @@ namespace {
 
 namespace py = pybind11;
 
+// A signal's exception (Ctrl-C while a FIFO waited for a reader) comes
+// first; else OSError with the writer's message.
 [[noreturn]] void ThrowOSError(const absl::Status& status) {
+  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
   PyErr_SetString(PyExc_OSError, std::string(status.message()).c_str());
   throw py::error_already_set();
 }
