@@ -456,8 +456,9 @@ normalize_pass_block() {
 make_devices() {
   NULL_DEV=/dev/null FULL_DEV=/dev/full
   if [[ $(id -u) -eq 0 ]]; then
-    mknod "$WORK/null" c 1 3 && mknod "$WORK/full" c 1 7 ||
+    if ! mknod "$WORK/null" c 1 3 || ! mknod "$WORK/full" c 1 7; then
       skip "root, but cannot make device nodes in $WORK (not risking /dev/null)"
+    fi
     chmod 0666 "$WORK/null" "$WORK/full"
     NULL_DEV=$WORK/null FULL_DEV=$WORK/full
   fi
@@ -570,8 +571,9 @@ check_output_mode() {
 # A signal while vnseg waits for input (a FIFO this shell keeps open):
 # the temporary file goes, the old OUT stays, the status is 128+signal.
 check_output_signals() {
-  command -v env >/dev/null && env --default-signal=INT true 2>/dev/null ||
+  if ! env --default-signal=INT true 2>/dev/null; then
     skip "env --default-signal is missing (coreutils < 8.31)"
+  fi
   local sig num pid i
   for sig in TERM INT HUP; do
     num=$(kill -l "$sig")
@@ -642,11 +644,11 @@ check_dict_output() {
   expect_same "$WORK/victim.want" "$WORK/victim.txt" "dict build does not follow a planted OUT.tmp"
   if [[ -L $WORK/planted.dic.tmp ]]; then pass; else fail "dict build replaced the planted OUT.tmp"; fi
   # Concurrent builds of one OUT: all succeed, the result is a dictionary.
-  local i round pids failed=0
+  local i pids failed=0
   awk 'BEGIN { n = split("ba bà bá ca cà da đa ga hà la ma na", s, " ");
                for (i = 1; i <= n; i++) for (j = 1; j <= n; j++) for (k = 1; k <= 300; k++)
                  print s[i] " " s[j] " x" k }' >"$WORK/many.txt"
-  for round in 1 2 3; do
+  for _ in 1 2 3; do
     pids=()
     for i in 1 2 3 4; do
       "$VNSEG" dict build -o "$WORK/same.dic" "$WORK/many.txt" 2>"$WORK/err.$i" &
