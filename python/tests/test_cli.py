@@ -1,5 +1,6 @@
 """python -m vnseg mirrors the vnseg command line."""
 import os
+import resource
 import signal
 import stat
 import subprocess
@@ -118,6 +119,19 @@ def test_output_device_is_written_not_replaced(tmp_path):
     assert f"cannot write {full}: No space left on device".encode() in r.stderr
     assert stat.S_ISCHR(os.stat(full).st_mode)
     assert not [n for n in os.listdir(tmp_path) if "vnseg" in n]
+
+
+def test_output_write_error_names_the_path(tmp_path):
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))  # noqa: E731
+    r = subprocess.run([sys.executable, "-m", "vnseg", "segment", "-o", str(out)],
+                       input="Tổng thống Mỹ nói hòa bình\n".encode() * 2000, capture_output=True,
+                       env=ENV, timeout=60, preexec_fn=limit)
+    assert r.returncode == 1
+    assert f"cannot write {out}: File too large".encode() in r.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["out.txt"]
 
 
 def test_output_symlink_writes_its_target(tmp_path):

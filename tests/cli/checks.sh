@@ -484,6 +484,21 @@ check_output_device() {
   expect_no_file "$WORK/*.vnseg-tmp-*" "-o device: temporaries"
 }
 
+# A write error on a regular OUT (EFBIG from a file size limit, as ENOSPC
+# on a full disk): the path and the reason, exit 1, OUT and the folder as
+# they were.
+check_output_write_error() {
+  yes 'Tổng thống Mỹ nói hòa bình' | head -n 2000 >"$WORK/in.txt"
+  printf 'old\n' >"$WORK/out.txt"
+  cp "$WORK/out.txt" "$WORK/out.want"
+  RC=0
+  (ulimit -f 8 && trap '' XFSZ && exec "$VNSEG" segment "$WORK/in.txt" -o "$WORK/out.txt") 2>"$WORK/err" || RC=$?
+  expect_rc 1 "segment -o past the file size limit"
+  expect_err_has "cannot write $WORK/out.txt: File too large" "segment -o past the file size limit"
+  expect_same "$WORK/out.want" "$WORK/out.txt" "segment -o past the file size limit: OUT untouched"
+  expect_no_file "$WORK/out.txt.*" "segment -o past the file size limit: temporaries"
+}
+
 check_output_fifo() {
   printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
   printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
