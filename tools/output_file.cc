@@ -25,14 +25,16 @@ namespace {
 // --- Removing temporary files when the process is ended by a signal.
 //
 // The handler may only make async-signal-safe calls: it unlinks the names
-// kept in static buffers, and the signal, re-raised with its default action
+// kept in static buffers (relative to their folder's descriptor, so that a
+// chdir does not matter), and the signal, re-raised with its default action
 // (SA_RESETHAND), ends the process once the handler returns.
 
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 constexpr int kSlots = 16;  // temporary files open at once (more: no cleanup on a signal)
 
-char g_names[kSlots][PATH_MAX];
-std::atomic<bool> g_live[kSlots];  // read by the handler
+char g_names[kSlots][NAME_MAX + 1];
+int g_dirs[kSlots];
+std::atomic<bool> g_live[kSlots];  // g_names and g_dirs are read by the handler when live
 static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs lock-free atomics");
 
 std::mutex g_mutex;                // guards the rest
@@ -43,7 +45,7 @@ bool g_installed[std::size(kSignals)];
 void RemoveTemporariesAndReraise(int sig) {
   int saved = errno;
   for (int i = 0; i < kSlots; ++i) {
-    if (g_live[i].load()) ::unlink(g_names[i]);
+    if (g_live[i].load()) ::unlinkat(g_dirs[i], g_names[i], 0);
   }
   errno = saved;
   ::raise(sig);  // the action is the default again: ends the process on return
@@ -98,15 +100,16 @@ class SignalsBlocked {
   sigset_t old_;
 };
 
-// Reserves a slot for `name` (not yet live); -1 when all are taken or the
-// name does not fit.
-int ReserveSlot(const std::string& name) {
-  if (name.size() >= PATH_MAX) return -1;
+// Reserves a slot for `name` in the folder `dir` (not yet live); -1 when
+// all are taken.
+int ReserveSlot(int dir, const std::string& name) {
+  if (name.size() > NAME_MAX) return -1;
   std::lock_guard<std::mutex> lock(g_mutex);
   for (int i = 0; i < kSlots; ++i) {
     if (g_reserved[i]) continue;
     g_reserved[i] = true;
     std::memcpy(g_names[i], name.c_str(), name.size() + 1);
+    g_dirs[i] = dir;
     if (g_open_count++ == 0) InstallHandlers();
     return i;
   }
@@ -155,9 +158,9 @@ absl::StatusOr<std::string> ResolveLinks(std::string path, bool* exists, struct 
   return absl::PermissionDeniedError(ErrnoMessage("cannot write", path, ELOOP));
 }
 
-// A new name beside `path`: PATH.vnseg-tmp-XXXXXX (DIR/.vnseg-tmp-XXXXXX
-// when the file name is too long to take the suffix).
-std::string TemporaryName(const std::string& path) {
+// A new name beside the file `name`: NAME.vnseg-tmp-XXXXXX (or
+// .vnseg-tmp-XXXXXX when the name is too long to take the suffix).
+std::string TemporaryName(const std::string& name) {
   static const char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   unsigned char random[6] = {};
   if (::getrandom(random, sizeof random, 0) != static_cast<ssize_t>(sizeof random)) {
@@ -167,10 +170,7 @@ std::string TemporaryName(const std::string& path) {
   }
   std::string suffix = ".vnseg-tmp-";
   for (unsigned char c : random) suffix += kChars[c % (sizeof kChars - 1)];
-  size_t slash = path.rfind('/');
-  size_t base_size = slash == std::string::npos ? path.size() : path.size() - slash - 1;
-  if (base_size + suffix.size() <= NAME_MAX) return path + suffix;
-  return path.substr(0, slash == std::string::npos ? 0 : slash + 1) + suffix;
+  return name.size() + suffix.size() <= NAME_MAX ? name + suffix : suffix;
 }
 
 // Writes all of `data` (at `offset`, or at the file position when
@@ -205,21 +205,29 @@ absl::Status OutputFile::Open(const std::string& path, Replace replace) {
   if (exists && S_ISDIR(st.st_mode)) return Fail("cannot write", EISDIR);
   if (exists && !S_ISREG(st.st_mode)) return OpenDirect(S_ISSOCK(st.st_mode));
 
-  // A regular file or none: a new temporary file beside it.
+  // A regular file or none: a new temporary file beside it. Everything
+  // from here on is relative to the folder's descriptor: a folder renamed
+  // or a link swapped into the path meanwhile changes nothing.
+  size_t slash = path_.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
+  name_ = slash == std::string::npos ? path_ : path_.substr(slash + 1);
+  dir_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd_ < 0 && errno == EACCES) dir_fd_ = ::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd_ < 0) return Fail("cannot create", errno);
   {
     SignalsBlocked blocked;
     for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
-      temp_path_ = TemporaryName(path_);
-      signal_slot_ = ReserveSlot(temp_path_);
+      temp_name_ = TemporaryName(name_);
+      signal_slot_ = ReserveSlot(dir_fd_, temp_name_);
       // A new file's mode is 0666 less the umask (the kernel applies it);
       // an existing file's is set below, before anything is written.
-      fd_ = ::open(temp_path_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                   exists ? 0600 : 0666);
+      fd_ = ::openat(dir_fd_, temp_name_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                     exists ? 0600 : 0666);
       int err = errno;
       if (fd_ < 0) {
         ReleaseSlot(signal_slot_);
         signal_slot_ = -1;
-        temp_path_.clear();
+        temp_name_.clear();
         if (err != EEXIST) return Fail("cannot create", err);
       } else if (signal_slot_ >= 0) {
         g_live[signal_slot_].store(true);
@@ -282,7 +290,7 @@ absl::Status OutputFile::Commit() {
     fd_ = -1;
     return absl::OkStatus();
   }
-  if (temp_path_.empty()) {  // written directly
+  if (temp_name_.empty()) {  // written directly
     int rc = ::close(fd_);
     fd_ = -1;
     owns_fd_ = false;
@@ -293,10 +301,8 @@ absl::Status OutputFile::Commit() {
   int linked = in_place_ ? OpenHardLinked() : -1;
   absl::Status s = linked >= 0 ? CopyInto(linked) : RenameIntoPlace();
   if (!s.ok()) return s;
-  temp_path_.clear();  // renamed or removed: nothing left to clean
-  ReleaseSlot(signal_slot_);
-  signal_slot_ = -1;
-  owns_fd_ = false;
+  temp_name_.clear();  // renamed or removed: nothing left to clean
+  Abort();             // closes the folder
   return absl::OkStatus();
 }
 
@@ -304,21 +310,15 @@ absl::Status OutputFile::RenameIntoPlace() {
   int rc = ::close(fd_);
   fd_ = -1;
   if (rc != 0) return Fail("cannot write", errno);
-  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) return Fail("cannot write", errno);
+  if (::renameat(dir_fd_, temp_name_.c_str(), dir_fd_, name_.c_str()) != 0) return Fail("cannot write", errno);
   // The rename lasts once the folder is on disk too (best effort: not every
-  // file system can sync a folder).
-  size_t slash = path_.rfind('/');
-  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
-  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
+  // file system can sync a folder, nor an O_PATH descriptor).
+  (void)::fsync(dir_fd_);
   return absl::OkStatus();
 }
 
 int OutputFile::OpenHardLinked() {
-  int out = ::open(path_.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+  int out = ::openat(dir_fd_, name_.c_str(), O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
   struct stat st {};
   if (out >= 0 && ::fstat(out, &st) == 0 && S_ISREG(st.st_mode) && st.st_dev == dev_ &&
       st.st_ino == ino_) {
@@ -357,7 +357,7 @@ absl::Status OutputFile::CopyInto(int out) {
   if (err != 0) return Fail("cannot write", err);
   ::close(fd_);
   fd_ = -1;
-  ::unlink(temp_path_.c_str());
+  ::unlinkat(dir_fd_, temp_name_.c_str(), 0);
   return absl::OkStatus();
 }
 
@@ -365,10 +365,12 @@ void OutputFile::Abort() {
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
   fd_ = -1;
   owns_fd_ = false;
-  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
-  temp_path_.clear();
-  ReleaseSlot(signal_slot_);
+  if (!temp_name_.empty()) ::unlinkat(dir_fd_, temp_name_.c_str(), 0);
+  temp_name_.clear();
+  ReleaseSlot(signal_slot_);  // before the folder's descriptor goes
   signal_slot_ = -1;
+  if (dir_fd_ >= 0) ::close(dir_fd_);
+  dir_fd_ = -1;
 }
 
 absl::Status OutputFile::Fail(const char* what, int err) {

@@ -57,9 +57,6 @@ class OutputFile {
   // Safe to call at any time, more than once.
   void Abort();
 
-  // The path being written (after resolving symlinks), for messages.
-  const std::string& path() const { return path_; }
-
  private:
   absl::Status OpenDirect(bool is_socket);
   absl::Status RenameIntoPlace();
@@ -71,7 +68,9 @@ class OutputFile {
   bool owns_fd_ = false;      // not stdout
   bool in_place_ = false;     // hard-linked: copy the temporary into path_
   int signal_slot_ = -1;      // where the temporary's name is kept for signals
-  std::string path_, temp_path_;
+  int dir_fd_ = -1;           // the folder of path_ (a temporary is made there)
+  std::string path_;          // OUT, symlinks resolved: for messages
+  std::string name_, temp_name_;  // OUT's and the temporary's names in the folder
   unsigned long long dev_ = 0, ino_ = 0;  // of the hard-linked file
 };
 
