@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -11,120 +10,15 @@
 
 #include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstring>
-#include <mutex>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "temporary_cleanup.h"
 
 namespace vnseg::cli {
 namespace {
-
-// --- Removing temporary files when the process is ended by a signal.
-//
-// The handler may only make async-signal-safe calls: it unlinks the names
-// kept in static buffers (relative to their folder's descriptor, so that a
-// chdir does not matter), and the signal, re-raised with its default action
-// (SA_RESETHAND), ends the process once the handler returns.
-
-constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
-constexpr int kSlots = 16;  // temporary files open at once (more: no cleanup on a signal)
-
-char g_names[kSlots][NAME_MAX + 1];
-int g_dirs[kSlots];
-std::atomic<bool> g_live[kSlots];  // g_names and g_dirs are read by the handler when live
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs lock-free atomics");
-
-std::mutex g_mutex;                // guards the rest
-bool g_reserved[kSlots];
-int g_open_count = 0;
-bool g_installed[std::size(kSignals)];
-
-void RemoveTemporariesAndReraise(int sig) {
-  int saved = errno;
-  for (int i = 0; i < kSlots; ++i) {
-    if (g_live[i].load()) ::unlinkat(g_dirs[i], g_names[i], 0);
-  }
-  errno = saved;
-  ::raise(sig);  // the action is the default again: ends the process on return
-}
-
-// Installs the handler for the signals whose action is the default: an
-// ignored signal (nohup, a background job) cannot end the process, and one
-// someone else handles (Python's SIGINT) is theirs.
-void InstallHandlers() {
-  for (size_t i = 0; i < std::size(kSignals); ++i) {
-    struct sigaction old {};
-    if (::sigaction(kSignals[i], nullptr, &old) != 0) continue;
-    if ((old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL) continue;
-    struct sigaction sa {};
-    sa.sa_handler = RemoveTemporariesAndReraise;
-    sigemptyset(&sa.sa_mask);
-    for (int s : kSignals) sigaddset(&sa.sa_mask, s);
-    sa.sa_flags = SA_RESETHAND;
-    g_installed[i] = ::sigaction(kSignals[i], &sa, nullptr) == 0;
-  }
-}
-
-void RestoreHandlers() {
-  for (size_t i = 0; i < std::size(kSignals); ++i) {
-    if (!g_installed[i]) continue;
-    struct sigaction current {};
-    // Still ours (not reset by a delivery, not replaced by someone else).
-    if (::sigaction(kSignals[i], nullptr, &current) == 0 &&
-        current.sa_handler == RemoveTemporariesAndReraise) {
-      struct sigaction dfl {};
-      dfl.sa_handler = SIG_DFL;
-      sigemptyset(&dfl.sa_mask);
-      ::sigaction(kSignals[i], &dfl, nullptr);
-    }
-    g_installed[i] = false;
-  }
-}
-
-// Blocks the signals in this thread for the life of the object, so that a
-// temporary file is never created without its name being registered.
-class SignalsBlocked {
- public:
-  SignalsBlocked() {
-    sigset_t set;
-    sigemptyset(&set);
-    for (int s : kSignals) sigaddset(&set, s);
-    ::pthread_sigmask(SIG_BLOCK, &set, &old_);
-  }
-  ~SignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
-
- private:
-  sigset_t old_;
-};
-
-// Reserves a slot for `name` in the folder `dir` (not yet live); -1 when
-// all are taken.
-int ReserveSlot(int dir, const std::string& name) {
-  if (name.size() > NAME_MAX) return -1;
-  std::lock_guard<std::mutex> lock(g_mutex);
-  for (int i = 0; i < kSlots; ++i) {
-    if (g_reserved[i]) continue;
-    g_reserved[i] = true;
-    std::memcpy(g_names[i], name.c_str(), name.size() + 1);
-    g_dirs[i] = dir;
-    if (g_open_count++ == 0) InstallHandlers();
-    return i;
-  }
-  return -1;
-}
-
-void ReleaseSlot(int slot) {
-  if (slot < 0) return;
-  std::lock_guard<std::mutex> lock(g_mutex);
-  g_live[slot].store(false);
-  g_reserved[slot] = false;
-  if (--g_open_count == 0) RestoreHandlers();
-}
-
-// --- Paths.
 
 std::string ErrnoMessage(const std::string& what, const std::string& path, int err) {
   return absl::StrCat(what, " ", path, ": ", std::strerror(err));
@@ -215,22 +109,22 @@ absl::Status OutputFile::Open(const std::string& path, Replace replace) {
   if (dir_fd_ < 0 && errno == EACCES) dir_fd_ = ::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd_ < 0) return Fail("cannot create", errno);
   {
-    SignalsBlocked blocked;
+    TemporarySignalsBlocked blocked;
     for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
       temp_name_ = TemporaryName(name_);
-      signal_slot_ = ReserveSlot(dir_fd_, temp_name_);
+      signal_slot_ = ReserveTemporarySlot(dir_fd_, temp_name_);
       // A new file's mode is 0666 less the umask (the kernel applies it);
       // an existing file's is set below, before anything is written.
       fd_ = ::openat(dir_fd_, temp_name_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                      exists ? 0600 : 0666);
       int err = errno;
       if (fd_ < 0) {
-        ReleaseSlot(signal_slot_);
+        ReleaseTemporarySlot(signal_slot_);
         signal_slot_ = -1;
         temp_name_.clear();
         if (err != EEXIST) return Fail("cannot create", err);
       } else if (signal_slot_ >= 0) {
-        g_live[signal_slot_].store(true);
+        SetTemporaryLive(signal_slot_);
       }
     }
     if (fd_ < 0) return Fail("cannot create", EEXIST);
@@ -367,7 +261,7 @@ void OutputFile::Abort() {
   owns_fd_ = false;
   if (!temp_name_.empty()) ::unlinkat(dir_fd_, temp_name_.c_str(), 0);
   temp_name_.clear();
-  ReleaseSlot(signal_slot_);  // before the folder's descriptor goes
+  ReleaseTemporarySlot(signal_slot_);  // before the folder's descriptor goes
   signal_slot_ = -1;
   if (dir_fd_ >= 0) ::close(dir_fd_);
   dir_fd_ = -1;
