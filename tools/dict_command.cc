@@ -1,7 +1,5 @@
 #include "dict_command.h"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -9,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "cli_args.h"
+#include "output_file.h"
 #include "absl/strings/numbers.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/learn.h"
@@ -75,24 +74,41 @@ absl::Status AddLists(int argc, char** argv, const std::string& flag, uint32_t w
   return absl::OkStatus();
 }
 
-// Writes `data` to `path` through a temporary file renamed on success, so
-// that a failed write never leaves a half-written file under the name.
-absl::Status WriteFileAtomically(const std::string& path, const std::string& data) {
-  std::string temp = path + ".tmp";
-  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  out.close();
-  if (!out || std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return absl::DataLossError("cannot write " + path);
+// Refuses (clear error, nothing written) an output that is one of the
+// files the command reads: replacing a word list or model while building
+// from it loses it, and a dictionary is read while it is written.
+absl::Status CheckNotAnInput(const std::vector<std::string>& outputs,
+                             const std::vector<std::string>& inputs) {
+  for (const std::string& out : outputs) {
+    for (const std::string& in : inputs) {
+      if (SameFile(out, in)) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "refusing to write ", out, ": it is the input ", in, " (write elsewhere, then rename)"));
+      }
+    }
   }
   return absl::OkStatus();
+}
+
+// Every file named by a --FLAG of `flags`, and the positionals.
+std::vector<std::string> InputFiles(int argc, char** argv, const ParsedArgs& args,
+                                    const std::vector<std::string>& flags) {
+  std::vector<std::string> files = args.positionals;
+  for (const std::string& flag : flags) {
+    for (std::string& path : Repeated(argc, argv, flag)) files.push_back(std::move(path));
+  }
+  return files;
 }
 
 int WriteDictionary(const char* command, const DictionaryBuilder& builder,
                     const ParsedArgs& args) {
   std::string image = builder.Build(args.Get("source", "vnseg dictionary"));
-  if (absl::Status s = WriteFileAtomically(args.Get("o"), image); !s.ok()) return Fail(command, s);
+  // Always a new file by rename (or a device written as is), never an
+  // existing dictionary rewritten in place: other processes may have it
+  // mapped, and a mapped file changed under them crashes them.
+  if (absl::Status s = WriteWholeFile(args.Get("o"), image, OutputFile::Replace::kAlwaysRename); !s.ok()) {
+    return Fail(command, s);
+  }
   std::cerr << "vnseg " << command << ": " << builder.size() << " words -> " << args.Get("o")
             << " (" << image.size() << " bytes); " << builder.skipped()
             << " entries skipped (punctuation inside: never matchable)\n";
@@ -125,8 +141,11 @@ int Build(int argc, char** argv) {
   ParsedArgs parsed;
   if (std::optional<int> rc = ParseWriterArgs(argc, argv, "dict build", specs, &parsed)) return *rc;
   const ParsedArgs* args = &parsed;
+  absl::Status s = CheckNotAnInput({args->Get("o")},
+                                   InputFiles(argc, argv, *args, {"base", "tags", "corpus-words", "model"}));
+  if (!s.ok()) return Fail("dict build", s);
   DictionaryBuilder builder;
-  absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
+  s = AddLists(argc, argv, "base", kFromBaseList, &builder);
   if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
   if (s.ok()) s = AddLists(argc, argv, "corpus-words", kFromCorpus, &builder);
   for (size_t i = 0; s.ok() && i < args->positionals.size(); ++i) {
@@ -155,6 +174,14 @@ int Learn(int argc, char** argv) {
   if (std::optional<int> rc = ParseWriterArgs(argc, argv, "dict learn", specs, &parsed)) return *rc;
   const ParsedArgs* args = &parsed;
   if (args->positionals.empty()) return UsageError("dict learn", "give at least one CORPUS file");
+  std::vector<std::string> outputs = {args->Get("o")};
+  for (const char* flag : {"export-model", "export-words"}) {
+    if (args->Has(flag)) outputs.push_back(args->Get(flag));
+  }
+  if (absl::Status s = CheckNotAnInput(outputs, InputFiles(argc, argv, *args, {"base", "tags", "names"}));
+      !s.ok()) {
+    return Fail("dict learn", s);
+  }
   LearnOptions options;
   if (args->Has("epochs")) {
     int epochs = 0;
@@ -188,9 +215,9 @@ int Learn(int argc, char** argv) {
             << " skipped), " << report.runs << " runs; runs right per epoch:";
   for (double a : report.run_accuracy) std::cerr << absl::StrFormat(" %.3f", a);
   std::cerr << "; " << report.features << " n-gram weights\n";
-  if (args->Has("export-model")) s = WriteFileAtomically(args->Get("export-model"), *model);
+  if (args->Has("export-model")) s = WriteWholeFile(args->Get("export-model"), *model);
   if (s.ok()) s = builder.SetModel(*model, "learned model");
-  if (s.ok() && args->Has("export-words")) s = WriteFileAtomically(args->Get("export-words"), *words);
+  if (s.ok() && args->Has("export-words")) s = WriteWholeFile(args->Get("export-words"), *words);
   if (!s.ok()) return Fail("dict learn", s);
   return WriteDictionary("dict learn", builder, *args);
 }

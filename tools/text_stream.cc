@@ -13,60 +13,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "output_file.h"
 #include "vnseg/convert.h"
 #include "vnseg/utf8_validate.h"
 
 namespace vnseg::cli {
 namespace {
-
-class Output {
- public:
-  absl::Status Open(const std::string& path) {
-    if (path.empty() || path == "-") {
-      fd_ = STDOUT_FILENO;
-      return absl::OkStatus();
-    }
-    final_path_ = path;
-    temp_path_ = path + ".vnseg-tmp-XXXXXX";
-    fd_ = ::mkstemp(temp_path_.data());
-    if (fd_ < 0) {
-      return absl::PermissionDeniedError(
-          absl::StrCat("cannot create ", temp_path_, ": ", std::strerror(errno)));
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status Write(std::string_view data) {
-    while (!data.empty()) {
-      ssize_t n = ::write(fd_, data.data(), data.size());
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return absl::DataLossError(absl::StrCat("write failed: ", std::strerror(errno)));
-      data.remove_prefix(static_cast<size_t>(n));
-    }
-    return absl::OkStatus();
-  }
-
-  absl::Status Commit() {
-    if (final_path_.empty()) return absl::OkStatus();
-    if (::close(fd_) != 0 || ::rename(temp_path_.c_str(), final_path_.c_str()) != 0) {
-      ::unlink(temp_path_.c_str());
-      return absl::DataLossError(absl::StrCat("cannot write ", final_path_, ": ", std::strerror(errno)));
-    }
-    final_path_.clear();
-    return absl::OkStatus();
-  }
-
-  ~Output() {  // not committed: remove the partial file
-    if (!final_path_.empty()) {
-      ::close(fd_);
-      ::unlink(temp_path_.c_str());
-    }
-  }
-
- private:
-  int fd_ = -1;
-  std::string final_path_, temp_path_;
-};
 
 class Progress {
  public:
@@ -106,7 +58,7 @@ struct Input {
 // order. Chunks are queued until there is one for every transform.
 class Converter {
  public:
-  Converter(std::vector<Transform> transforms, Output& out)
+  Converter(std::vector<Transform> transforms, OutputFile& out)
       : transforms_(std::move(transforms)), out_(out), inputs_(transforms_.size()),
         results_(transforms_.size()) {}
 
@@ -138,7 +90,7 @@ class Converter {
   }
 
   std::vector<Transform> transforms_;
-  Output& out_;
+  OutputFile& out_;
   std::vector<std::string> inputs_, results_;
   size_t queued_ = 0;
 };
@@ -232,7 +184,7 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) total += static_cast<uint64_t>(st.st_size);
     inputs.push_back({name, fd});
   }
-  Output out;
+  OutputFile out;  // every kind of OUT: see output_file.h
   if (status.ok()) status = out.Open(options.output);
   if (status.ok()) {
     std::vector<Transform> transforms;

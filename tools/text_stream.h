@@ -1,8 +1,8 @@
 // Streams input files (or stdin) through a text transform in bounded
 // memory: complete lines are processed block by block; a line longer than
 // a block is cut at a safe point (vnseg::SafeCutPoint). Output goes to
-// stdout or, with an output path, to a temporary file renamed into place
-// only on success, so a failed run leaves no half-written file. With
+// stdout or an output path, written by OutputFile (output_file.h): a failed
+// run leaves no half-written file and a device or FIFO is written as is. With
 // several threads, consecutive blocks are converted in parallel (each thread
 // with its own transform) and written in order: the output is the same.
 #pragma once

@@ -39,7 +39,9 @@ const char kUsage[] =
     "Exit status: 0 ok, 1 bad input or data, 2 usage error.\n"
     "'vnseg COMMAND --help' describes each command.\n";
 
-const OptionSpec kOutput{"o", "FILE", "write to FILE (replaced only when the run succeeds)"};
+const OptionSpec kOutput{"o", "FILE",
+                          "write to FILE (a regular file is replaced only when the run succeeds, "
+                          "keeping its mode and links; a device or FIFO is written as is)"};
 const OptionSpec kInvalid{"invalid", "MODE",
                           "invalid UTF-8: error (default: report line and byte, exit 1), "
                           "replace (U+FFFD), pass (copy the bytes)"};

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "py_output_file.h"
 #include "py_segmenter.h"
 #include "text_functions.h"
 #include "vnseg/version.h"
@@ -198,4 +199,5 @@ PYBIND11_MODULE(_vnseg, m) {
   DefineToken(m);
   DefineSegmenter(m);
   DefineFunctions(m);
+  DefineOutputFile(m);
 }

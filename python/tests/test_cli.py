@@ -1,7 +1,11 @@
 """python -m vnseg mirrors the vnseg command line."""
 import os
+import resource
+import signal
+import stat
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -91,3 +95,108 @@ def test_usage_errors_exit_2(args):
 def test_help():
     r = run("segment", "--help")
     assert r.returncode == 0 and b"--tokenize" in r.stdout
+
+
+# -o OUT is written by the CLI's writer (tools/output_file.h): see the
+# README beside -o. Device checks use private device nodes when root, so
+# that a broken writer replaces those and not the machine's /dev/null.
+def _devices(tmp_path):
+    if os.geteuid() != 0:
+        return "/dev/null", "/dev/full"
+    null, full = tmp_path / "null", tmp_path / "full"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    return str(null), str(full)
+
+
+def test_output_device_is_written_not_replaced(tmp_path):
+    null, full = _devices(tmp_path)
+    r = run("segment", "-o", null, input_text="Tổng thống Mỹ\n")
+    assert r.returncode == 0, r.stderr
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    r = run("segment", "-o", full, input_text="Tổng thống Mỹ\n")
+    assert r.returncode == 1
+    assert f"cannot write {full}: No space left on device".encode() in r.stderr
+    assert stat.S_ISCHR(os.stat(full).st_mode)
+    assert not [n for n in os.listdir(tmp_path) if "vnseg" in n]
+
+
+def test_output_write_error_names_the_path(tmp_path):
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+    limit = lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))  # noqa: E731
+    r = subprocess.run([sys.executable, "-m", "vnseg", "segment", "-o", str(out)],
+                       input="Tổng thống Mỹ nói hòa bình\n".encode() * 2000, capture_output=True,
+                       env=ENV, timeout=60, preexec_fn=limit)
+    assert r.returncode == 1
+    assert f"cannot write {out}: File too large".encode() in r.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_output_symlink_writes_its_target(tmp_path):
+    target, link = tmp_path / "target.txt", tmp_path / "link.txt"
+    target.write_text("old\n", encoding="utf-8")
+    link.symlink_to("target.txt")
+    r = run("segment", "-o", str(link), input_text="Tổng thống Mỹ\n")
+    assert r.returncode == 0, r.stderr
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "Tổng_thống Mỹ\n"
+
+
+def test_output_hard_link_kept(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("old\n", encoding="utf-8")
+    os.link(a, b)
+    r = run("segment", "-o", str(a), input_text="Tổng thống Mỹ\n")
+    assert r.returncode == 0, r.stderr
+    assert os.stat(a).st_nlink == 2
+    assert b.read_text(encoding="utf-8") == "Tổng_thống Mỹ\n"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask022", "umask077"])
+def test_output_mode(tmp_path, umask):
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old\n", encoding="utf-8")
+    kept.chmod(0o664)
+    new = tmp_path / "new.txt"
+    for out in (kept, new):
+        r = subprocess.run([sys.executable, "-m", "vnseg", "segment", "-o", str(out)],
+                           input=b"x\n", capture_output=True, env=ENV, timeout=60,
+                           preexec_fn=lambda: os.umask(umask))
+        assert r.returncode == 0, r.stderr
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o664
+    assert stat.S_IMODE(os.stat(new).st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
+def test_signal_removes_the_temporary(tmp_path, sig):
+    out = tmp_path / "out.txt"
+    out.write_text("old\n", encoding="utf-8")
+
+    def default_signals():  # as from a terminal, whatever the test runner ignores
+        for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(s, signal.SIG_DFL)
+
+    child = subprocess.Popen([sys.executable, "-m", "vnseg", "segment", "-o", str(out)],
+                             stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV,
+                             preexec_fn=default_signals)
+    try:
+        child.stdin.write("Tổng thống\n".encode())
+        child.stdin.flush()
+        # vnseg waits for more input once its temporary file exists.
+        deadline = time.monotonic() + 30
+        while len(os.listdir(tmp_path)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(os.listdir(tmp_path)) == 2, "no temporary file appeared"
+        time.sleep(0.2)
+        child.send_signal(sig)
+        child.wait(timeout=30)
+    finally:
+        child.kill()
+        child.stdin.close()
+        child.stderr.close()
+    # Ended by the signal itself: status 128+sig in a shell.
+    assert child.returncode == -sig
+    assert os.listdir(tmp_path) == ["out.txt"]
+    assert out.read_text(encoding="utf-8") == "old\n"

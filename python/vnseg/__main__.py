@@ -13,10 +13,11 @@ conversion gives the same result as on the whole text. Exit status: 0 ok,
 """
 import argparse
 import os
+import signal
 import sys
-import tempfile
 
 from . import Segmenter, join, normalize
+from ._vnseg import _OutputFile
 
 _BLOCK_BYTES = 1 << 20
 
@@ -51,24 +52,21 @@ def _blocks(name):
 
 
 def _run(args, convert):
-    """Converts the inputs into stdout or args.o (replaced only on success)."""
-    if args.o is None:
-        out = sys.stdout.buffer
+    """Converts the inputs into stdout or args.o, which is written as `vnseg -o`
+    writes it (the same C++ writer): replaced only on success, keeping its
+    mode and links; a device or FIFO written directly."""
+    out = sys.stdout.buffer if args.o is None else _OutputFile(args.o)
+    try:
         for name in args.files or ["-"]:
             for block in _blocks(name):
                 out.write(convert(block).encode("utf-8"))
-        out.flush()
-        return
-    directory = os.path.dirname(os.path.abspath(args.o))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".vnseg-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for name in args.files or ["-"]:
-                for block in _blocks(name):
-                    out.write(convert(block).encode("utf-8"))
-        os.replace(tmp, args.o)
+        if args.o is None:
+            out.flush()
+        else:
+            out.commit()
     except BaseException:
-        os.unlink(tmp)
+        if args.o is not None:
+            out.abort()  # the temporary file goes, OUT stays as it was
         raise
 
 
@@ -80,7 +78,8 @@ def _parser():
     def command(name, help_text):
         p = commands.add_parser(name, help=help_text, description=help_text)
         p.add_argument("files", nargs="*", metavar="FILE", help="input files (default stdin)")
-        p.add_argument("-o", metavar="OUT", help="write to OUT (replaced only when the run succeeds)")
+        p.add_argument("-o", metavar="OUT",
+                       help="write to OUT (replaced only when the run succeeds; as vnseg -o)")
         return p
 
     def dictionary_options(p):
@@ -127,6 +126,13 @@ def main(argv=None):
         _run(args, _converter(args))
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        # The temporary file is gone (see _run): end by SIGINT itself, as the
+        # C++ CLI does (status 130 in a shell). SIGTERM and SIGHUP are
+        # handled by the writer in C++ in the same way.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        raise
     except (_InputError, OSError, ValueError) as e:
         print(f"vnseg {args.command}: {e}", file=sys.stderr)
         return 1

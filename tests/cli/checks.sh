@@ -520,6 +520,263 @@ normalize_pass_block() {
   expect_same "$WORK/want.txt" "$WORK/out" "normalize --invalid=pass normalizes the valid line (NBSP -> space)"
 }
 
+# --- What -o does with OUT (tools/output_file.h): a regular file is replaced
+# atomically keeping its mode and hard links, a symlink's target is written,
+# a device or FIFO is written as is, a signal leaves no temporary behind.
+
+# The devices of these checks: private nodes of /dev/null and /dev/full
+# when root can make them, so that a broken vnseg replaces those and not
+# the machine's; the real ones otherwise (only root could replace them).
+make_devices() {
+  NULL_DEV=/dev/null FULL_DEV=/dev/full
+  if [[ $(id -u) -eq 0 ]]; then
+    if ! mknod "$WORK/null" c 1 3 || ! mknod "$WORK/full" c 1 7; then
+      skip "root, but cannot make device nodes in $WORK (not risking /dev/null)"
+    fi
+    chmod 0666 "$WORK/null" "$WORK/full"
+    NULL_DEV=$WORK/null FULL_DEV=$WORK/full
+  fi
+}
+
+check_output_device() {
+  make_devices
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  local cmd
+  for cmd in segment join normalize; do
+    run "$cmd" "$WORK/in.txt" -o "$NULL_DEV"
+    expect_rc 0 "$cmd -o $NULL_DEV"
+    if [[ -c $NULL_DEV ]]; then pass; else fail "$cmd -o $NULL_DEV: no longer a character device"; fi
+    [[ -c $NULL_DEV ]] || { rm -f "$NULL_DEV"; mknod "$NULL_DEV" c 1 3; }
+  done
+  run dict build -o "$NULL_DEV" "$WORK/in.txt"
+  expect_rc 0 "dict build -o $NULL_DEV"
+  if [[ -c $NULL_DEV ]]; then pass; else fail "dict build -o $NULL_DEV: no longer a character device"; fi
+  run segment "$WORK/in.txt" -o "$FULL_DEV"
+  expect_rc 1 "segment -o $FULL_DEV"
+  expect_err_has "cannot write $FULL_DEV: No space left on device" "segment -o $FULL_DEV"
+  if [[ -c $FULL_DEV ]]; then pass; else fail "segment -o $FULL_DEV: no longer a character device"; fi
+  expect_no_file "$WORK/*.vnseg-tmp-*" "-o device: temporaries"
+}
+
+# A write error on a regular OUT (EFBIG from a file size limit, as ENOSPC
+# on a full disk): the path and the reason, exit 1, OUT and the folder as
+# they were.
+check_output_write_error() {
+  yes 'Tổng thống Mỹ nói hòa bình' | head -n 2000 >"$WORK/in.txt"
+  printf 'old\n' >"$WORK/out.txt"
+  cp "$WORK/out.txt" "$WORK/out.want"
+  RC=0
+  (ulimit -f 8 && trap '' XFSZ && exec "$VNSEG" segment "$WORK/in.txt" -o "$WORK/out.txt") 2>"$WORK/err" || RC=$?
+  expect_rc 1 "segment -o past the file size limit"
+  expect_err_has "cannot write $WORK/out.txt: File too large" "segment -o past the file size limit"
+  expect_same "$WORK/out.want" "$WORK/out.txt" "segment -o past the file size limit: OUT untouched"
+  expect_no_file "$WORK/out.txt.*" "segment -o past the file size limit: temporaries"
+}
+
+check_output_fifo() {
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  mkfifo "$WORK/fifo"
+  cat "$WORK/fifo" >"$WORK/got.txt" &
+  local reader=$!
+  run segment "$WORK/in.txt" -o "$WORK/fifo"
+  expect_rc 0 "segment -o FIFO"
+  if [[ -p $WORK/fifo ]]; then
+    pass
+  else
+    fail "segment -o FIFO: no longer a FIFO"
+    kill "$reader"  # it waits for a writer that will never come
+  fi
+  wait "$reader"
+  expect_same "$WORK/want.txt" "$WORK/got.txt" "the FIFO's reader gets the output"
+  expect_no_file "$WORK/fifo.*" "segment -o FIFO: temporaries"
+}
+
+check_output_symlink() {
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  mkdir "$WORK/sub"
+  printf 'old\n' >"$WORK/sub/target.txt"
+  # A chain: link1 -> sub/link2 -> target.txt (relative to each link's folder).
+  ln -s target.txt "$WORK/sub/link2"
+  ln -s sub/link2 "$WORK/link1"
+  run segment "$WORK/in.txt" -o "$WORK/link1"
+  expect_rc 0 "segment -o SYMLINK"
+  if [[ -L $WORK/link1 && -L $WORK/sub/link2 ]]; then pass; else fail "-o SYMLINK: the links were replaced"; fi
+  expect_same "$WORK/want.txt" "$WORK/sub/target.txt" "-o SYMLINK writes the link's target"
+  expect_no_file "$WORK/sub/target.txt.* $WORK/link1.*" "-o SYMLINK: temporaries"
+  # A dangling link: its target is created.
+  ln -s new.txt "$WORK/dangling"
+  run segment "$WORK/in.txt" -o "$WORK/dangling"
+  expect_rc 0 "segment -o DANGLING_SYMLINK"
+  if [[ -L $WORK/dangling ]]; then pass; else fail "-o DANGLING_SYMLINK: the link was replaced"; fi
+  expect_same "$WORK/want.txt" "$WORK/new.txt" "-o DANGLING_SYMLINK creates the target"
+}
+
+check_output_hard_link() {
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  printf 'old\n' >"$WORK/a.txt"
+  ln "$WORK/a.txt" "$WORK/b.txt"
+  run segment "$WORK/in.txt" -o "$WORK/a.txt"
+  expect_rc 0 "segment -o HARD_LINKED"
+  local links
+  links=$(stat -c %h "$WORK/a.txt")
+  if [[ $links -eq 2 ]]; then pass; else fail "-o HARD_LINKED: link count $links, expected 2"; fi
+  expect_same "$WORK/want.txt" "$WORK/b.txt" "-o HARD_LINKED: the other name sees the new content"
+  # A failed run leaves both names as they were.
+  printf 'x \xff\n' >"$WORK/bad.txt"
+  run segment "$WORK/bad.txt" -o "$WORK/a.txt"
+  expect_rc 1 "segment -o HARD_LINKED, invalid input"
+  expect_same "$WORK/want.txt" "$WORK/b.txt" "-o HARD_LINKED after a failed run"
+  expect_no_file "$WORK/a.txt.*" "-o HARD_LINKED: temporaries"
+}
+
+check_output_mode() {
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'old\n' >"$WORK/kept.txt"
+  chmod 0664 "$WORK/kept.txt"
+  run segment "$WORK/in.txt" -o "$WORK/kept.txt"
+  expect_rc 0 "segment -o an existing 0664 file"
+  local mode mask want
+  mode=$(stat -c %a "$WORK/kept.txt")
+  if [[ $mode == 664 ]]; then pass; else fail "-o an existing 0664 file: mode now $mode"; fi
+  for mask in 022 077 002; do
+    want=$(printf '%o' $((0666 & ~8#$mask)))
+    RC=0
+    (umask "$mask" && exec "$VNSEG" segment "$WORK/in.txt" -o "$WORK/new$mask.txt") 2>"$WORK/err" || RC=$?
+    expect_rc 0 "segment -o a new file, umask $mask"
+    mode=$(stat -c %a "$WORK/new$mask.txt")
+    if [[ $mode == "$want" ]]; then pass; else fail "-o a new file, umask $mask: mode $mode, expected $want"; fi
+    # dict build's output too.
+    RC=0
+    (umask "$mask" && exec "$VNSEG" dict build -o "$WORK/new$mask.dic" "$WORK/in.txt") 2>"$WORK/err" || RC=$?
+    expect_rc 0 "dict build -o a new file, umask $mask"
+    mode=$(stat -c %a "$WORK/new$mask.dic")
+    if [[ $mode == "$want" ]]; then pass; else fail "dict build -o a new file, umask $mask: mode $mode, expected $want"; fi
+  done
+}
+
+# A signal while vnseg waits for input (a FIFO this shell keeps open):
+# the temporary file goes, the old OUT stays, the status is 128+signal.
+check_output_signals() {
+  if ! env --default-signal=INT true 2>/dev/null; then
+    skip "env --default-signal is missing (coreutils < 8.31)"
+  fi
+  local sig num pid i
+  for sig in TERM INT HUP; do
+    num=$(kill -l "$sig")
+    rm -f "$WORK/in.fifo" "$WORK"/out.txt.*
+    mkfifo "$WORK/in.fifo"
+    exec 3<>"$WORK/in.fifo"
+    printf 'Tổng thống\n' >&3  # some output already made
+    printf 'old\n' >"$WORK/out.txt"
+    # A background job of a script ignores SIGINT; the default action again.
+    env --default-signal=INT,TERM,HUP "$VNSEG" segment -o "$WORK/out.txt" <&3 2>"$WORK/err" &
+    pid=$!
+    for i in $(seq 1 200); do
+      compgen -G "$WORK/out.txt.vnseg-tmp-*" >/dev/null && break
+      sleep 0.05
+    done
+    compgen -G "$WORK/out.txt.vnseg-tmp-*" >/dev/null || fail "SIG$sig: no temporary file appeared"
+    sleep 0.2
+    kill -s "$sig" "$pid"
+    RC=0
+    wait "$pid" || RC=$?
+    exec 3>&-
+    expect_rc $((128 + num)) "segment -o killed by SIG$sig"
+    expect_no_file "$WORK/out.txt.*" "segment -o killed by SIG$sig: temporaries"
+    printf 'old\n' >"$WORK/want.txt"
+    expect_same "$WORK/want.txt" "$WORK/out.txt" "segment -o killed by SIG$sig: OUT untouched"
+  done
+}
+
+# dict build / dict learn outputs: symlinked OUT, OUT that is an input,
+# concurrent builds, a planted OUT.tmp.
+check_dict_output() {
+  printf 'cô gái\ncon đường\nhọc sinh\n' >"$WORK/list.txt"
+  cp "$WORK/list.txt" "$WORK/list.want"
+  # -o a symlink: the target is written, the link stays.
+  mkdir "$WORK/real"
+  ln -s real/built.dic "$WORK/link.dic"
+  run dict build -o "$WORK/link.dic" "$WORK/list.txt"
+  expect_rc 0 "dict build -o SYMLINK"
+  if [[ -L $WORK/link.dic && -f $WORK/real/built.dic ]]; then pass; else fail "dict build -o SYMLINK: link replaced or target missing"; fi
+  run dict info --dict "$WORK/real/built.dic"
+  expect_rc 0 "dict info of the symlink's target"
+  # Refused: OUT is an input (by name, through a symlink, or a hard link).
+  ln -s list.txt "$WORK/alias.txt"
+  ln "$WORK/list.txt" "$WORK/hard.txt"
+  local out
+  for out in list.txt alias.txt hard.txt; do
+    run dict build -o "$WORK/$out" --base "$WORK/list.txt"
+    expect_rc 1 "dict build -o $out --base list.txt"
+    expect_err_has "refusing to write $WORK/$out: it is the input $WORK/list.txt" "dict build -o $out"
+    expect_same "$WORK/list.want" "$WORK/list.txt" "dict build -o $out: the input is unchanged"
+  done
+  run dict build -o "$WORK/list.txt" "$WORK/list.txt"
+  expect_rc 1 "dict build -o LIST LIST"
+  printf 'học_sinh và cô gái .\n' >"$WORK/corpus.txt"
+  cp "$WORK/corpus.txt" "$WORK/corpus.want"
+  run dict learn -o "$WORK/x.dic" --base "$WORK/list.txt" --export-model "$WORK/corpus.txt" "$WORK/corpus.txt"
+  expect_rc 1 "dict learn --export-model CORPUS"
+  expect_err_has "refusing to write" "dict learn --export-model CORPUS"
+  expect_same "$WORK/corpus.want" "$WORK/corpus.txt" "dict learn: the corpus is unchanged"
+  expect_no_file "$WORK/x.dic" "dict learn refused: no output"
+  # No fixed OUT.tmp: another build's temporary (or a planted link) there
+  # is left alone.
+  printf 'victim\n' >"$WORK/victim.txt"
+  ln -s victim.txt "$WORK/planted.dic.tmp"
+  run dict build -o "$WORK/planted.dic" "$WORK/list.txt"
+  expect_rc 0 "dict build beside a planted OUT.tmp link"
+  printf 'victim\n' >"$WORK/victim.want"
+  expect_same "$WORK/victim.want" "$WORK/victim.txt" "dict build does not follow a planted OUT.tmp"
+  if [[ -L $WORK/planted.dic.tmp ]]; then pass; else fail "dict build replaced the planted OUT.tmp"; fi
+  # Concurrent builds of one OUT: all succeed, the result is a dictionary.
+  local i pids failed=0
+  awk 'BEGIN { n = split("ba bà bá ca cà da đa ga hà la ma na", s, " ");
+               for (i = 1; i <= n; i++) for (j = 1; j <= n; j++) for (k = 1; k <= 300; k++)
+                 print s[i] " " s[j] " x" k }' >"$WORK/many.txt"
+  for _ in 1 2 3; do
+    pids=()
+    for i in 1 2 3 4; do
+      "$VNSEG" dict build -o "$WORK/same.dic" "$WORK/many.txt" 2>"$WORK/err.$i" &
+      pids+=($!)
+    done
+    for i in "${pids[@]}"; do wait "$i" || failed=$((failed + 1)); done
+  done
+  if [[ $failed -eq 0 ]]; then pass; else fail "concurrent dict build -o same.dic: $failed of 12 failed"; cat "$WORK"/err.* >&2; fi
+  run dict info --dict "$WORK/same.dic"
+  expect_rc 0 "dict info after concurrent builds"
+  expect_no_file "$WORK/same.dic.*" "concurrent dict build: temporaries"
+}
+
+# A dictionary rebuilt while a process has it mapped: the process goes on
+# (the build renames a new file; it never rewrites the mapped one).
+check_dict_rebuild_in_use() {
+  printf 'cô gái\ncon đường\nhọc sinh\n' >"$WORK/list.txt"
+  run dict build -o "$WORK/d.dic" "$WORK/list.txt"
+  expect_rc 0 "dict build"
+  ln "$WORK/d.dic" "$WORK/d2.dic"
+  cp "$WORK/d.dic" "$WORK/d.want"
+  mkfifo "$WORK/in.fifo"
+  exec 3<>"$WORK/in.fifo"  # the writer: closing it ends vnseg's input
+  "$VNSEG" segment --dict "$WORK/d.dic" <"$WORK/in.fifo" >"$WORK/seg.out" 2>"$WORK/seg.err" 3>&- &
+  local pid=$!
+  sleep 0.3  # the dictionary is mapped
+  printf 'x\n' >"$WORK/small.txt"
+  run dict build -o "$WORK/d.dic" "$WORK/small.txt"
+  expect_rc 0 "dict build over a dictionary in use"
+  expect_same "$WORK/d.want" "$WORK/d2.dic" "a hard link of the old dictionary keeps it"
+  printf 'học sinh\n' >&3
+  exec 3>&-
+  RC=0
+  wait "$pid" || RC=$?
+  expect_rc 0 "segment with its dictionary rebuilt meanwhile"
+  printf 'học_sinh\n' >"$WORK/seg.want"
+  expect_same "$WORK/seg.want" "$WORK/seg.out" "segment with the old dictionary"
+}
+
 if ! declare -F "check_$CHECK" >/dev/null && ! declare -F "$CHECK" >/dev/null; then
   echo "unknown check '$CHECK'" >&2
   exit 2
