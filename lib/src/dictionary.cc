@@ -25,16 +25,25 @@ class Dictionary::Mapping {
   std::unique_ptr<MappedFile> file;
 };
 
-uint64_t Checksum64(const char* data, size_t size) {
+uint64_t FileChecksum(const char* data, size_t size) {
+  FileHeader header;
+  std::memcpy(&header, data, sizeof(header));
+  header.checksum = 0;
   uint64_t h = 0xcbf29ce484222325ull ^ size;
-  size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, data + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
+  auto mix = [&h](const char* p, size_t n) {  // n % 8 == 0
+    for (size_t i = 0; i < n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      h = (h ^ w) * 0x100000001b3ull;
+      h ^= h >> 29;
+    }
+  };
+  mix(reinterpret_cast<const char*>(&header), sizeof(header));
+  const size_t words = (size - sizeof(header)) / 8 * 8;
+  mix(data + sizeof(header), words);
+  for (size_t i = sizeof(header) + words; i < size; ++i) {
+    h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
   }
-  for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
   return h;
 }
 
@@ -118,9 +127,8 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     return corrupt(absl::StrCat("header says ", h.file_size, " bytes, file has ", size,
                                 " (truncated?)"));
   }
-  if (Checksum64(data + sizeof(FileHeader), size - sizeof(FileHeader)) != h.checksum) {
-    return corrupt("checksum mismatch (file damaged)");
-  }
+  if (FileChecksum(data, size) != h.checksum) return corrupt("checksum mismatch (file damaged)");
+  if (h.reserved != 0) return corrupt("reserved header field is not 0");
   auto section = [&](Section s, size_t elem_size, uint64_t count, const char** out) {
     const SectionRef& ref = h.sections[s];
     if (ref.offset < sizeof(FileHeader) || ref.offset > size || ref.size > size - ref.offset ||
