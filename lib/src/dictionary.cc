@@ -73,10 +73,18 @@ absl::StatusOr<std::unique_ptr<Dictionary>> Dictionary::FromBytes(std::string by
 
 namespace {
 
+// Why model weight `w`, at byte `at` of the file, fails model::WeightInRange.
+std::string WeightError(float w, size_t at) {
+  if (!std::isfinite(w)) return absl::StrCat("model weight at byte ", at, " is not a finite number");
+  return absl::StrCat("model weight ", w, " at byte ", at, " is out of range (|weight| > ",
+                      model::kMaxWeight, ": scores could overflow)");
+}
+
 // Why the model sections are unusable, or "" if they are fine (or absent).
 // Lookups probe until an empty slot, so there must be one; weights must be
-// finite so that no path scores NaN.
-std::string CheckModel(const FileHeader& h, const char* slots, const char* dense) {
+// finite and small enough that no path's score overflows
+// (model::WeightInRange). `data`: the start of the file.
+std::string CheckModel(const FileHeader& h, const char* data, const char* slots, const char* dense) {
   if (h.model_dense_count == 0) {
     return h.model_slot_count == 0 ? "" : "model weights without their dense part";
   }
@@ -89,7 +97,9 @@ std::string CheckModel(const FileHeader& h, const char* slots, const char* dense
   if (reinterpret_cast<uintptr_t>(slots) % alignof(model::Entry) != 0) return "model not aligned";
   const float* d = reinterpret_cast<const float*>(dense);
   for (uint32_t i = 0; i < h.model_dense_count; ++i) {
-    if (!std::isfinite(d[i])) return "model weight is not a finite number";
+    if (!model::WeightInRange(d[i])) {
+      return WeightError(d[i], reinterpret_cast<const char*>(&d[i]) - data);
+    }
   }
   if (h.model_slot_count == 0) return "";
   if ((h.model_slot_count & (h.model_slot_count - 1)) != 0) return "bad model table size";
@@ -97,8 +107,11 @@ std::string CheckModel(const FileHeader& h, const char* slots, const char* dense
   bool has_empty = false;
   for (uint32_t i = 0; i < h.model_slot_count; ++i) {
     has_empty |= entries[i].key == 0;
-    for (float w : entries[i].w) {
-      if (!std::isfinite(w)) return "model weight is not a finite number";
+    for (int r = 0; r < 4; ++r) {
+      const float w = entries[i].w[r];
+      if (!model::WeightInRange(w)) {
+        return WeightError(w, reinterpret_cast<const char*>(&entries[i].w[r]) - data);
+      }
     }
   }
   return has_empty ? "" : "model table has no empty slot";
@@ -199,7 +212,9 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     }
   }
 
-  if (std::string why = CheckModel(h, model_slots, model_dense); !why.empty()) return corrupt(why);
+  if (std::string why = CheckModel(h, data, model_slots, model_dense); !why.empty()) {
+    return corrupt(why);
+  }
   if (h.model_dense_count != 0) {
     model_ = std::make_unique<model::Weights>();
     model_->slots = h.model_slot_count ? reinterpret_cast<const model::Entry*>(model_slots) : nullptr;

@@ -134,6 +134,14 @@ def main():
     if dense_count:  # the dictionary carries a learned model
         dense_off, _ = section(d, MODEL_DENSE)
         write("model_nan.dic", patched(dense_off, "<f", float("nan")), "not a finite number")
+        # Finite but huge: sums overflowed to inf and NaN, and segmenting
+        # looped for ever.
+        b = bytearray(d)
+        for p in range(dense_off, dense_off + 4 * dense_count, 4):
+            struct.pack_into("<f", b, p, 3e38)
+        write("model_huge_dense.dic", bytes(fix_checksum(b)),
+              "model weight 3e+38 at byte %d is out of range" % dense_off)
+        write("model_big_dense.dic", patched(dense_off, "<f", -2e6), "is out of range")
         write("model_dense_count.dic", patched(60, "<I", dense_count + 1),
               "a section lies outside the file or has the wrong size")
         write("model_version.dic", patched(64, "<I", 99), "model of feature version 99")
@@ -143,6 +151,10 @@ def main():
             if struct.unpack_from("<Q", b, p)[0] == 0:
                 struct.pack_into("<Q", b, p, 12345)
         write("model_full.dic", bytes(fix_checksum(b)), "model table has no empty slot")
+        used_slot = next(p for p in range(model_off, model_off + model_size, 24)
+                         if struct.unpack_from("<Q", d, p)[0] != 0)
+        write("model_huge_slot.dic", patched(used_slot + 8 + 4 * 3, "<f", 3e38),
+              "model weight 3e+38 at byte %d is out of range" % (used_slot + 20))
 
     rng = random.Random(args.seed)
     for k in range(args.fuzz):

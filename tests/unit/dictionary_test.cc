@@ -7,11 +7,13 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "dictionary_format.h"
+#include "model.h"
 #include "test_util.h"
 
 namespace vnseg {
@@ -257,6 +259,49 @@ TEST(DictionaryTest, ReservedHeaderFieldMustBeZero) {
       << dict.status();
   // FileChecksum is what the builder stores.
   EXPECT_TRUE(Dictionary::FromBytes(Resealed(SampleImage(), &FileHeader::reserved, 0)).ok());
+}
+
+// A dictionary whose model weights are finite but huge: scores overflowed
+// to inf and NaN, and segmenting looped for ever while memory grew.
+TEST(DictionaryTest, HugeModelWeightsAreRefused) {
+  DictionaryBuilder builder;
+  ASSERT_TRUE(builder.Add("hoà bình", 1, kFromBaseList));
+  std::string model_text = absl::StrCat("# vnseg model ", model::kFeatureVersion, " dense ",
+                                        model::kDenseSize, "\nD\t0\t1.5\nN\thoà\t1 2 3 4\n");
+  ASSERT_TRUE(builder.SetModel(model_text, "model").ok());
+  const std::string image = builder.Build("with a model");
+  ASSERT_TRUE(Dictionary::FromBytes(image).ok());
+  FileHeader h;
+  std::memcpy(&h, image.data(), sizeof(h));
+  struct Case {
+    uint64_t offset;  // first float to overwrite
+    size_t count;
+    float value;
+    std::string message;
+  };
+  const uint64_t dense = h.sections[kModelDense].offset;
+  const uint64_t slots = h.sections[kModelSlots].offset;
+  uint64_t used_slot = slots;
+  while (image.compare(used_slot, 8, std::string(8, '\0')) == 0) used_slot += sizeof(model::Entry);
+  const Case cases[] = {
+      {dense, model::kDenseSize, 3e38f,
+       absl::StrCat("model weight 3e+38 at byte ", dense, " is out of range")},
+      {dense + 4 * 7, 1, -1.5e6f, absl::StrCat("model weight -1.5e+06 at byte ", dense + 28)},
+      {used_slot + 8, 4, 3e38f, absl::StrCat("model weight 3e+38 at byte ", used_slot + 8)},
+      {used_slot + 20, 1, std::numeric_limits<float>::infinity(), "not a finite number"},
+  };
+  for (const Case& c : cases) {
+    std::string damaged = image;
+    for (size_t k = 0; k < c.count; ++k) std::memcpy(&damaged[c.offset + 4 * k], &c.value, 4);
+    auto dict = Dictionary::FromBytes(Resealed(damaged, &FileHeader::reserved, 0));
+    ASSERT_FALSE(dict.ok()) << c.message;
+    EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), c.message)) << dict.status();
+  }
+  // The bound itself is fine.
+  std::string edge = image;
+  const float max = model::kMaxWeight;
+  std::memcpy(&edge[dense], &max, 4);
+  EXPECT_TRUE(Dictionary::FromBytes(Resealed(edge, &FileHeader::reserved, 0)).ok());
 }
 
 TEST(DictionaryTest, WrongMagicAndVersion) {
