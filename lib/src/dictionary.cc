@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
+#include "char_table.h"
 #include "default_paths.h"
 #include "dictionary_format.h"
 #include "mapped_file.h"
@@ -125,6 +126,8 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
   auto corrupt = [&](std::string_view why) {
     return absl::DataLossError(absl::StrCat(origin, ": not a usable vnseg dictionary: ", ToAbsl(why)));
   };
+  // Keys of words and syllables need ICU's normalizers.
+  if (absl::StatusOr<Normalizers> n = IcuNormalizers(); !n.ok()) return n.status();
   if (size < sizeof(FileHeader)) return corrupt("file too short for a header (truncated?)");
   if (reinterpret_cast<uintptr_t>(data) % alignof(FileHeader) != 0) {
     return corrupt("image is not aligned");
