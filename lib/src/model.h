@@ -172,7 +172,8 @@ inline constexpr float kUserWordBonus = 1000.0f;
 // Decode does not rely on this: it ends with a valid path on any scores.
 inline constexpr float kMaxWeight = 1e6f;
 // kGapTemplates, GapDenseFeatures (4), ListedGapFeatures (2)
-inline constexpr int kGapTerms = static_cast<int>(sizeof(kGapTemplates) / sizeof(kGapTemplates[0])) + 4 + 2;
+inline constexpr int kGapTerms =
+    static_cast<int>(sizeof(kGapTemplates) / sizeof(kGapTemplates[0])) + 4 + 2;
 inline constexpr int kWordTerms = 6;         // WordDenseFeatures
 static_assert(kGapTerms * double{kMaxWeight} < double{1 << 24} &&
                   kWordTerms * double{kMaxWeight} + 1000.0 * 4294967296.0 < 4398046511104.0,

@@ -216,8 +216,8 @@ void AppendWithoutDiacritics(std::string_view text, std::string* out) {
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString decomposed =
-      normalizers->nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
+  icu::UnicodeString decomposed = normalizers->nfd->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
   auto it = std::back_inserter(*out);
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);

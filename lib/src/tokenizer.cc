@@ -1,7 +1,5 @@
 #include "vnseg/tokenizer.h"
 
-#include "tokenizer_internal.h"
-
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include <cstring>
 
 #include "char_table.h"
+#include "tokenizer_internal.h"
 #include "utf8_fast.h"
 
 namespace vnseg {
