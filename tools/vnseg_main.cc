@@ -193,8 +193,12 @@ int RunNormalize(const Command& c, int argc, char** argv) {
   // The stream has rejected or replaced invalid UTF-8, unless
   // --invalid=pass: then the bad bytes are copied through.
   options.pass_invalid = stream.invalid == InvalidUtf8::kPass;
+  // On valid (or passed) text, Normalize fails only when ICU cannot
+  // normalize at all: found out once here, not ignored on every block.
+  std::string probe;
+  if (absl::Status s = Normalize("", options, &probe); !s.ok()) return Fail(c.name, s);
   return StreamAndExit(c, stream, Shared([options](std::string_view in, std::string* out) {
-    Normalize(in, options, out).IgnoreError();  // cannot fail: validated or passing
+    Normalize(in, options, out).IgnoreError();  // cannot fail: validated or passing, ICU checked
   }));
 }
 

@@ -5,7 +5,8 @@
 #include <unicode/unistr.h>
 
 #include <array>
-#include <cassert>
+
+#include "absl/strings/str_cat.h"
 
 namespace vnseg {
 namespace {
@@ -32,6 +33,7 @@ LatinInfo Describe(char32_t c, const icu::Normalizer2* nfd, const icu::Normalize
   if (u_isupper(c)) info.flags |= kIsUpper;
   if (u_isdigit(c)) info.flags |= kIsDigit;
   if (!(info.flags & kIsLetter)) return info;
+  if (nfd == nullptr || nfc == nullptr) return info;  // IcuNormalizers() reports why
 
   // Split off the tone mark: decompose, drop it, recompose.
   UErrorCode status = U_ZERO_ERROR;
@@ -59,19 +61,36 @@ LatinInfo Describe(char32_t c, const icu::Normalizer2* nfd, const icu::Normalize
   return info;
 }
 
+// ICU's normalizer `name` got from `get`, or the error saying why not.
+absl::StatusOr<const icu::Normalizer2*> GetNormalizer(
+    const icu::Normalizer2* (*get)(UErrorCode&), const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = get(status);
+  if (U_SUCCESS(status) && normalizer != nullptr) return normalizer;
+  return absl::FailedPreconditionError(
+      absl::StrCat("ICU has no ", name, " normalizer (", u_errorName(status),
+                   "): its data is missing or unreadable"));
+}
+
 struct Tables {
   std::array<LatinInfo, kTableSize> latin;
-  const icu::Normalizer2* nfc = nullptr;
+  absl::StatusOr<Normalizers> normalizers;
 
-  Tables() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    nfc = icu::Normalizer2::getNFCInstance(status);
-    assert(U_SUCCESS(status));
+  Tables() : normalizers(Get()) {
+    const icu::Normalizer2* nfd = normalizers.ok() ? normalizers->nfd : nullptr;
+    const icu::Normalizer2* nfc = normalizers.ok() ? normalizers->nfc : nullptr;
     for (char32_t c = 0; c < kRange1End; ++c) latin[c] = Describe(c, nfd, nfc);
     for (char32_t c = kRange2Begin; c < kRange2End; ++c) {
       latin[kRange1End + c - kRange2Begin] = Describe(c, nfd, nfc);
     }
+  }
+
+  static absl::StatusOr<Normalizers> Get() {
+    auto nfc = GetNormalizer(&icu::Normalizer2::getNFCInstance, "NFC");
+    if (!nfc.ok()) return nfc.status();
+    auto nfd = GetNormalizer(&icu::Normalizer2::getNFDInstance, "NFD");
+    if (!nfd.ok()) return nfd.status();
+    return Normalizers{*nfc, *nfd};
   }
 };
 
@@ -85,6 +104,8 @@ inline const Tables& GetTables() {
 }
 
 }  // namespace
+
+absl::StatusOr<Normalizers> IcuNormalizers() { return GetTables().normalizers; }
 
 uint8_t ToneOfCombiningMark(char32_t c) {
   switch (c) {
@@ -107,8 +128,9 @@ const LatinInfo* LatinLookup(char32_t c) {
 char32_t ComposeTone(char32_t base, uint8_t tone) {
   static constexpr char32_t kMarks[] = {0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323};
   if (tone == kNoTone) return base;
-  if (tone > kDotBelow) return 0;
-  UChar32 composed = GetTables().nfc->composePair(base, kMarks[tone]);
+  const Tables& t = GetTables();
+  if (tone > kDotBelow || !t.normalizers.ok()) return 0;
+  UChar32 composed = t.normalizers->nfc->composePair(base, kMarks[tone]);
   return composed < 0 ? 0 : static_cast<char32_t>(composed);
 }
 

@@ -2,7 +2,11 @@
 // from ICU so the hot path needs no ICU call for Vietnamese letters.
 #pragma once
 
+#include <unicode/normalizer2.h>
+
 #include <cstdint>
+
+#include "absl/status/statusor.h"
 
 namespace vnseg {
 
@@ -46,5 +50,17 @@ inline bool IsInvisibleFormatChar(char32_t c) {
 
 // Tone of combining mark `c` (U+0300 ...), or kNoTone.
 uint8_t ToneOfCombiningMark(char32_t c);
+
+struct Normalizers {
+  const icu::Normalizer2* nfc;
+  const icu::Normalizer2* nfd;
+};
+// ICU's NFC and NFD normalizers (never null), or why ICU could not give
+// them (its data missing or unreadable): ICU then returns null, which its
+// callers dereferenced. The tables above are built without tones then, so
+// whatever needs keys or normalized text refuses on this error
+// (Dictionary loading, Normalize); the rest falls back to the bytes as
+// they are.
+absl::StatusOr<Normalizers> IcuNormalizers();
 
 }  // namespace vnseg

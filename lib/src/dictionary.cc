@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
+#include "char_table.h"
 #include "default_paths.h"
 #include "dictionary_format.h"
 #include "mapped_file.h"
@@ -25,16 +26,25 @@ class Dictionary::Mapping {
   std::unique_ptr<MappedFile> file;
 };
 
-uint64_t Checksum64(const char* data, size_t size) {
+uint64_t FileChecksum(const char* data, size_t size) {
+  FileHeader header;
+  std::memcpy(&header, data, sizeof(header));
+  header.checksum = 0;
   uint64_t h = 0xcbf29ce484222325ull ^ size;
-  size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, data + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
+  auto mix = [&h](const char* p, size_t n) {  // n % 8 == 0
+    for (size_t i = 0; i < n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      h = (h ^ w) * 0x100000001b3ull;
+      h ^= h >> 29;
+    }
+  };
+  mix(reinterpret_cast<const char*>(&header), sizeof(header));
+  const size_t words = (size - sizeof(header)) / 8 * 8;
+  mix(data + sizeof(header), words);
+  for (size_t i = sizeof(header) + words; i < size; ++i) {
+    h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
   }
-  for (; i < size; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001b3ull;
   return h;
 }
 
@@ -64,10 +74,18 @@ absl::StatusOr<std::unique_ptr<Dictionary>> Dictionary::FromBytes(std::string by
 
 namespace {
 
+// Why model weight `w`, at byte `at` of the file, fails model::WeightInRange.
+std::string WeightError(float w, size_t at) {
+  if (!std::isfinite(w)) return absl::StrCat("model weight at byte ", at, " is not a finite number");
+  return absl::StrCat("model weight ", w, " at byte ", at, " is out of range (|weight| > ",
+                      model::kMaxWeight, ": scores could overflow)");
+}
+
 // Why the model sections are unusable, or "" if they are fine (or absent).
 // Lookups probe until an empty slot, so there must be one; weights must be
-// finite so that no path scores NaN.
-std::string CheckModel(const FileHeader& h, const char* slots, const char* dense) {
+// finite and small enough that no path's score overflows
+// (model::WeightInRange). `data`: the start of the file.
+std::string CheckModel(const FileHeader& h, const char* data, const char* slots, const char* dense) {
   if (h.model_dense_count == 0) {
     return h.model_slot_count == 0 ? "" : "model weights without their dense part";
   }
@@ -80,7 +98,9 @@ std::string CheckModel(const FileHeader& h, const char* slots, const char* dense
   if (reinterpret_cast<uintptr_t>(slots) % alignof(model::Entry) != 0) return "model not aligned";
   const float* d = reinterpret_cast<const float*>(dense);
   for (uint32_t i = 0; i < h.model_dense_count; ++i) {
-    if (!std::isfinite(d[i])) return "model weight is not a finite number";
+    if (!model::WeightInRange(d[i])) {
+      return WeightError(d[i], reinterpret_cast<const char*>(&d[i]) - data);
+    }
   }
   if (h.model_slot_count == 0) return "";
   if ((h.model_slot_count & (h.model_slot_count - 1)) != 0) return "bad model table size";
@@ -88,8 +108,11 @@ std::string CheckModel(const FileHeader& h, const char* slots, const char* dense
   bool has_empty = false;
   for (uint32_t i = 0; i < h.model_slot_count; ++i) {
     has_empty |= entries[i].key == 0;
-    for (float w : entries[i].w) {
-      if (!std::isfinite(w)) return "model weight is not a finite number";
+    for (int r = 0; r < 4; ++r) {
+      const float w = entries[i].w[r];
+      if (!model::WeightInRange(w)) {
+        return WeightError(w, reinterpret_cast<const char*>(&entries[i].w[r]) - data);
+      }
     }
   }
   return has_empty ? "" : "model table has no empty slot";
@@ -103,6 +126,8 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
   auto corrupt = [&](std::string_view why) {
     return absl::DataLossError(absl::StrCat(origin, ": not a usable vnseg dictionary: ", ToAbsl(why)));
   };
+  // Keys of words and syllables need ICU's normalizers.
+  if (absl::StatusOr<Normalizers> n = IcuNormalizers(); !n.ok()) return n.status();
   if (size < sizeof(FileHeader)) return corrupt("file too short for a header (truncated?)");
   if (reinterpret_cast<uintptr_t>(data) % alignof(FileHeader) != 0) {
     return corrupt("image is not aligned");
@@ -118,9 +143,8 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     return corrupt(absl::StrCat("header says ", h.file_size, " bytes, file has ", size,
                                 " (truncated?)"));
   }
-  if (Checksum64(data + sizeof(FileHeader), size - sizeof(FileHeader)) != h.checksum) {
-    return corrupt("checksum mismatch (file damaged)");
-  }
+  if (FileChecksum(data, size) != h.checksum) return corrupt("checksum mismatch (file damaged)");
+  if (h.reserved != 0) return corrupt("reserved header field is not 0");
   auto section = [&](Section s, size_t elem_size, uint64_t count, const char** out) {
     const SectionRef& ref = h.sections[s];
     if (ref.offset < sizeof(FileHeader) || ref.offset > size || ref.size > size - ref.offset ||
@@ -191,7 +215,9 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     }
   }
 
-  if (std::string why = CheckModel(h, model_slots, model_dense); !why.empty()) return corrupt(why);
+  if (std::string why = CheckModel(h, data, model_slots, model_dense); !why.empty()) {
+    return corrupt(why);
+  }
   if (h.model_dense_count != 0) {
     model_ = std::make_unique<model::Weights>();
     model_->slots = h.model_slot_count ? reinterpret_cast<const model::Entry*>(model_slots) : nullptr;

@@ -217,7 +217,8 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   AppendSection(&image, &header, kModelDense, impl_->model.dense.data(), impl_->model.dense.size());
   while (image.size() % 8 != 0) image.push_back('\0');
   header.file_size = image.size();
-  header.checksum = Checksum64(image.data() + sizeof(FileHeader), image.size() - sizeof(FileHeader));
+  std::memcpy(image.data(), &header, sizeof(header));
+  header.checksum = FileChecksum(image.data(), image.size());
   std::memcpy(image.data(), &header, sizeof(header));
   return image;
 }

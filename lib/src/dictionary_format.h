@@ -13,7 +13,10 @@
 //                                   (key 0 = empty); empty without a model
 //   kModelDense    float[]          learned dense weights (model::kDenseSize)
 //
-// The checksum covers every byte after the header.
+// The checksum covers every byte of the file, the header's own checksum
+// field read as 0 (FileChecksum). Format 3 and before left the header out,
+// so a changed max_word_syllables, reserved field or source reference
+// loaded silently.
 #pragma once
 
 #include <cstdint>
@@ -24,7 +27,7 @@
 namespace vnseg {
 
 inline constexpr char kMagic[8] = {'V', 'N', 'S', 'E', 'G', 'D', 'I', 'C'};
-inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kFormatVersion = 4;
 inline constexpr uint32_t kByteOrderMark = 0x01020304u;
 
 enum Section : uint32_t {
@@ -80,6 +83,7 @@ struct TrieEdge {
 };
 
 static_assert(sizeof(FileHeader) == 216, "header layout changed: bump kFormatVersion");
+static_assert(sizeof(FileHeader) % 8 == 0, "FileChecksum reads the header as 64-bit words");
 static_assert(sizeof(TrieNode) == 16 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
               "record layout changed: bump kFormatVersion");
 
@@ -93,7 +97,9 @@ inline uint64_t KeyHash(std::string_view key) {
   return h;
 }
 
-// Checksum of the bytes after the header: 64-bit words mixed FNV-style.
-uint64_t Checksum64(const char* data, size_t size);
+// Checksum of a whole dictionary image of `size` >= sizeof(FileHeader)
+// bytes: its 64-bit words mixed FNV-style, FileHeader::checksum taken as 0.
+// A writer stores it there; a reader compares it with what is there.
+uint64_t FileChecksum(const char* data, size_t size);
 
 }  // namespace vnseg

@@ -201,7 +201,11 @@ void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
   std::vector<float>& best = scratch->best;
   std::vector<uint32_t>& back = scratch->back;
   best.assign(n + 1, -std::numeric_limits<float>::infinity());
-  back.resize(n + 1);  // back[end] is set with best[end]: every syllable is a candidate
+  // Every end starts as a syllable alone: on finite scores each is then
+  // set with best[end] (every syllable is a candidate), but a NaN or -inf
+  // score sets nothing, and a stale or zero entry made the back-trace
+  // below loop for ever or run off the start.
+  back.assign(n + 1, 1);
   best[0] = 0;
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {
@@ -215,6 +219,7 @@ void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
     }
   }
   lengths->clear();
+  // 1 <= back[end] <= end: each step goes back at least one syllable.
   for (size_t end = n; end > 0; end -= back[end]) lengths->push_back(back[end]);
   std::reverse(lengths->begin(), lengths->end());
 }

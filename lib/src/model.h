@@ -13,6 +13,7 @@
 // through this header only, so they cannot disagree on what a feature is.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -155,6 +156,31 @@ enum DenseBlock : int {
 // User words (--user-words) are not learned: they win over any guess.
 inline constexpr float kUserWordBonus = 1000.0f;
 
+// The largest |weight| of a model, checked when a model is parsed and when
+// a dictionary is loaded (huge finite weights made scores overflow to inf
+// and NaN). Far above any learned weight (the shipped model's largest is
+// about 20), and small enough that no sum the decoder forms can overflow a
+// float, however long the run:
+//  - a gap score adds kGapTerms weights: below 1.4e7 < 2^24;
+//  - a float sum of terms below 2^24 stops growing at 2^49, where half an
+//    ulp (2^25) exceeds every term and each addition rounds back to the
+//    sum: so |prefix| < 2^50, and a word's inner gaps sum below 2^51;
+//  - a word adds at most kWordTerms dense weights and the user-word bonus
+//    (1000 a syllable, below 2^42 for 2^32 syllables): each step of the
+//    best-path recursion adds terms below 2^52, so by the same argument
+//    |best| stays below 2^77, far from FLT_MAX (about 2^128).
+// Decode does not rely on this: it ends with a valid path on any scores.
+inline constexpr float kMaxWeight = 1e6f;
+// kGapTemplates, GapDenseFeatures (4), ListedGapFeatures (2)
+inline constexpr int kGapTerms =
+    static_cast<int>(sizeof(kGapTemplates) / sizeof(kGapTemplates[0])) + 4 + 2;
+inline constexpr int kWordTerms = 6;         // WordDenseFeatures
+static_assert(kGapTerms * double{kMaxWeight} < double{1 << 24} &&
+                  kWordTerms * double{kMaxWeight} + 1000.0 * 4294967296.0 < 4398046511104.0,
+              "the overflow argument above needs new numbers");
+// False for NaN too.
+inline bool WeightInRange(float w) { return std::fabs(w) <= kMaxWeight; }
+
 // Shape classes of a run as the model sees them. A run written in capitals
 // only (a headline) is read as lower case, so it segments like normal text.
 void ShapeClasses(const Lattice& lattice, uint8_t* classes);
@@ -268,7 +294,9 @@ inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
 }
 
 // The best path given the gap scores and the word scores of `table`; fills
-// `lengths` like Scorer::BestPath.
+// `lengths` like Scorer::BestPath. Whatever the scores (inf or NaN
+// included), the lengths are each >= 1 and sum to the run's size: where no
+// candidate scores above -inf, syllables stand alone.
 struct DecodeScratch {
   std::vector<float> prefix, best;
   std::vector<uint32_t> back;

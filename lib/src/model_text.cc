@@ -27,6 +27,11 @@ bool ParseWeight(absl::string_view text, float* out) {
   return absl::SimpleAtof(text, out) && std::isfinite(*out);
 }
 
+std::string OutOfRange(float weight) {
+  return absl::StrCat("weight ", weight, " is out of range (|weight| > ", kMaxWeight,
+                      ": scores could overflow)");
+}
+
 }  // namespace
 
 std::string ModelTextHeader() {
@@ -91,6 +96,7 @@ absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_vie
           !ParseWeight(fields[2], &weight)) {
         return error("bad dense weight line");
       }
+      if (!WeightInRange(weight)) return error(OutOfRange(weight));
       table.dense[index] = weight;
     } else if (fields[0] == "N" || fields[0] == "L") {
       const bool listed = fields[0] == "L";
@@ -112,7 +118,8 @@ absl::StatusOr<ModelTable> ParseModelText(std::string_view text, std::string_vie
       for (size_t r = 0; r < 4; ++r) {
         float w;
         if (!ParseWeight(weights[r], &w)) return error("bad weight");
-        row[r] += w;
+        row[r] += w;  // lines of one n-gram add up: the sum must be in range
+        if (!WeightInRange(row[r])) return error(OutOfRange(row[r]));
       }
     } else {
       return error("a line starts with D, N, L or #");

@@ -95,8 +95,10 @@ absl::Status Normalize(std::string_view text, const NormalizeOptions& options, s
     if (MapChar(&c, options)) mapped_it = utf8::unchecked::append(c, mapped_it);
   }
 
+  absl::StatusOr<Normalizers> normalizers = IcuNormalizers();
+  if (!normalizers.ok()) return normalizers.status();
+  const icu::Normalizer2* nfc = normalizers->nfc;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   icu::StringPiece piece(mapped.data(), static_cast<int32_t>(mapped.size()));
   if (!nfc->isNormalizedUTF8(piece, status)) {
     std::string composed;

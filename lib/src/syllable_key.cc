@@ -130,9 +130,14 @@ void AppendSyllableKey(std::string_view syllable, std::string* out) {
   }
   if (AppendKeyOfNfc(syllable, /*allow_marks=*/false, out)) return;
   // Decomposed (NFD) or otherwise unnormalized: compose with ICU first.
+  // Without ICU's data, the text as it is (no dictionary loads then).
+  absl::StatusOr<Normalizers> normalizers = IcuNormalizers();
+  if (!normalizers.ok()) {
+    out->append(syllable);
+    return;
+  }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  icu::UnicodeString composed = nfc->normalize(
+  icu::UnicodeString composed = normalizers->nfc->normalize(
       icu::UnicodeString::fromUTF8(icu::StringPiece(syllable.data(), syllable.size())), status);
   std::string utf8;
   composed.toUTF8String(utf8);
@@ -205,10 +210,14 @@ void AppendWithoutDiacritics(std::string_view text, std::string* out) {
     out->append(text);
     return;
   }
+  absl::StatusOr<Normalizers> normalizers = IcuNormalizers();
+  if (!normalizers.ok()) {  // without ICU's data: the text as it is
+    out->append(text);
+    return;
+  }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString decomposed =
-      nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
+  icu::UnicodeString decomposed = normalizers->nfd->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size())), status);
   auto it = std::back_inserter(*out);
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);

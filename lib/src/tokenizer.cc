@@ -2,9 +2,12 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "char_table.h"
+#include "tokenizer_internal.h"
 #include "utf8_fast.h"
 
 namespace vnseg {
@@ -105,6 +108,12 @@ class Cursor {
   const char* end_;
 };
 
+// Every scanner is linear in the text: a loop reads the bytes of the token
+// it emits, plus a bounded look-ahead, and the look-ahead scanners that may
+// give up (e-mail, domain) remember what they found for the later word
+// starts inside the same run, which would otherwise rescan it (quadratic:
+// 200 KB of "a." took 20 s). steps_ counts the bytes the loops pass over,
+// so a test can check that bound (tokenizer_internal.h).
 class Scanner {
  public:
   Scanner(std::string_view text, std::vector<Token>* tokens)
@@ -114,6 +123,8 @@ class Scanner {
     size_t pos = 0;
     while (pos < text_.size()) pos = ScanOne(pos);
   }
+
+  uint64_t steps() const { return steps_; }
 
  private:
   size_t ScanOne(size_t pos) {
@@ -159,8 +170,10 @@ class Scanner {
   }
 
   size_t SkipClass(size_t pos, CharClass cls) {
+    const size_t start = pos;
     size_t len;
     while (pos < text_.size() && cursor_.ClassAt(pos, &len) == cls) pos += len;
+    steps_ += pos - start;
     return pos;
   }
 
@@ -190,10 +203,13 @@ class Scanner {
     return pos < text_.size() && cursor_.ClassAt(pos, &len) == kLetter;
   }
 
-  // Letters, marks and digits from `pos`.
-  size_t SkipWordChars(size_t pos) {
+  // Letters, marks and digits from `pos`; stops at `limit` or soon after
+  // (within the character that crosses it).
+  size_t SkipWordChars(size_t pos, size_t limit = SIZE_MAX) {
+    const size_t start = pos;
+    const size_t end = std::min(limit, text_.size());
     size_t len;
-    while (pos < text_.size()) {
+    while (pos < end) {
       const unsigned char b = static_cast<unsigned char>(text_[pos]);
       if (b < 0x80) {  // half the letters of Vietnamese text: no decoding
         if (!IsAsciiAlnum(static_cast<char>(b))) break;
@@ -206,12 +222,14 @@ class Scanner {
         break;
       }
     }
+    steps_ += pos - start;
     return pos;
   }
 
   // Emoji modifiers, variation selectors and ZWJ sequences stay with the
   // symbol they modify, so `--tokenize` never splits an emoji.
   size_t SkipSymbolTail(size_t pos) {
+    const size_t start = pos;
     size_t len;
     while (pos < text_.size()) {
       char32_t c = cursor_.At(pos, &len);
@@ -227,6 +245,7 @@ class Scanner {
         break;
       }
     }
+    steps_ += pos - start;
     return pos;
   }
 
@@ -274,6 +293,7 @@ class Scanner {
 
   // Word characters and '_' (identifiers such as foo_bar, __init__).
   size_t SkipIdentifier(size_t pos) {
+    const size_t start = pos;
     size_t len;
     while (pos < text_.size()) {
       if (text_[pos] == '_') {
@@ -286,6 +306,7 @@ class Scanner {
         break;
       }
     }
+    steps_ += pos - start;
     return pos;
   }
 
@@ -299,24 +320,46 @@ class Scanner {
       if (cls == kSpaceChar || cls == kInvisible) break;
       end += len;
     }
+    steps_ += end - pos;
     // Sentence punctuation after a URL is not part of it.
+    const size_t scanned = end;
     while (end > pos && std::strchr(".,;:!?)'\"", text_[end - 1]) != nullptr) --end;
+    steps_ += scanned - end;
     return end;
   }
 
+  static bool IsEmailLocalChar(char c) {
+    return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
   // name@domain.tld (ASCII); 0 if `pos` does not start an e-mail address.
+  // The answer depends only on where the run of local-part characters from
+  // `pos` ends, which is the same for every start inside one run: it is
+  // kept for the next word starts of that run (scanning goes forward).
   size_t ScanEmailEnd(size_t pos) {
+    if (pos < email_run_end_) return email_end_;
     size_t i = pos;
-    while (i < text_.size() && (IsAsciiAlnum(text_[i]) || std::strchr("._%+-", text_[i]) != nullptr) &&
-           text_[i] != '\0') {
-      ++i;
-    }
-    if (i == pos || i >= text_.size() || text_[i] != '@') return 0;
-    size_t domain = i + 1, j = domain;
+    while (i < text_.size() && IsEmailLocalChar(text_[i])) ++i;
+    steps_ += i - pos;
+    email_run_end_ = i;
+    email_end_ = i == pos ? 0 : EmailDomainEnd(i);
+    return email_end_;
+  }
+
+  // End of the e-mail address whose local part ends at `at`, or 0.
+  size_t EmailDomainEnd(size_t at) {
+    if (at >= text_.size() || text_[at] != '@') return 0;
+    size_t domain = at + 1, j = domain;
     while (j < text_.size() && (IsAsciiAlnum(text_[j]) || text_[j] == '-' || text_[j] == '.')) ++j;
+    steps_ += j - domain;
     while (j > domain && text_[j - 1] == '.') --j;  // a sentence's full stop
-    size_t last_dot = text_.substr(0, j).rfind('.');
-    if (last_dot == std::string_view::npos || last_dot <= domain || j - last_dot < 3) return 0;
+    // The domain needs a dot after its first character: only that part is
+    // searched (searching the whole text back made this quadratic too).
+    const size_t from = domain + 1;
+    if (j < from + 1) return 0;
+    const size_t dot = text_.substr(from, j - from).rfind('.');
+    steps_ += dot == std::string_view::npos ? j - from : j - from - dot;
+    if (dot == std::string_view::npos || j - (from + dot) < 3) return 0;
     return j;
   }
 
@@ -324,24 +367,40 @@ class Scanner {
   // known top-level domain. 0 if not a domain.
   size_t ScanDomainEnd(size_t start, size_t word_end) {
     if (word_end >= text_.size() || text_[word_end] != '.') return 0;
+    steps_ += word_end - start;
     for (size_t i = start; i < word_end; ++i) {
       if (!IsAsciiAlnum(text_[i]) && text_[i] != '-') return 0;
     }
-    size_t i = word_end;
-    size_t last_label = 0, last_label_end = 0;
+    // The labels from a dot inside the chain last scanned are a tail of
+    // that chain: it ends at the same place with the same last label.
+    if (word_end >= labels_.end) labels_ = ScanLabels(word_end);
+    if (labels_.last == 0 ||
+        !IsKnownTld(text_.substr(labels_.last, labels_.last_end - labels_.last))) {
+      return 0;
+    }
+    if (labels_.end < text_.size() && text_[labels_.end] == '/') return ScanUrlEnd(start);
+    return labels_.last_end;
+  }
+
+  // A chain of ".label" (ASCII letters, digits, '-') from `pos`.
+  struct Labels {
+    size_t end = 0;                 // where the chain stops
+    size_t last = 0, last_end = 0;  // its last label; last == 0 if none
+  };
+  Labels ScanLabels(size_t pos) {
+    Labels labels;
+    size_t i = pos;
     while (i < text_.size() && text_[i] == '.') {
       size_t j = i + 1;
       while (j < text_.size() && (IsAsciiAlnum(text_[j]) || text_[j] == '-')) ++j;
       if (j == i + 1) break;
-      last_label = i + 1;
-      last_label_end = j;
+      labels.last = i + 1;
+      labels.last_end = j;
       i = j;
     }
-    if (last_label == 0 || !IsKnownTld(text_.substr(last_label, last_label_end - last_label))) {
-      return 0;
-    }
-    if (i < text_.size() && text_[i] == '/') return ScanUrlEnd(start);
-    return last_label_end;
+    steps_ += i - pos;
+    labels.end = i;
+    return labels;
   }
 
   static bool IsKnownTld(std::string_view tld) {
@@ -367,7 +426,8 @@ class Scanner {
     while (pos + 1 < text_.size() && text_[pos] == '.') {
       char32_t next = cursor_.At(pos + 1, &len);
       if (next == Cursor::kInvalid || !(u_isupper(next) || (next >= '0' && next <= '9'))) break;
-      size_t part_end = SkipWordChars(pos + 1);
+      // A longer part ends the abbreviation: no need to read all of it.
+      size_t part_end = SkipWordChars(pos + 1, pos + 2 + kMaxPartBytes);
       if (part_end - (pos + 1) > kMaxPartBytes) break;
       pos = part_end;
       extended = true;
@@ -393,6 +453,7 @@ class Scanner {
     if (c == '.') {  // "..." is one mark
       size_t end = pos + 1;
       while (end < text_.size() && text_[end] == '.') ++end;
+      steps_ += end - pos;
       return Emit(pos, end, TokenKind::kPunct);
     }
     size_t next_len;
@@ -409,6 +470,12 @@ class Scanner {
   std::string_view text_;
   Cursor cursor_;
   std::vector<Token>* tokens_;
+  uint64_t steps_ = 0;
+  // ScanEmailEnd's last run of local-part characters ended here (before
+  // any text: nothing kept yet), and its answer.
+  size_t email_run_end_ = 0;
+  size_t email_end_ = 0;
+  Labels labels_;  // ScanDomainEnd's last chain of labels
 };
 
 }  // namespace
@@ -432,6 +499,16 @@ const char* TokenKindName(TokenKind kind) {
 void PreTokenize(std::string_view text, std::vector<Token>* tokens) {
   Scanner(text, tokens).Run();
 }
+
+namespace internal {
+
+uint64_t PreTokenizeCountingSteps(std::string_view text, std::vector<Token>* tokens) {
+  Scanner scanner(text, tokens);
+  scanner.Run();
+  return scanner.steps();
+}
+
+}  // namespace internal
 
 bool IsWordChar(char32_t c) {
   CharClass cls = Classify(c);

@@ -305,6 +305,29 @@ check_stdout_full() {
 
 # A 50 MB single line (no newline) of Vietnamese-like text: segment | join
 # gives it back byte for byte, in bounded time.
+# ICU's getNFCInstance failing (its data missing) made vnseg dereference
+# null: every command that needs it now exits 1 saying why.
+check_icu_missing() {
+  local shim=${VNSEG_ICU_FAIL_PRELOAD:-} cmd
+  [[ -f $shim ]] || { fail "VNSEG_ICU_FAIL_PRELOAD is not a file: '$shim'"; finish; }
+  ldd "$VNSEG" 2>/dev/null | grep -q libicuuc || skip "vnseg is not linked to a shared ICU"
+  printf 'Hoà bình ho\xcc\x80a\n' >"$WORK/in.txt"
+  # A sanitizer runtime may insist on coming first; the shim does not care.
+  export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+  export LD_PRELOAD=$shim
+  for cmd in segment "segment --tokenize" resegment normalize "normalize --tone old" \
+             "dict info" "dict lookup hòa_bình"; do
+    # shellcheck disable=SC2086  # cmd holds a command and its arguments
+    run_in "$WORK/in.txt" $cmd
+    expect_rc 1 "$cmd without ICU's NFC normalizer"
+    expect_err_has "ICU has no NFC normalizer (U_FILE_ACCESS_ERROR)" "$cmd without ICU's NFC normalizer"
+    expect_out_empty "$cmd without ICU's NFC normalizer"
+  done
+  run_in "$WORK/in.txt" join  # needs no normalizer
+  expect_rc 0 "join without ICU's NFC normalizer"
+  unset LD_PRELOAD
+}
+
 check_big_line() {
   find_python || skip "python3 not found"
   local big="$WORK/big_line.txt"

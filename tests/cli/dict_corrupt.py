@@ -6,7 +6,9 @@ usage: dict_corrupt.py DICT OUT_DIR [--fuzz N] [--seed S]
 Writes OUT_DIR/cases.tsv: one line per file, "NAME<TAB>TEXT", where TEXT must
 appear in vnseg's error message for that file. The targeted cases (bad magic,
 version, sizes, sections, trie links, hash slots) carry a recomputed checksum
-so that they get past the checksum check and reach the structural checks.
+so that they get past the checksum check and reach the structural checks;
+the flipped_*.dic cases change one header field and keep the old checksum,
+which covers the header too.
 With --fuzz N, also writes N files fuzz_K.dic with random damage and a fixed
 checksum, listed with TEXT "*" (any outcome but a crash is fine).
 
@@ -30,20 +32,25 @@ SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS, MODEL_SLOTS, MODEL_D
 SECTIONS = 72  # offset of the section table
 
 
-def checksum(body):
-    """Checksum64 of lib/src/dictionary.cc over the bytes after the header."""
-    h = 0xCBF29CE484222325 ^ len(body)
-    n = len(body) // 8
-    for w in struct.unpack_from("<%dQ" % n, body):
+CHECKSUM = 24  # offset of FileHeader::checksum
+
+
+def checksum(image):
+    """FileChecksum of lib/src/dictionary.cc: the whole image, its checksum field as 0."""
+    data = bytearray(image)
+    data[CHECKSUM:CHECKSUM + 8] = bytes(8)
+    h = 0xCBF29CE484222325 ^ len(data)
+    n = len(data) // 8
+    for w in struct.unpack_from("<%dQ" % n, data):
         h = ((h ^ w) * 0x100000001B3) & MASK
         h ^= h >> 29
-    for c in body[n * 8:]:
+    for c in data[n * 8:]:
         h = ((h ^ c) * 0x100000001B3) & MASK
     return h
 
 
 def fix_checksum(b):
-    struct.pack_into("<Q", b, 24, checksum(bytes(b[HEADER:])))
+    struct.pack_into("<Q", b, CHECKSUM, checksum(b))
     return b
 
 
@@ -60,7 +67,7 @@ def main():
     args = ap.parse_args()
     d = open(args.dict, "rb").read()
     assert d[:8] == b"VNSEGDIC", "not a vnseg dictionary: " + args.dict
-    assert checksum(d[HEADER:]) == struct.unpack_from("<Q", d, 24)[0], \
+    assert checksum(d) == struct.unpack_from("<Q", d, CHECKSUM)[0], \
         "checksum formula out of date with lib/src/dictionary.cc"
     os.makedirs(args.out_dir, exist_ok=True)
     syllable_count = struct.unpack_from("<I", d, 36)[0]
@@ -87,6 +94,23 @@ def main():
     write("version.dic", patched(8, "<I", 99), "format version 99")
     write("byte_order.dic", patched(12, "<I", 0x04030201), "another byte order")
     write("grown.dic", d + b"\0" * 8, "(truncated?)")
+    # Every header field after the checksum, changed: the checksum covers them.
+    fields = ["word_count", "syllable_count", "node_count", "edge_count", "hash_slot_count",
+              "max_word_syllables", "model_slot_count", "model_dense_count",
+              "model_feature_version", "reserved"]
+    for k, name in enumerate(fields):
+        off = 32 + 4 * k
+        value = struct.unpack_from("<I", d, off)[0]
+        write("flipped_%s.dic" % name, patched(off, "<I", value ^ 1, fix=False), "checksum mismatch")
+    for i, name in enumerate(["source", "hash_slots", "syllable_offsets", "syllable_bytes",
+                              "nodes", "edges", "words", "model_slots", "model_dense"]):
+        for part, off in (("offset", SECTIONS + 16 * i), ("size", SECTIONS + 16 * i + 8)):
+            value = struct.unpack_from("<Q", d, off)[0]
+            write("flipped_%s_%s.dic" % (name, part), patched(off, "<Q", value ^ 8, fix=False),
+                  "checksum mismatch")
+    write("checksum_field.dic", patched(CHECKSUM, "<Q", struct.unpack_from("<Q", d, CHECKSUM)[0] ^ 1,
+                                        fix=False), "checksum mismatch")
+    write("reserved.dic", patched(68, "<I", 7), "reserved header field is not 0")
     edges_off, _ = section(d, EDGES)
     write("section_outside.dic", patched(SECTIONS + 16 * EDGES, "<Q", len(d) + 8),
           "a section lies outside the file or has the wrong size")
@@ -110,6 +134,14 @@ def main():
     if dense_count:  # the dictionary carries a learned model
         dense_off, _ = section(d, MODEL_DENSE)
         write("model_nan.dic", patched(dense_off, "<f", float("nan")), "not a finite number")
+        # Finite but huge: sums overflowed to inf and NaN, and segmenting
+        # looped for ever.
+        b = bytearray(d)
+        for p in range(dense_off, dense_off + 4 * dense_count, 4):
+            struct.pack_into("<f", b, p, 3e38)
+        write("model_huge_dense.dic", bytes(fix_checksum(b)),
+              "model weight 3e+38 at byte %d is out of range" % dense_off)
+        write("model_big_dense.dic", patched(dense_off, "<f", -2e6), "is out of range")
         write("model_dense_count.dic", patched(60, "<I", dense_count + 1),
               "a section lies outside the file or has the wrong size")
         write("model_version.dic", patched(64, "<I", 99), "model of feature version 99")
@@ -119,6 +151,10 @@ def main():
             if struct.unpack_from("<Q", b, p)[0] == 0:
                 struct.pack_into("<Q", b, p, 12345)
         write("model_full.dic", bytes(fix_checksum(b)), "model table has no empty slot")
+        used_slot = next(p for p in range(model_off, model_off + model_size, 24)
+                         if struct.unpack_from("<Q", d, p)[0] != 0)
+        write("model_huge_slot.dic", patched(used_slot + 8 + 4 * 3, "<f", 3e38),
+              "model weight 3e+38 at byte %d is out of range" % (used_slot + 20))
 
     rng = random.Random(args.seed)
     for k in range(args.fuzz):

@@ -7,9 +7,13 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
+#include "dictionary_format.h"
+#include "model.h"
 #include "test_util.h"
 
 namespace vnseg {
@@ -70,7 +74,7 @@ TEST(DictionaryTest, InfoAndTrieWalk) {
   EXPECT_EQ(info.word_count, 10u);
   EXPECT_EQ(info.max_word_syllables, 6u);
   EXPECT_EQ(info.source, "sample words");
-  EXPECT_EQ(info.format_version, 3u);
+  EXPECT_EQ(info.format_version, 4u);
   EXPECT_GT(info.syllable_count, 10u);
 
   uint32_t hoa = (*dict)->SyllableId("hòa");
@@ -219,15 +223,85 @@ TEST(DictionaryTest, TruncatedImagesAreErrors) {
   EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), path));
 }
 
-TEST(DictionaryTest, FlippedBodyByteFailsTheChecksum) {
+// The checksum covers the header too (from format 4): a changed
+// max_word_syllables, reserved field or section reference is refused.
+TEST(DictionaryTest, FlippedByteAnywhereIsRefused) {
+  constexpr size_t kChecksumOffset = 24;  // after magic, version, byte order, file size
   std::string image = SampleImage();
-  for (size_t i = kHeaderSize; i < image.size(); ++i) {
+  for (size_t i = 0; i < image.size(); ++i) {
     std::string damaged = image;
     damaged[i] ^= 0x20;
     auto dict = Dictionary::FromBytes(damaged);
     ASSERT_FALSE(dict.ok()) << "byte " << i;
-    EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "checksum")) << dict.status();
+    EXPECT_EQ(dict.status().code(), absl::StatusCode::kDataLoss) << dict.status();
+    if (i >= kChecksumOffset) {
+      EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "checksum mismatch"))
+          << "byte " << i << ": " << dict.status();
+    }
   }
+}
+
+// The same image with header field `field` changed and the checksum redone.
+std::string Resealed(std::string image, uint32_t FileHeader::*field, uint32_t value) {
+  FileHeader h;
+  std::memcpy(&h, image.data(), sizeof(h));
+  h.*field = value;
+  std::memcpy(image.data(), &h, sizeof(h));
+  h.checksum = FileChecksum(image.data(), image.size());
+  std::memcpy(image.data(), &h, sizeof(h));
+  return image;
+}
+
+TEST(DictionaryTest, ReservedHeaderFieldMustBeZero) {
+  auto dict = Dictionary::FromBytes(Resealed(SampleImage(), &FileHeader::reserved, 1));
+  ASSERT_FALSE(dict.ok());
+  EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "reserved header field is not 0"))
+      << dict.status();
+  // FileChecksum is what the builder stores.
+  EXPECT_TRUE(Dictionary::FromBytes(Resealed(SampleImage(), &FileHeader::reserved, 0)).ok());
+}
+
+// A dictionary whose model weights are finite but huge: scores overflowed
+// to inf and NaN, and segmenting looped for ever while memory grew.
+TEST(DictionaryTest, HugeModelWeightsAreRefused) {
+  DictionaryBuilder builder;
+  ASSERT_TRUE(builder.Add("hoà bình", 1, kFromBaseList));
+  std::string model_text = absl::StrCat("# vnseg model ", model::kFeatureVersion, " dense ",
+                                        model::kDenseSize, "\nD\t0\t1.5\nN\thoà\t1 2 3 4\n");
+  ASSERT_TRUE(builder.SetModel(model_text, "model").ok());
+  const std::string image = builder.Build("with a model");
+  ASSERT_TRUE(Dictionary::FromBytes(image).ok());
+  FileHeader h;
+  std::memcpy(&h, image.data(), sizeof(h));
+  struct Case {
+    uint64_t offset;  // first float to overwrite
+    size_t count;
+    float value;
+    std::string message;
+  };
+  const uint64_t dense = h.sections[kModelDense].offset;
+  const uint64_t slots = h.sections[kModelSlots].offset;
+  uint64_t used_slot = slots;
+  while (image.compare(used_slot, 8, std::string(8, '\0')) == 0) used_slot += sizeof(model::Entry);
+  const Case cases[] = {
+      {dense, model::kDenseSize, 3e38f,
+       absl::StrCat("model weight 3e+38 at byte ", dense, " is out of range")},
+      {dense + 4 * 7, 1, -1.5e6f, absl::StrCat("model weight -1.5e+06 at byte ", dense + 28)},
+      {used_slot + 8, 4, 3e38f, absl::StrCat("model weight 3e+38 at byte ", used_slot + 8)},
+      {used_slot + 20, 1, std::numeric_limits<float>::infinity(), "not a finite number"},
+  };
+  for (const Case& c : cases) {
+    std::string damaged = image;
+    for (size_t k = 0; k < c.count; ++k) std::memcpy(&damaged[c.offset + 4 * k], &c.value, 4);
+    auto dict = Dictionary::FromBytes(Resealed(damaged, &FileHeader::reserved, 0));
+    ASSERT_FALSE(dict.ok()) << c.message;
+    EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), c.message)) << dict.status();
+  }
+  // The bound itself is fine.
+  std::string edge = image;
+  const float max = model::kMaxWeight;
+  std::memcpy(&edge[dense], &max, 4);
+  EXPECT_TRUE(Dictionary::FromBytes(Resealed(edge, &FileHeader::reserved, 0)).ok());
 }
 
 TEST(DictionaryTest, WrongMagicAndVersion) {
@@ -238,15 +312,17 @@ TEST(DictionaryTest, WrongMagicAndVersion) {
   ASSERT_FALSE(dict.ok());
   EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), "magic"));
 
-  // The checksum does not cover the header, so only the version check can
-  // catch this.
+  // A file of the previous format (whose checksum left the header out)
+  // is told to be rebuilt: the version is checked before the checksum.
   std::string bad_version = image;
-  uint32_t version = 2;  // a file of the previous format
+  uint32_t version = 3;
   std::memcpy(&bad_version[kVersionOffset], &version, sizeof(version));
   dict = Dictionary::FromBytes(bad_version);
   ASSERT_FALSE(dict.ok());
   EXPECT_TRUE(HasSubstr(std::string(dict.status().message()),
-                        "format version 2, this build reads version 3"));
+                        "format version 3, this build reads version 4 "
+                        "(rebuild it with `vnseg dict build`)"))
+      << dict.status();
 
   EXPECT_FALSE(Dictionary::FromBytes(std::string(image.size(), '\0')).ok());
   EXPECT_FALSE(Dictionary::FromBytes(std::string(image.size(), '\xFF')).ok());

@@ -154,6 +154,11 @@ TEST(ModelTextTest, BadModelsNameTheLine) {
       {header + "D\t99999\t1\n", "model:2: bad dense weight line"},
       {header + "X\tcô\t1\n", "model:2: a line starts with D, N, L or #"},
       {header + "N\tcô 1 2 3 4\n", "model:2: expected 3 tab-separated fields"},
+      // Finite but so large that scores could overflow (model::kMaxWeight);
+      // lines of one n-gram add up.
+      {header + "D\t0\t3e38\n", "model:2: weight 3e+38 is out of range"},
+      {header + "N\tcô\t1 2 -2e6 4\n", "model:2: weight -2e+06 is out of range"},
+      {header + "N\tcô\t1 2 9e5 4\nN\tcô\t0 0 9e5 0\n", "model:3: weight 1.8e+06 is out of range"},
   };
   for (const Case& c : cases) {
     DictionaryBuilder b;

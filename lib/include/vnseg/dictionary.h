@@ -63,7 +63,10 @@ class Dictionary {
   static constexpr uint32_t kRoot = 0;
 
   // Maps the file at `path` and checks magic, version, byte order, size,
-  // section bounds and checksum. Errors name the path and the reason.
+  // checksum (of the whole file, header included), section bounds, tables
+  // and model weights (finite, |w| <= 1e6). Errors name the path and the
+  // reason; FailedPrecondition when ICU has no normalizer (its data
+  // missing), which the keys of every lookup need.
   static absl::StatusOr<std::unique_ptr<Dictionary>> Open(const std::string& path);
 
   // The same checks over an in-memory image (owned by the dictionary).

@@ -20,7 +20,9 @@ struct NormalizeOptions {
 };
 
 // Appends `text` to `out` in Unicode NFC with the options applied. Line
-// ends are kept. Fails only on invalid UTF-8, unless options.pass_invalid.
+// ends are kept. Fails on invalid UTF-8 (unless options.pass_invalid), and
+// with FailedPrecondition when ICU has no normalizer (its data missing):
+// then on any text, the empty text included.
 absl::Status Normalize(std::string_view text, const NormalizeOptions& options,
                        std::string* out);
 

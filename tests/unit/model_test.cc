@@ -1,0 +1,93 @@
+// The learned model's decoder on scores no sane model gives (model.h):
+// whatever the weights, it must end with a valid segmentation.
+#include "model.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+#include "lattice.h"
+
+namespace vnseg::model {
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+constexpr float kInf = std::numeric_limits<float>::infinity();
+
+// A run of `n` lower-case syllables, each only its own one-syllable edge.
+Lattice PlainLattice(size_t n) {
+  Lattice lattice;
+  for (uint32_t i = 0; i < n; ++i) {
+    lattice.shapes.push_back(kLowerInitial);
+    lattice.keys.push_back(SyllableHash(std::string(1, static_cast<char>('a' + i % 26))));
+    lattice.begins.push_back(2 * i);
+    lattice.syllable_flags.push_back(0);
+    lattice.first_edge.push_back(i);
+    lattice.AddEdge(i, 1, 0);
+  }
+  lattice.first_edge.push_back(static_cast<uint32_t>(n));
+  return lattice;
+}
+
+// Decodes a run of `n` syllables whose gaps all score `gap` and whose
+// dense weights are all `dense`, with `scratch` (kept between runs).
+std::vector<uint32_t> DecodeRun(size_t n, float gap, float dense, DecodeScratch* scratch) {
+  const Lattice lattice = PlainLattice(n);
+  RunFeatures features;
+  features.Prepare(lattice);
+  const std::vector<float> dense_weights(kDenseSize, dense);
+  WordScoreTable table;
+  table.Build(dense_weights.data());
+  std::vector<uint32_t> lengths;
+  Decode(features, std::vector<float>(n - 1, gap), table, scratch, &lengths);
+  return lengths;
+}
+
+void ExpectValid(const std::vector<uint32_t>& lengths, size_t n) {
+  for (uint32_t length : lengths) EXPECT_GE(length, 1u);
+  EXPECT_EQ(std::accumulate(lengths.begin(), lengths.end(), size_t{0}), n);
+}
+
+TEST(ModelDecodeTest, FiniteScoresJoinWhereGapsPay) {
+  DecodeScratch scratch;
+  // Joining pays, so guessed words are as long as they may be.
+  EXPECT_EQ(DecodeRun(12, 5, 0, &scratch), (std::vector<uint32_t>{4, 4, 4}));
+  EXPECT_EQ(DecodeRun(3, -5, 0, &scratch), (std::vector<uint32_t>{1, 1, 1}));
+}
+
+// After a NaN gap no candidate scores, and the back-trace read the lengths
+// left by the previous run ({4, 4} here).
+TEST(ModelDecodeTest, NonFiniteScoresGiveSyllablesAloneNotStaleLengths) {
+  DecodeScratch scratch;
+  ASSERT_EQ(DecodeRun(12, 5, 0, &scratch), (std::vector<uint32_t>{4, 4, 4}));
+  EXPECT_EQ(DecodeRun(8, kNaN, 0, &scratch), std::vector<uint32_t>(8, 1));
+  for (float gap : {kNaN, kInf, -kInf, 3e38f, -3e38f, 0.0f}) {
+    for (float dense : {kNaN, kInf, -kInf, 3e38f, -3e38f, 0.0f}) {
+      for (size_t n : {2, 5, 13}) {
+        SCOPED_TRACE(testing::Message() << "gap " << gap << ", dense " << dense << ", n " << n);
+        ExpectValid(DecodeRun(n, gap, dense, &scratch), n);
+      }
+    }
+  }
+}
+
+// With fresh scratch and NaN word scores, back[] held zeros: the back-trace
+// never moved and grew `lengths` without end. Run in a child that an alarm
+// ends, so that a regression fails instead of eating the machine's memory.
+TEST(ModelDecodeTest, NaNWordScoresTerminate) {
+  EXPECT_EXIT(
+      {
+        ::alarm(10);
+        DecodeScratch scratch;
+        std::vector<uint32_t> lengths = DecodeRun(6, 0, kNaN, &scratch);
+        std::exit(lengths == std::vector<uint32_t>(6, 1) ? 0 : 2);
+      },
+      testing::ExitedWithCode(0), "");
+}
+
+}  // namespace
+}  // namespace vnseg::model
