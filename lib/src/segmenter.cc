@@ -72,10 +72,14 @@ struct Segmenter::Scratch {
                                      // cache moves its values on insert)
   Lattice lattice;
   std::vector<uint32_t> lengths;
+  SyllableFacts uncached;  // of the last syllable too long to cache
 };
 
 // Bounds the cache on text with endless distinct tokens (ids, hashes...).
 constexpr size_t kMaxCachedSyllables = 1 << 17;
+// And on long ones: a line without white space is one syllable of up to a
+// read block (no dictionary syllable comes near this length).
+constexpr size_t kMaxCachedSyllableBytes = 64;
 
 Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
     : dictionary_(dictionary),
@@ -140,6 +144,10 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
   for (int d = 0; d < 2; ++d) {
     f.flags[d] = 0;
     if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordFlagsAt(f.root[d], &f.flags[d]);
+  }
+  if (syllable.size() > kMaxCachedSyllableBytes) {
+    s.uncached = f;
+    return s.uncached;
   }
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
