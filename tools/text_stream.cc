@@ -218,7 +218,7 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
     }
     if (absl::Status s = converter.Add(chunk, state); !s.ok()) return s;
     if (options.state_after && cut < buffer.size()) {
-      state = options.state_after(chunk, state, found.inside_word);
+      state = options.state_after(chunk, state, found);
     }
     std::string_view done_part(buffer.data(), cut);
     size_t newlines = CountNewlines(done_part);

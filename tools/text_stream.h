@@ -29,7 +29,7 @@ struct StreamOptions {
   CutRules cut_rules = CutRules::kSegment;  // where a long line may be cut
   // The state of the line after a piece, from the state before it (null:
   // the transform needs none, every piece gets PieceState{}).
-  std::function<PieceState(std::string_view piece, const PieceState& start, bool cut_inside_word)>
+  std::function<PieceState(std::string_view piece, const PieceState& start, const Cut& cut)>
       state_after;
   size_t block_size = 1 << 20;      // tests set it with VNSEG_BLOCK_SIZE
   int threads = 1;                  // blocks converted at once

@@ -157,7 +157,7 @@ int RunSegmentLike(const Command& c, int argc, char** argv, bool resegment) {
   if (!dicts.ok()) return Fail(c.name, dicts.status());
   SegmentOptions options;
   options.tokenize = args.Has("tokenize");
-  stream.cut_rules = CutRules::kSegment;
+  stream.cut_rules = options.tokenize ? CutRules::kTokenized : CutRules::kSegment;
   stream.state_after = SegmentStateAfter;
   // A Segmenter per thread; the dictionaries are shared.
   return StreamAndExit(c, stream, [&]() -> Transform {

@@ -251,21 +251,22 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
       }
     }
     const std::string_view piece = text.substr(begin, end - begin);
-    const std::vector<Word>& words = segmenter.Segment(piece);
+    const std::vector<Word>& words = segmenter.Segment(piece, state.continues_run);
     if (options.tokenize) {
       RenderTokenized(piece, words, state, out);
     } else {
       RenderLossless(piece, words, state.word_char_before, out);
     }
-    state = SegmentStateAfter(piece, state, false);
+    state = SegmentStateAfter(piece, state, Cut{});
     begin = end;
   } while (begin < text.size());
 }
 
-PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, bool cut_inside_word) {
+PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, const Cut& cut) {
   PieceState state;
   state.word_char_before = WordCharBefore(piece, piece.size());
-  if (cut_inside_word) {
+  state.continues_run = cut.continues_run;
+  if (cut.inside_word) {
     state.after_word = state.inside_word = true;
     return state;
   }
@@ -302,19 +303,19 @@ void JoinText(std::string_view text, const JoinOptions& options, const PieceStat
   Detokenize(joined, start, out);
 }
 
-PieceState DetokStateAfter(std::string_view piece, const PieceState& start, bool cut_inside_word) {
+PieceState DetokStateAfter(std::string_view piece, const PieceState& start, const Cut& cut) {
   std::string joined;
   JoinPlain(piece, start.word_char_before, &joined);
   PieceState state = Detokenize(joined, start, nullptr);
   // FindCut leaves at least 4 bytes of a token it cuts in two on the left
   // of the cut: not a quote or bracket, so it changed nothing above but
   // after_word, and its rest goes on without a space.
-  state.inside_word = cut_inside_word;
+  state.inside_word = cut.inside_word;
   state.word_char_before = WordCharBefore(piece, piece.size());
   return state;
 }
 
-PieceState JoinStateAfter(std::string_view piece, const PieceState&, bool) {
+PieceState JoinStateAfter(std::string_view piece, const PieceState&, const Cut&) {
   PieceState state;
   state.word_char_before = WordCharBefore(piece, piece.size());
   return state;

@@ -7,6 +7,7 @@
 
 #include "char_table.h"
 #include "utf8_fast.h"
+#include "vnseg/segmenter.h"
 #include "vnseg/tokenizer.h"
 
 namespace vnseg {
@@ -91,7 +92,8 @@ size_t CodePointCut(std::string_view text) {
 size_t WhiteSpaceCut(std::string_view text, bool fallback);
 
 // A piece without white space may hold a token per byte, each some 24
-// bytes of tokens and words in the segmenter: keep such pieces small.
+// bytes of tokens and words in the segmenter: keep such pieces small (and
+// those of a long run of syllables, which LastRunWindow tokenizes again).
 constexpr size_t kMaxSpacelessPiece = 1 << 18;
 
 // Rule 4 of kSegment: before the last run of '_' that has a character
@@ -103,7 +105,15 @@ size_t UnderscoreCut(std::string_view text) {
   return 0;
 }
 
-Cut SegmentCut(std::string_view text) {
+Cut SegmentCut(std::string_view text, bool tokenized) {
+  if (tokenized) {
+    // Its exact cuts change nothing wherever they fall: small pieces, as
+    // its output and the windows of long runs take more memory.
+    const std::string_view head = text.substr(0, kMaxSpacelessPiece);
+    if (size_t cut = WhiteSpaceCut(head, false)) return Cut{cut, false, true};
+    // A window starts every 16384 syllables: well within the head.
+    if (size_t cut = Segmenter::LastRunWindow(head)) return Cut{cut, false, true, true};
+  }
   if (size_t cut = WhiteSpaceCut(text, false)) return Cut{cut, false, true};
   if (size_t cut = WhiteSpaceCut(text, true)) return Cut{cut, false, false};
   text = text.substr(0, kMaxSpacelessPiece);
@@ -190,7 +200,7 @@ size_t SafeCutPoint(std::string_view text) { return WhiteSpaceCut(text, true); }
 size_t ExactCutPoint(std::string_view text) { return WhiteSpaceCut(text, false); }
 
 Cut FindCut(std::string_view text, CutRules rules) {
-  return rules == CutRules::kJoin ? JoinCut(text) : SegmentCut(text);
+  return rules == CutRules::kJoin ? JoinCut(text) : SegmentCut(text, rules == CutRules::kTokenized);
 }
 
 }  // namespace vnseg

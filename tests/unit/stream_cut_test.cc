@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ struct Mode {
   const char* name;
   CutRules rules;
   std::function<void(std::string_view, const PieceState&, std::string*)> convert;
-  PieceState (*state_after)(std::string_view, const PieceState&, bool);
+  PieceState (*state_after)(std::string_view, const PieceState&, const Cut&);
 };
 
 class StreamCutTest : public ::testing::Test {
@@ -56,7 +57,7 @@ class StreamCutTest : public ::testing::Test {
     };
     return {
         {"segment", CutRules::kSegment, segment(false), SegmentStateAfter},
-        {"segment --tokenize", CutRules::kSegment, segment(true), SegmentStateAfter},
+        {"segment --tokenize", CutRules::kTokenized, segment(true), SegmentStateAfter},
         {"resegment", CutRules::kSegment,
          [this](std::string_view in, const PieceState& s, std::string* out) {
            ResegmentText(segmenter_, in, s, out);
@@ -90,7 +91,7 @@ class StreamCutTest : public ::testing::Test {
       }
       std::string_view piece = text.substr(pos, cut.size);
       m.convert(piece, state, &out);
-      state = m.state_after ? m.state_after(piece, state, cut.inside_word) : PieceState{};
+      state = m.state_after ? m.state_after(piece, state, cut) : PieceState{};
       pos += cut.size;
       held = block;
       ++*cuts;
@@ -157,8 +158,7 @@ TEST_F(StreamCutTest, ExactCutsGiveTheWhole) {
         std::string_view left = std::string_view(input).substr(0, cut.size);
         std::string out;
         m.convert(left, PieceState{}, &out);
-        PieceState state = m.state_after ? m.state_after(left, PieceState{}, cut.inside_word)
-                                         : PieceState{};
+        PieceState state = m.state_after ? m.state_after(left, PieceState{}, cut) : PieceState{};
         m.convert(std::string_view(input).substr(cut.size), state, &out);
         ASSERT_TRUE(Same(out, whole)) << m.name << ", cut at " << cut.size << " of: " << input;
         ++checked;
@@ -234,6 +234,26 @@ TEST_F(StreamCutTest, TextWithoutWhiteSpaceGivesTheWhole) {
       }
     }
   }
+}
+
+// A run of syllables longer than the segmenter decodes at once (a window of
+// 16384 syllables) and than a block: --tokenize cuts it where the segmenter
+// starts a new window, and gives the words of the whole line.
+TEST_F(StreamCutTest, LongRunOfSyllablesTokenizesLikeTheWhole) {
+  const char* const kSyllables[] = {"hòa", "bình", "Việt", "Nam", "Xin", "chào", "Azerbaijan",
+                                    "học", "sinh", "Nguyễn", "Văn", "Minh", "tổng", "thống", "đi"};
+  std::mt19937 rng(5);
+  std::string squeezed;  // single spaces only: one run
+  while (squeezed.size() < 400000) {
+    squeezed += kSyllables[rng() % (sizeof(kSyllables) / sizeof(kSyllables[0]))];
+    squeezed += ' ';
+  }
+  squeezed.pop_back();
+  const Mode tokenize = Modes()[1];
+  int cuts = 0;
+  EXPECT_TRUE(Same(Streamed(tokenize, squeezed, 1 << 17, &cuts), Whole(tokenize, squeezed)));
+  EXPECT_GE(cuts, 2);
+  EXPECT_GT(Segmenter::LastRunWindow(squeezed), 0u);
 }
 
 // Lossless: the streamed segment of any text joins back to it.

@@ -39,6 +39,8 @@ struct PieceState {
   bool glue_next = false;         // detok: the token before opened a bracket or quote
   bool in_double = false;         // detok: a straight " is open on the line
   bool in_single = false;         // detok: a straight ' is open on the line
+  bool continues_run = false;     // tokenized segment: cut inside a long run of
+                                  // syllables (Segmenter::LastRunWindow)
 };
 
 // Appends the segmented form of `text` to `out`; `start` describes the
@@ -49,9 +51,8 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
                  const PieceState& start, std::string* out);
 
 // The state after `piece` for SegmentText and ResegmentText, given the
-// state before it; `cut_inside_word`: the cut after `piece` splits a word
-// (Cut::inside_word).
-PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, bool cut_inside_word);
+// state before it and the cut after it.
+PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
 
 struct JoinOptions {
   // Also undo the tokenized style: no space before , . : ; ! ? ) ] } % …,
@@ -67,10 +68,10 @@ void JoinText(std::string_view text, const JoinOptions& options, const PieceStat
               std::string* out);
 
 // The state after `piece` (in '_' form) for JoinText --detok, given the
-// state before it; `cut_inside_word` as for SegmentStateAfter.
-PieceState DetokStateAfter(std::string_view piece, const PieceState& start, bool cut_inside_word);
+// state before it and the cut after it.
+PieceState DetokStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
 // The same for plain JoinText, which needs only word_char_before.
-PieceState JoinStateAfter(std::string_view piece, const PieceState& start, bool cut_inside_word);
+PieceState JoinStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
 
 // Re-segments text that another tool segmented: JoinText, then the lossless
 // SegmentText, so the input's spacing style is kept.

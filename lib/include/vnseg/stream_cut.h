@@ -10,7 +10,8 @@ namespace vnseg {
 
 // Which converters the pieces go to.
 enum class CutRules {
-  kSegment,  // segment (lossless or tokenized), resegment, normalize
+  kSegment,    // segment, resegment, normalize
+  kTokenized,  // segment --tokenize: also exact in long runs of syllables
   kJoin,     // join, plain or --detok
 };
 
@@ -19,6 +20,7 @@ struct Cut {
   bool inside_word = false;  // the cut splits a word or token: the piece after
                              // it goes on without a space (PieceState)
   bool exact = true;         // by a rule marked exact below
+  bool continues_run = false;  // kTokenized: at Segmenter::LastRunWindow
 };
 
 // Streaming: the length of the longest prefix of `text` after which the
@@ -40,6 +42,9 @@ size_t ExactCutPoint(std::string_view text);
 // kSegment:
 //  1. SafeCutPoint (exact but its last fallback, the single space between
 //     two syllables: the run of syllables over it is segmented in two).
+//     kTokenized looks in the first 256 KiB first, and tries
+//     Segmenter::LastRunWindow there before that fallback (exact,
+//     continues_run); kSegment keeps the fallback, as it always cut.
 //  Rules 2-5 apply to the first 256 KiB only (a piece without white space
 //  may hold a token per byte): the reader cuts again before reading on.
 //  2. No white space at all: inside a run of 32 or more ASCII letters and
