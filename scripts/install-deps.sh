@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config sqlite3 libsqlite3-dev
+  build-essential cmake pkg-config sqlite3 libsqlite3-dev time
   libicu-dev libutfcpp-dev libabsl-dev libgtest-dev libbenchmark-dev
   python3 python3-dev python3-pybind11 python3-pytest pybind11-dev
 )

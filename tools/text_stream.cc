@@ -60,14 +60,15 @@ class Converter {
  public:
   Converter(std::vector<Transform> transforms, OutputFile& out)
       : transforms_(std::move(transforms)), out_(out), inputs_(transforms_.size()),
-        results_(transforms_.size()) {}
+        results_(transforms_.size()), starts_(transforms_.size()) {}
 
-  absl::Status Add(std::string_view chunk) {
+  absl::Status Add(std::string_view chunk, const PieceState& start) {
     if (transforms_.size() == 1) {  // no copy, no thread
       results_[0].clear();
-      transforms_[0](chunk, &results_[0]);
+      transforms_[0](chunk, start, &results_[0]);
       return out_.Write(results_[0]);
     }
+    starts_[queued_] = start;
     inputs_[queued_++].assign(chunk);
     return queued_ == transforms_.size() ? Flush() : absl::OkStatus();
   }
@@ -86,12 +87,13 @@ class Converter {
  private:
   void Convert(size_t i) {
     results_[i].clear();
-    transforms_[i](inputs_[i], &results_[i]);
+    transforms_[i](inputs_[i], starts_[i], &results_[i]);
   }
 
   std::vector<Transform> transforms_;
   OutputFile& out_;
   std::vector<std::string> inputs_, results_;
+  std::vector<PieceState> starts_;
   size_t queued_ = 0;
 };
 
@@ -108,6 +110,13 @@ size_t CountNewlines(std::string_view text) {
   return count;
 }
 
+bool HasWhiteSpace(std::string_view text) {
+  for (char c : {' ', '\n', '\t', '\r'}) {
+    if (std::memchr(text.data(), c, text.size()) != nullptr) return true;
+  }
+  return false;
+}
+
 // Processes one input. `done` counts bytes read across all inputs.
 absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
                       Progress& progress, uint64_t& done) {
@@ -116,9 +125,11 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
   size_t column = 0;     // bytes of that line before buffer[0]
   uint64_t offset = 0;   // byte offset of buffer[0] in this input
   std::vector<char> block(options.block_size);
+  PieceState state;      // of the line before buffer[0]
   bool eof = false;
+  bool read_more = true;  // the buffer holds less than a block, or no cut
   while (!eof || !buffer.empty()) {
-    if (!eof) {
+    if (!eof && read_more) {
       ssize_t n = ::read(in.fd, block.data(), block.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) return absl::DataLossError(absl::StrCat(in.name, ": read failed: ", std::strerror(errno)));
@@ -131,10 +142,17 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
         if (buffer.size() < options.block_size) continue;
       }
     }
-    size_t cut = eof ? buffer.size()
-                     : options.whole_lines ? buffer.rfind('\n') + 1  // npos + 1 == 0
-                                           : SafeCutPoint(buffer);
-    if (cut == 0) continue;  // no white space yet: read more
+    // A cut may leave a block or more (FindCut keeps pieces without white
+    // space small): then cut again before reading on. At the end the rest
+    // goes whole, unless it is long and has no white space.
+    Cut found{buffer.size(), false};
+    if (!eof || (buffer.size() > options.block_size / 4 && !HasWhiteSpace(buffer))) {
+      found = FindCut(buffer, options.cut_rules);
+      if (found.size == 0 && eof) found = Cut{buffer.size(), false};
+    }
+    const size_t cut = found.size;
+    read_more = cut == 0 || buffer.size() - cut < options.block_size;
+    if (cut == 0) continue;  // too little text to cut: read more
     std::string_view chunk(buffer.data(), cut);
     if (options.invalid != InvalidUtf8::kPass) {
       absl::Status valid = ValidateUtf8(chunk, offset, line, column);
@@ -150,7 +168,10 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
         chunk = repaired;
       }
     }
-    if (absl::Status s = converter.Add(chunk); !s.ok()) return s;
+    if (absl::Status s = converter.Add(chunk, state); !s.ok()) return s;
+    if (options.state_after && cut < buffer.size()) {
+      state = options.state_after(chunk, state, found);
+    }
     std::string_view done_part(buffer.data(), cut);
     size_t newlines = CountNewlines(done_part);
     line += newlines;

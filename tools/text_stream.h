@@ -1,6 +1,8 @@
 // Streams input files (or stdin) through a text transform in bounded
 // memory: complete lines are processed block by block; a line longer than
-// a block is cut at a safe point (vnseg::SafeCutPoint). Output goes to
+// a block is cut (vnseg::FindCut) and each piece is told the state of the
+// line before it (vnseg::PieceState), so any line, of any length and with
+// or without white space, is read in a few blocks of memory. Output goes to
 // stdout or an output path, written by OutputFile (output_file.h): a failed
 // run leaves no half-written file and a device or FIFO is written as is. With
 // several threads, consecutive blocks are converted in parallel (each thread
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "vnseg/convert.h"
 
 namespace vnseg::cli {
 
@@ -23,13 +26,18 @@ struct StreamOptions {
   std::string output;               // empty or "-": stdout
   InvalidUtf8 invalid = InvalidUtf8::kError;
   bool progress = false;            // progress line on stderr
-  bool whole_lines = false;         // never cut inside a line (tokenized and
-                                    // detok output depend on the whole line)
-  size_t block_size = 1 << 20;
+  CutRules cut_rules = CutRules::kSegment;  // where a long line may be cut
+  // The state of the line after a piece, from the state before it (null:
+  // the transform needs none, every piece gets PieceState{}).
+  std::function<PieceState(std::string_view piece, const PieceState& start, const Cut& cut)>
+      state_after;
+  size_t block_size = 1 << 20;      // tests set it with VNSEG_BLOCK_SIZE
   int threads = 1;                  // blocks converted at once
 };
 
-using Transform = std::function<void(std::string_view chunk, std::string* out)>;
+// Converts one piece of the input; `start` is the state of its line before it.
+using Transform =
+    std::function<void(std::string_view chunk, const PieceState& start, std::string* out)>;
 // Makes one transform per thread (a transform may keep state, such as a
 // Segmenter, that is not thread-safe).
 using TransformFactory = std::function<Transform()>;

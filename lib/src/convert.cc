@@ -1,6 +1,7 @@
 #include "vnseg/convert.h"
 
 
+#include <algorithm>
 #include <cstring>
 
 #include "utf8_fast.h"
@@ -28,7 +29,9 @@ bool WordCharAfter(std::string_view text, size_t pos) {
 
 // Appends text[pos, end) to `out`, doubling each run of literal '_' that
 // sits between two word characters (the escape documented in convert.h).
-void AppendEscaped(std::string_view text, size_t pos, size_t end, std::string* out) {
+// `word_char_before`: text[0] follows a word character (PieceState).
+void AppendEscaped(std::string_view text, size_t pos, size_t end, bool word_char_before,
+                   std::string* out) {
   while (pos < end) {
     const void* hit = std::memchr(text.data() + pos, '_', end - pos);
     if (hit == nullptr) {
@@ -40,30 +43,33 @@ void AppendEscaped(std::string_view text, size_t pos, size_t end, std::string* o
     size_t run_end = run;
     while (run_end < end && text[run_end] == '_') ++run_end;
     size_t n = run_end - run;
-    bool escape = WordCharBefore(text, run) && WordCharAfter(text, run_end);
+    bool escape = (run == 0 ? word_char_before : WordCharBefore(text, run)) &&
+                  WordCharAfter(text, run_end);
     out->append(escape ? 2 * n : n, '_');
     pos = run_end;
   }
 }
 
 // Appends one word with its inner spaces written as '_'.
-void AppendWord(std::string_view text, const Word& w, std::string* out) {
+void AppendWord(std::string_view text, const Word& w, bool word_char_before, std::string* out) {
   size_t pos = w.begin;
   if (w.syllables > 1) {
     for (size_t i = w.begin; i < w.end; ++i) {
       if (text[i] == ' ') {
-        AppendEscaped(text, pos, i, out);
+        AppendEscaped(text, pos, i, word_char_before, out);
         out->push_back('_');
         pos = i + 1;
       }
     }
   }
-  AppendEscaped(text, pos, w.end, out);
+  AppendEscaped(text, pos, w.end, word_char_before, out);
 }
 
 constexpr size_t kSegmentPieceBytes = 1 << 16;
+constexpr size_t kMaxLinePieceBytes = 1 << 17;
 
-void RenderLossless(std::string_view text, const std::vector<Word>& words, std::string* out) {
+void RenderLossless(std::string_view text, const std::vector<Word>& words, bool word_char_before,
+                    std::string* out) {
   if (std::memchr(text.data(), '_', text.size()) == nullptr) {
     // Nothing to escape (most text): copy it whole, then turn the inner
     // spaces of multi-syllable words into '_' in place.
@@ -80,28 +86,32 @@ void RenderLossless(std::string_view text, const std::vector<Word>& words, std::
   }
   size_t pos = 0;
   for (const Word& w : words) {
-    AppendEscaped(text, pos, w.begin, out);  // white space between words
-    AppendWord(text, w, out);
+    AppendEscaped(text, pos, w.begin, word_char_before, out);  // white space between words
+    AppendWord(text, w, word_char_before, out);
     pos = w.end;
   }
-  AppendEscaped(text, pos, text.size(), out);
+  AppendEscaped(text, pos, text.size(), word_char_before, out);
 }
 
-void RenderTokenized(std::string_view text, const std::vector<Word>& words, std::string* out) {
+// `start`: the state of the line before `text` (PieceState).
+void RenderTokenized(std::string_view text, const std::vector<Word>& words, const PieceState& start,
+                     std::string* out) {
   size_t pos = 0;
-  bool line_has_word = false;
+  bool line_has_word = start.after_word;
+  bool glue = start.inside_word;  // the first word continues one cut in two
   auto emit_gap = [&](size_t end) {  // keep only the line ends of a gap
     for (; pos < end; ++pos) {
       if (text[pos] == '\n' || text[pos] == '\r') {
         out->push_back(text[pos]);
         line_has_word = false;
+        glue = false;
       }
     }
   };
   for (const Word& w : words) {
     emit_gap(w.begin);
-    if (line_has_word) out->push_back(' ');
-    AppendWord(text, w, out);
+    if (line_has_word && !(glue && w.begin == 0)) out->push_back(' ');
+    AppendWord(text, w, start.word_char_before, out);
     line_has_word = true;
     pos = w.end;
   }
@@ -121,11 +131,16 @@ bool IsOpening(std::string_view t) {
   return t == "(" || t == "[" || t == "{" || t == "“" || t == "‘" || t == "«";
 }
 
-// One line of tokenized text back to natural spacing.
-void DetokenizeLine(std::string_view line, std::string* out) {
-  bool first = true, glue_next = false;
-  bool in_double = false, in_single = false;
+// One line of tokenized text (no line end) back to natural spacing, from
+// the state `s` of the line before it, which it updates; appends to `out`
+// unless it is null (the reader only follows the state).
+void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
   size_t i = 0;
+  if (s->inside_word) {  // the rest of a token cut in two: no space, no test
+    i = std::min(line.find(' '), line.size());
+    if (out != nullptr) out->append(line.substr(0, i));
+    s->inside_word = false;
+  }
   while (i < line.size()) {
     if (line[i] == ' ') {
       ++i;
@@ -134,119 +149,187 @@ void DetokenizeLine(std::string_view line, std::string* out) {
     size_t j = line.find(' ', i);
     if (j == std::string_view::npos) j = line.size();
     std::string_view tok = line.substr(i, j - i);
-    bool space_before = !first && !glue_next;
-    glue_next = false;
+    bool space_before = s->after_word && !s->glue_next;
+    s->glue_next = false;
     if (tok == "\"" || tok == "'") {
-      bool& open = tok == "\"" ? in_double : in_single;
+      bool& open = tok == "\"" ? s->in_double : s->in_single;
       if (open) {
         space_before = false;  // closing quote
       } else {
-        glue_next = true;  // opening quote
+        s->glue_next = true;  // opening quote
       }
       open = !open;
     } else if (IsClosing(tok)) {
       space_before = false;
     }
-    if (IsOpening(tok)) glue_next = true;
-    if (space_before) out->push_back(' ');
-    out->append(tok);
-    first = false;
+    if (IsOpening(tok)) s->glue_next = true;
+    if (out != nullptr) {
+      if (space_before) out->push_back(' ');
+      out->append(tok);
+    }
+    s->after_word = true;
     i = j;
   }
+}
+
+// Detokenizes `all` (the plain join of a piece, any number of lines) from
+// `start`, keeping the line ends; returns the state after it. Appends to
+// `out` unless it is null.
+PieceState Detokenize(std::string_view all, const PieceState& start, std::string* out) {
+  PieceState state = start;
+  size_t pos = 0;
+  while (pos <= all.size()) {
+    size_t nl = all.find('\n', pos);
+    size_t stop = nl == std::string_view::npos ? all.size() : nl;
+    std::string_view line = all.substr(pos, stop - pos);
+    bool cr = !line.empty() && line.back() == '\r';
+    if (cr) line.remove_suffix(1);
+    DetokenizeLine(line, &state, out);
+    if (cr && out != nullptr) out->push_back('\r');
+    if (nl == std::string_view::npos) break;
+    if (out != nullptr) out->push_back('\n');
+    state = PieceState{};
+    pos = nl + 1;
+  }
+  return state;
+}
+
+// The plain join of `text` (see JoinText) appended to `out`.
+void JoinPlain(std::string_view text, bool word_char_before, std::string* out) {
+  out->reserve(out->size() + text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const void* hit = std::memchr(text.data() + pos, '_', text.size() - pos);
+    if (hit == nullptr) break;
+    size_t run = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+    out->append(text.data() + pos, run - pos);
+    size_t run_end = run;
+    while (run_end < text.size() && text[run_end] == '_') ++run_end;
+    size_t n = run_end - run;
+    bool before = run == 0 ? word_char_before : WordCharBefore(text, run);
+    if (before && WordCharAfter(text, run_end) && (n == 1 || n % 2 == 0)) {
+      if (n == 1) {
+        out->push_back(' ');
+      } else {
+        out->append(n / 2, '_');
+      }
+    } else {
+      out->append(n, '_');  // not written by segment: keep as it is
+    }
+    pos = run_end;
+  }
+  out->append(text.data() + pos, text.size() - pos);
 }
 
 }  // namespace
 
 void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
                  std::string* out) {
+  SegmentText(segmenter, text, options, PieceState{}, out);
+}
+
+void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
+                 const PieceState& start, std::string* out) {
   out->reserve(out->size() + text.size() + text.size() / 16);
   // In pieces of about kSegmentPieceBytes that end at a line end: a run of
   // syllables never crosses one and a line starts a sentence either way, so
   // the words are the same as in one go, while the tokens and words of a
   // piece (some 7 times its size) stay in the processor's cache. (A
   // megabyte at once made them a round trip through memory: 9% of the time.)
-  size_t start = 0;
+  // A line longer than kMaxLinePieceBytes (a piece of one from the CLI's
+  // reader) is cut where the parts segment like the whole (ExactCutPoint),
+  // if it can be: its tokens and words (up to 24 bytes a byte) stay small.
+  size_t begin = 0;
+  PieceState state = start;
   do {
     size_t end = text.size();
-    if (end - start > kSegmentPieceBytes) {
-      const size_t nl = text.find('\n', start + kSegmentPieceBytes);
+    if (end - begin > kSegmentPieceBytes) {
+      const size_t nl = text.find('\n', begin + kSegmentPieceBytes);
       if (nl != std::string_view::npos) end = nl + 1;
+      if (end - begin > kMaxLinePieceBytes) {
+        if (size_t cut = ExactCutPoint(text.substr(begin, kMaxLinePieceBytes))) end = begin + cut;
+      }
     }
-    const std::string_view piece = text.substr(start, end - start);
-    const std::vector<Word>& words = segmenter.Segment(piece);
+    const std::string_view piece = text.substr(begin, end - begin);
+    const std::vector<Word>& words = segmenter.Segment(piece, state.continues_run);
     if (options.tokenize) {
-      RenderTokenized(piece, words, out);
+      RenderTokenized(piece, words, state, out);
     } else {
-      RenderLossless(piece, words, out);
+      RenderLossless(piece, words, state.word_char_before, out);
     }
-    start = end;
-  } while (start < text.size());
+    state = SegmentStateAfter(piece, state, Cut{});
+    begin = end;
+  } while (begin < text.size());
+}
+
+PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, const Cut& cut) {
+  PieceState state;
+  state.word_char_before = WordCharBefore(piece, piece.size());
+  state.continues_run = cut.continues_run;
+  if (cut.inside_word) {
+    state.after_word = state.inside_word = true;
+    return state;
+  }
+  // Back over the white space at the end (the gap that tokenized output
+  // drops) to a line end (none on the line yet) or a word.
+  size_t pos = piece.size();
+  while (pos > 0) {
+    const char last = piece[pos - 1];
+    if (last == '\n' || last == '\r') return state;
+    char32_t c;
+    const int len = DecodeUtf8Before(piece.data(), piece.data() + pos, &c);
+    if (len == 0 || !IsSpaceChar(c)) {  // an invalid byte is a word too
+      state.after_word = true;
+      return state;
+    }
+    pos -= static_cast<size_t>(len);
+  }
+  state.after_word = start.after_word || start.inside_word;
+  return state;
 }
 
 void JoinText(std::string_view text, const JoinOptions& options, std::string* out) {
+  JoinText(text, options, PieceState{}, out);
+}
+
+void JoinText(std::string_view text, const JoinOptions& options, const PieceState& start,
+              std::string* out) {
+  if (!options.detok) {
+    JoinPlain(text, start.word_char_before, out);
+    return;
+  }
   std::string joined;
-  std::string* target = options.detok ? &joined : out;
-  target->reserve(target->size() + text.size());
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const void* hit = std::memchr(text.data() + pos, '_', text.size() - pos);
-    if (hit == nullptr) break;
-    size_t run = static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-    target->append(text.data() + pos, run - pos);
-    size_t run_end = run;
-    while (run_end < text.size() && text[run_end] == '_') ++run_end;
-    size_t n = run_end - run;
-    if (WordCharBefore(text, run) && WordCharAfter(text, run_end) && (n == 1 || n % 2 == 0)) {
-      if (n == 1) {
-        target->push_back(' ');
-      } else {
-        target->append(n / 2, '_');
-      }
-    } else {
-      target->append(n, '_');  // not written by segment: keep as it is
-    }
-    pos = run_end;
-  }
-  target->append(text.data() + pos, text.size() - pos);
-  if (!options.detok) return;
-  // Detokenize line by line, keeping the line ends.
-  std::string_view all(joined);
-  size_t start = 0;
-  while (start <= all.size()) {
-    size_t nl = all.find('\n', start);
-    size_t stop = nl == std::string_view::npos ? all.size() : nl;
-    std::string_view line = all.substr(start, stop - start);
-    bool cr = !line.empty() && line.back() == '\r';
-    if (cr) line.remove_suffix(1);
-    DetokenizeLine(line, out);
-    if (cr) out->push_back('\r');
-    if (nl == std::string_view::npos) break;
-    out->push_back('\n');
-    start = nl + 1;
-  }
+  JoinPlain(text, start.word_char_before, &joined);
+  Detokenize(joined, start, out);
+}
+
+PieceState DetokStateAfter(std::string_view piece, const PieceState& start, const Cut& cut) {
+  std::string joined;
+  JoinPlain(piece, start.word_char_before, &joined);
+  PieceState state = Detokenize(joined, start, nullptr);
+  // FindCut leaves at least 4 bytes of a token it cuts in two on the left
+  // of the cut: not a quote or bracket, so it changed nothing above but
+  // after_word, and its rest goes on without a space.
+  state.inside_word = cut.inside_word;
+  state.word_char_before = WordCharBefore(piece, piece.size());
+  return state;
+}
+
+PieceState JoinStateAfter(std::string_view piece, const PieceState&, const Cut&) {
+  PieceState state;
+  state.word_char_before = WordCharBefore(piece, piece.size());
+  return state;
 }
 
 void ResegmentText(Segmenter& segmenter, std::string_view text, std::string* out) {
-  std::string joined;
-  JoinText(text, JoinOptions{}, &joined);
-  SegmentText(segmenter, joined, SegmentOptions{}, out);
+  ResegmentText(segmenter, text, PieceState{}, out);
 }
 
-size_t SafeCutPoint(std::string_view text) {
-  size_t nl = text.rfind('\n');
-  if (nl != std::string_view::npos) return nl + 1;
-  size_t fallback = 0;
-  for (size_t i = text.size(); i-- > 0;) {
-    char c = text[i];
-    if (c != ' ' && c != '\t' && c != '\r') continue;
-    if (fallback == 0) fallback = i + 1;
-    // After a full stop (and the like) a sentence starts on both sides of
-    // the cut, so the name rule of the segmenter sees the same context.
-    bool after_punct = i > 0 && text[i - 1] != '\0' && std::strchr(".!?:", text[i - 1]) != nullptr;
-    bool not_single_space = c != ' ' || (i + 1 < text.size() && text[i + 1] == ' ');
-    if (after_punct || not_single_space) return i + 1;
-  }
-  return fallback;
+void ResegmentText(Segmenter& segmenter, std::string_view text, const PieceState& start,
+                   std::string* out) {
+  std::string joined;
+  JoinText(text, JoinOptions{}, start, &joined);
+  SegmentText(segmenter, joined, SegmentOptions{}, start, out);
 }
 
 }  // namespace vnseg

@@ -72,10 +72,14 @@ struct Segmenter::Scratch {
                                      // cache moves its values on insert)
   Lattice lattice;
   std::vector<uint32_t> lengths;
+  SyllableFacts uncached;  // of the last syllable too long to cache
 };
 
 // Bounds the cache on text with endless distinct tokens (ids, hashes...).
 constexpr size_t kMaxCachedSyllables = 1 << 17;
+// And on long ones: a line without white space is one syllable of up to a
+// read block (no dictionary syllable comes near this length).
+constexpr size_t kMaxCachedSyllableBytes = 64;
 
 Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
     : dictionary_(dictionary),
@@ -86,21 +90,49 @@ Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
 
 Segmenter::~Segmenter() = default;
 
-const std::vector<Word>& Segmenter::Segment(std::string_view text) {
+namespace {
+// The last syllable token of the run, or window of one, that starts at token i.
+size_t RunEnd(std::string_view text, const std::vector<Token>& tokens, size_t i) {
+  const size_t n = tokens.size();
+  size_t last = i;
+  while (last + 2 < n && IsSingleSpace(text, tokens[last + 1]) &&
+         tokens[last + 2].kind == TokenKind::kSyllable && (last - i) / 2 + 1 < kMaxRunSyllables) {
+    last += 2;
+  }
+  return last;
+}
+}  // namespace
+
+size_t Segmenter::LastRunWindow(std::string_view text) {
+  std::vector<Token> tokens;
+  PreTokenize(text, &tokens);
+  const size_t n = tokens.size();
+  size_t window = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (tokens[i].kind != TokenKind::kSyllable) continue;
+    const size_t last = RunEnd(text, tokens, i);
+    // Cut short by the limit, the run goes on in a new window (the tokens
+    // before it end at a space: final, whatever follows the text).
+    if ((last - i) / 2 + 1 == kMaxRunSyllables && last + 2 < n && IsSingleSpace(text, tokens[last + 1]) &&
+        tokens[last + 2].kind == TokenKind::kSyllable) {
+      window = tokens[last + 2].begin;
+    }
+    i = last;
+  }
+  return window;
+}
+
+const std::vector<Word>& Segmenter::Segment(std::string_view text, bool continues_run) {
   tokens_.clear();
   words_.clear();
+  continues_run_ = continues_run;
   PreTokenize(text, &tokens_);
   const size_t n = tokens_.size();
   size_t i = 0;
   while (i < n) {
     const Token& t = tokens_[i];
     if (t.kind == TokenKind::kSyllable) {
-      size_t last = i;
-      while (last + 2 < n && IsSingleSpace(text, tokens_[last + 1]) &&
-             tokens_[last + 2].kind == TokenKind::kSyllable &&
-             (last - i) / 2 + 1 < kMaxRunSyllables) {
-        last += 2;
-      }
+      const size_t last = RunEnd(text, tokens_, i);
       SegmentRun(text, i, last);
       i = last + 1;
     } else {
@@ -141,6 +173,10 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
     f.flags[d] = 0;
     if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
+  if (syllable.size() > kMaxCachedSyllableBytes) {
+    s.uncached = f;
+    return s.uncached;
+  }
   return s.cache.emplace(std::string(syllable), f).first->second;
 }
 
@@ -160,7 +196,7 @@ bool Segmenter::StartsSentence(std::string_view text, size_t index) const {
     return p == "." || p == "!" || p == "?" || p == ":" || p == "..." || p == "…" || p == "\"" ||
            p == "“" || p == "-" || p == "–" || p == "(";
   }
-  return true;
+  return !continues_run_;  // the text's start: a sentence's, unless cut in a run
 }
 
 // Proper names: a run of two or more Capitalised (not ALL-CAPS) syllables

@@ -515,4 +515,6 @@ bool IsWordChar(char32_t c) {
   return cls == kLetter || cls == kDigit || cls == kMark;
 }
 
+bool IsSpaceChar(char32_t c) { return Classify(c) == kSpaceChar; }
+
 }  // namespace vnseg

@@ -533,6 +533,68 @@ long_line_sentence_start() {
   expect_same "$WORK/want.txt" "$WORK/out" "segment of a 1 MiB line cut after ', '"
 }
 
+# Every command, cut in pieces of VNSEG_BLOCK_SIZE bytes (a test hook of the
+# reader), writes what it writes for whole lines: the golden inputs (no line
+# longer than 110 bytes), as they are and as one line (a tab between them, so
+# that every block holds a cut that changes no word), and lines without
+# white space.
+long_line_pieces() {
+  cat "$CLI_TEST_DIR"/golden/*/input.txt >"$WORK/lines.txt"
+  tr '\n' '\t' <"$WORK/lines.txt" >"$WORK/one_line.txt"
+  printf 'a%.0s' {1..3000} >"$WORK/letters.txt"
+  printf 'hòabìnhtổngthống%.0s' {1..200} >"$WORK/glued.txt"
+  printf '.,;:!?()"%.0s' {1..300} >"$WORK/punct.txt"
+  printf 'hòa_bình_%.0s' {1..300} >"$WORK/joints.txt"
+  "$VNSEG" segment --tokenize "$WORK/one_line.txt" >"$WORK/tokenized.txt"
+  "$VNSEG" segment "$WORK/one_line.txt" >"$WORK/segmented.txt"
+  local in c inputs
+  for c in "segment" "segment --tokenize" "resegment" "join" "join --detok" "normalize" \
+           "normalize --tone old" "normalize --tone new --fold-quotes" \
+           "segment --tokenize --threads 2" "join --detok --threads 2"; do
+    inputs="lines one_line letters glued punct"
+    [[ $c == join* ]] && inputs="lines one_line letters glued punct tokenized segmented joints"
+    [[ $c == segment* ]] && inputs+=" joints"
+    for in in $inputs; do
+      # shellcheck disable=SC2086
+      "$VNSEG" $c "$WORK/$in.txt" >"$WORK/whole.out" 2>"$WORK/err" || fail "$c $in.txt: exit $?"
+      # shellcheck disable=SC2086
+      VNSEG_BLOCK_SIZE=256 "$VNSEG" $c "$WORK/$in.txt" >"$WORK/pieces.out" 2>"$WORK/err" ||
+        fail "$c $in.txt, 256-byte blocks: exit $?"
+      expect_same "$WORK/whole.out" "$WORK/pieces.out" "$c of $in.txt in 256-byte blocks"
+    done
+  done
+  RC=0
+  VNSEG_BLOCK_SIZE=12x "$VNSEG" join "$WORK/lines.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 2 "VNSEG_BLOCK_SIZE=12x"
+}
+
+# Peak memory on a 20 MB line, with and without white space (the README
+# promises bounded memory; bench/memory_bench.sh measures 100 MB lines).
+# RSS does not depend on timing: the limit leaves room for other builds.
+bounded_memory() {
+  find_python || skip "python3 not found"
+  [[ -x /usr/bin/time ]] || skip "/usr/bin/time not found (package time)"
+  local text=$WORK/text.txt letters=$WORK/letters.txt limit_kb=$((64 * 1024))
+  "$PY" "$CLI_TEST_DIR/gen_text.py" "$text" --bytes 20000000 --seed 7 || { fail "gen_text.py failed"; finish; }
+  "$PY" -c "import sys; open(sys.argv[1], 'w').write('hòabìnhtổngthống' * 1000000)" "$letters"
+  local in c kb
+  for in in "$text" "$letters"; do
+    for c in "segment" "segment --tokenize" "segment --tokenize --threads 2" "join --detok" \
+             "normalize --tone new"; do
+      # shellcheck disable=SC2086
+      /usr/bin/time -v -o "$WORK/time.txt" "$VNSEG" $c "$in" >/dev/null 2>"$WORK/err" ||
+        fail "$c $(basename "$in"): exit $?"
+      kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time.txt")
+      if [[ -n $kb && $kb -lt $limit_kb ]]; then
+        pass
+      else
+        fail "$c on a 20 MB line ($(basename "$in")): peak RSS ${kb:-?} KB, limit $limit_kb KB"
+      fi
+    done
+  done
+  rm -f "$text" "$letters"
+}
+
 # normalize --invalid=pass copies the invalid bytes and normalizes the text
 # around them (it used to leave the whole block that held one unnormalized).
 normalize_pass_block() {

@@ -118,6 +118,13 @@ TEST(SafeCutPointTest, Cases) {
   EXPECT_EQ(SafeCutPoint("xin  chào bạn"), 4u);           // between two spaces
   EXPECT_EQ(SafeCutPoint("xin\tchào bạn"), 4u);           // after a tab
   EXPECT_EQ(SafeCutPoint("xin chào bạn"), 10u);           // fallback: the last space
+  EXPECT_EQ(ExactCutPoint("xin chào bạn"), 0u);            // (not exact)
+  EXPECT_EQ(SafeCutPoint("ông nói 15 lần"), 10u);          // before a digit
+  EXPECT_EQ(SafeCutPoint("a , b , c d"), 6u);              // before punctuation
+  // ".." is no sentence end to the segmenter ("..." is): not a cut there.
+  EXPECT_EQ(ExactCutPoint("đi.. Nguyễn Văn Minh"), 0u);
+  EXPECT_EQ(SafeCutPoint("đi.. Nguyễn Văn Minh"), 20u);  // the fallback
+  EXPECT_EQ(ExactCutPoint("đi... Nguyễn Văn Minh"), 7u);
 }
 
 TEST_F(ConvertTest, SafeCutGivesTheSameLosslessResult) {

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "vnseg/segmenter.h"
+#include "vnseg/stream_cut.h"  // SafeCutPoint, FindCut
 
 namespace vnseg {
 
@@ -24,9 +25,34 @@ struct SegmentOptions {
   bool tokenize = false;
 };
 
-// Appends the segmented form of `text` to `out`.
+// Streaming a line too long to hold whole: a reader cuts it into pieces
+// (FindCut, stream_cut.h) and converts each alone. What a converter must
+// know of the line before a piece is its PieceState; the reader carries it
+// from piece to piece with SegmentStateAfter, DetokStateAfter or
+// JoinStateAfter. A fresh line starts from PieceState{}.
+struct PieceState {
+  bool after_word = false;        // a word came before the piece on its line
+  bool inside_word = false;       // the piece starts inside a word cut in two:
+                                  // no space goes before it
+  bool word_char_before = false;  // the piece follows a letter, mark or digit
+                                  // (join's '_' rule looks one character back)
+  bool glue_next = false;         // detok: the token before opened a bracket or quote
+  bool in_double = false;         // detok: a straight " is open on the line
+  bool in_single = false;         // detok: a straight ' is open on the line
+  bool continues_run = false;     // tokenized segment: cut inside a long run of
+                                  // syllables (Segmenter::LastRunWindow)
+};
+
+// Appends the segmented form of `text` to `out`; `start` describes the
+// line before `text`.
 void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
                  std::string* out);
+void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
+                 const PieceState& start, std::string* out);
+
+// The state after `piece` for SegmentText and ResegmentText, given the
+// state before it and the cut after it.
+PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
 
 struct JoinOptions {
   // Also undo the tokenized style: no space before , . : ; ! ? ) ] } % …,
@@ -38,18 +64,19 @@ struct JoinOptions {
 // characters becomes a space and "__" there becomes '_'; other runs of '_'
 // are kept. Exact inverse of the lossless SegmentText.
 void JoinText(std::string_view text, const JoinOptions& options, std::string* out);
+void JoinText(std::string_view text, const JoinOptions& options, const PieceState& start,
+              std::string* out);
+
+// The state after `piece` (in '_' form) for JoinText --detok, given the
+// state before it and the cut after it.
+PieceState DetokStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
+// The same for plain JoinText, which needs only word_char_before.
+PieceState JoinStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
 
 // Re-segments text that another tool segmented: JoinText, then the lossless
 // SegmentText, so the input's spacing style is kept.
 void ResegmentText(Segmenter& segmenter, std::string_view text, std::string* out);
-
-// Streaming: the length of the longest prefix of `text` after which the
-// text can be cut and each part converted alone with the same lossless
-// result as the whole. Prefers a line end, then white space after . ! ? :,
-// then other white space that is not a single space, then (only very long
-// lines get there; a word could have crossed it) any ASCII white space.
-// Returns 0 if there is no white space at all. The line-structured outputs
-// (tokenized segment, detok join) must be cut at line ends only.
-size_t SafeCutPoint(std::string_view text);
+void ResegmentText(Segmenter& segmenter, std::string_view text, const PieceState& start,
+                   std::string* out);
 
 }  // namespace vnseg

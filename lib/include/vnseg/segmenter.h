@@ -37,7 +37,16 @@ class Segmenter {
 
   // Words of `text` in order; white space belongs to no word. The vector
   // is reused by the next call. `text` must be shorter than 4 GiB.
-  const std::vector<Word>& Segment(std::string_view text);
+  // `continues_run`: `text` is the rest of a text cut at LastRunWindow, so a
+  // run of syllables at its start is no sentence start.
+  const std::vector<Word>& Segment(std::string_view text, bool continues_run = false);
+
+  // Streaming: the last place in `text` where Segment starts a new window
+  // of a run of syllables too long to decode at once (a megabyte of
+  // syllables and single spaces); 0 if none. `text` must start where no run
+  // goes on from before it, or at such a place. Cut there, the parts give
+  // the words of the whole (the part after with continues_run).
+  static size_t LastRunWindow(std::string_view text);
 
  private:
   friend class ModelTrainer;  // learn.cc: decodes with a scorer that learns
@@ -47,6 +56,7 @@ class Segmenter {
   const SyllableFacts& Facts(std::string_view syllable);
   bool StartsSentence(std::string_view text, size_t token_index) const;
 
+  bool continues_run_ = false;
   const Dictionary* dictionary_;
   const Dictionary* user_words_;
   std::unique_ptr<Scorer> scorer_;

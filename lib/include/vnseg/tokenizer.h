@@ -40,4 +40,8 @@ void PreTokenize(std::string_view text, std::vector<Token>* tokens);
 // characters on both sides of a word-joining '_'.
 bool IsWordChar(char32_t c);
 
+// True if code point `c` is white space to the tokenizer (ASCII or
+// Unicode): what kSpace tokens are made of.
+bool IsSpaceChar(char32_t c);
+
 }  // namespace vnseg

@@ -1,0 +1,206 @@
+#include "vnseg/stream_cut.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+#include <cstring>
+
+#include "char_table.h"
+#include "utf8_fast.h"
+#include "vnseg/segmenter.h"
+#include "vnseg/tokenizer.h"
+
+namespace vnseg {
+namespace {
+
+// If text[end - 1] is '.', the run of dots ending there is one the
+// segmenter takes for a sentence end: "." or "..." (".." and "...." are
+// not, see Segmenter::StartsSentence). True for any other character.
+bool SentenceDots(std::string_view text, size_t end) {
+  size_t n = 0;
+  while (n < end && text[end - 1 - n] == '.') ++n;
+  return n <= 1 || n == 3;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Rule 2 of kSegment: 16 bytes before the end of the last run of 32 or more
+// ASCII letters and digits; 0 if there is none.
+constexpr size_t kAlnumHalf = 16;
+size_t AlnumRunCut(std::string_view text) {
+  size_t run = 0;  // letters and digits from i on
+  for (size_t i = text.size(); i-- > 0;) {
+    if (!IsAsciiAlnum(text[i])) {
+      run = 0;
+      continue;
+    }
+    if (++run == 2 * kAlnumHalf) return i + kAlnumHalf;
+  }
+  return 0;
+}
+
+// Code points that attach to the one before them (or, a joiner, to the one
+// after): the tokenizer keeps them with it, so a cut must not fall there.
+bool Attaches(char32_t c) {
+  return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0 || c == 0x200D || c == 0xFE0E || c == 0xFE0F ||
+         (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0x1F1E6 && c <= 0x1F1FF);
+}
+
+// Rule 3 of kSegment: the last code point boundary, with a whole code point
+// after it, before which Unicode normalization (NFC, after dropping the
+// invisible characters) starts afresh and the tokenizer sees a character of
+// its own. 0 if there is none.
+Cut BoundaryCut(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || nfc == nullptr) return Cut{};
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (size_t p = text.size(); p-- > 1;) {
+    if (IsContinuationByte(text[p]) || text[p] == '_' || text[p - 1] == '_') continue;
+    char32_t c, before;
+    if (DecodeUtf8(begin + p, end, &c) == 0 || DecodeUtf8Before(begin, begin + p, &before) == 0) continue;
+    if (Attaches(c) || before == 0x200D || IsInvisibleFormatChar(c) || !nfc->hasBoundaryBefore(c)) {
+      continue;
+    }
+    const bool glued = (IsWordChar(before) && IsWordChar(c)) || (before == '.' && c == '.');
+    return Cut{p, glued, false};
+  }
+  return Cut{};
+}
+
+// The last position that is not inside a well-formed UTF-8 sequence; 0 if
+// there is none.
+size_t CodePointCut(std::string_view text) {
+  for (size_t p = text.size(); p-- > 1;) {
+    if (!IsContinuationByte(text[p])) return p;
+    char32_t c;  // a continuation byte: inside a sequence unless that is ill-formed
+    bool inside = false;
+    for (size_t k = 1; k <= 3 && k <= p && !inside; ++k) {
+      int len = DecodeUtf8(text.data() + p - k, text.data() + text.size(), &c);
+      inside = len > static_cast<int>(k);
+    }
+    if (!inside) return p;
+  }
+  return 0;
+}
+
+size_t WhiteSpaceCut(std::string_view text, bool fallback);
+
+// A piece without white space may hold a token per byte, each some 24
+// bytes of tokens and words in the segmenter: keep such pieces small (and
+// those of a long run of syllables, which LastRunWindow tokenizes again).
+constexpr size_t kMaxSpacelessPiece = 1 << 18;
+
+// Rule 4 of kSegment: before the last run of '_' that has a character
+// before it; 0 if none.
+size_t UnderscoreCut(std::string_view text) {
+  for (size_t p = text.size(); p-- > 1;) {
+    if (text[p] == '_' && text[p - 1] != '_') return p;
+  }
+  return 0;
+}
+
+Cut SegmentCut(std::string_view text, bool tokenized) {
+  if (tokenized) {
+    // Its exact cuts change nothing wherever they fall: small pieces, as
+    // its output and the windows of long runs take more memory.
+    const std::string_view head = text.substr(0, kMaxSpacelessPiece);
+    if (size_t cut = WhiteSpaceCut(head, false)) return Cut{cut, false, true};
+    // A window starts every 16384 syllables: well within the head.
+    if (size_t cut = Segmenter::LastRunWindow(head)) return Cut{cut, false, true, true};
+  }
+  if (size_t cut = WhiteSpaceCut(text, false)) return Cut{cut, false, true};
+  if (size_t cut = WhiteSpaceCut(text, true)) return Cut{cut, false, false};
+  text = text.substr(0, kMaxSpacelessPiece);
+  if (size_t cut = AlnumRunCut(text)) return Cut{cut, true, false};
+  if (Cut cut = BoundaryCut(text); cut.size > 0) return cut;
+  if (size_t cut = UnderscoreCut(text)) return Cut{cut, true, false};
+  return Cut{CodePointCut(text), true, false};
+}
+
+// A joint: one '_' between two word characters, which join turns into a
+// space (text[p + 1] must exist).
+bool IsJointAt(std::string_view text, size_t p) {
+  if (p == 0 || p + 1 >= text.size() || text[p] != '_' || text[p - 1] == '_' || text[p + 1] == '_') {
+    return false;
+  }
+  const char* const begin = text.data();
+  char32_t before, after;
+  return DecodeUtf8Before(begin, begin + p, &before) != 0 && IsWordChar(before) &&
+         DecodeUtf8(begin + p + 1, begin + text.size(), &after) != 0 && IsWordChar(after);
+}
+
+bool IsTokenByte(char c) { return c != ' ' && c != '_' && c != '\n' && c != '\r'; }
+
+Cut JoinCut(std::string_view text) {
+  size_t nl = text.rfind('\n');
+  if (nl != std::string_view::npos) return Cut{nl + 1, false};
+  size_t space = text.rfind(' ');
+  if (space != std::string_view::npos) return Cut{space + 1, false};
+  text = text.substr(0, kMaxSpacelessPiece);
+  // Rule 3: before a joint, '_' between two word characters.
+  for (size_t p = text.size() >= 2 ? text.size() - 2 : 0; p >= 1; --p) {
+    if (IsJointAt(text, p)) return Cut{p, false};
+  }
+  // Rule 4: inside a token of at least 5 bytes.
+  size_t run = 0;  // token bytes from i on
+  for (size_t i = text.size(); i-- > 0;) {
+    run = IsTokenByte(text[i]) ? run + 1 : 0;
+    // A cut at p = i + 4 has text[i .. p] (5 bytes) in the token.
+    if (run >= 5 && !IsContinuationByte(text[i + 4])) return Cut{i + 4, true};
+  }
+  // Rule 5: before a run of literal '_' (a token character to --detok) with
+  // 8 bytes before it in the same token: at least 4 once joined.
+  for (size_t p = text.size(); p-- > 8;) {
+    if (text[p] != '_' || text[p - 1] == '_' || IsJointAt(text, p)) continue;
+    bool token = true;
+    for (size_t i = p - 8; i < p && token; ++i) {
+      token = text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && !IsJointAt(text, i);
+    }
+    if (token) return Cut{p, true};
+  }
+  return Cut{CodePointCut(text), true, false};
+}
+
+// SafeCutPoint and ExactCutPoint: the exact cut nearest the end, else the
+// last white space if `fallback`.
+size_t WhiteSpaceCut(std::string_view text, bool fallback) {
+  size_t nl = text.rfind('\n');
+  if (nl != std::string_view::npos) return nl + 1;
+  size_t last = 0;
+  for (size_t i = text.size(); i-- > 0;) {
+    char c = text[i];
+    if (c != ' ' && c != '\t' && c != '\r') continue;
+    if (last == 0) last = i + 1;
+    // After a full stop (and the like) a sentence starts on both sides of
+    // the cut, so the name rule of the segmenter sees the same context.
+    bool after_punct = i > 0 && text[i - 1] != '\0' && std::strchr(".!?:", text[i - 1]) != nullptr &&
+                       SentenceDots(text, i);
+    bool not_single_space = c != ' ' || (i + 1 < text.size() && text[i + 1] == ' ');
+    // Before a digit or ASCII punctuation no syllable starts: no run of
+    // syllables crosses the cut, and the tokens after it decide for
+    // themselves whether a sentence starts.
+    bool before_non_syllable = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80 &&
+                               text[i + 1] > ' ' && text[i + 1] != 0x7F &&
+                               !((text[i + 1] | 0x20) >= 'a' && (text[i + 1] | 0x20) <= 'z');
+    if (after_punct || not_single_space || before_non_syllable) return i + 1;
+  }
+  return fallback ? last : 0;
+}
+
+}  // namespace
+
+size_t SafeCutPoint(std::string_view text) { return WhiteSpaceCut(text, true); }
+
+size_t ExactCutPoint(std::string_view text) { return WhiteSpaceCut(text, false); }
+
+Cut FindCut(std::string_view text, CutRules rules) {
+  return rules == CutRules::kJoin ? JoinCut(text) : SegmentCut(text, rules == CutRules::kTokenized);
+}
+
+}  // namespace vnseg
