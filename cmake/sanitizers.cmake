@@ -51,6 +51,16 @@ if(VNSEG_SANITIZE)
     execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libclang_rt.${vnseg_runtime}-x86_64.so
                     OUTPUT_VARIABLE VNSEG_SANITIZER_PRELOAD OUTPUT_STRIP_TRAILING_WHITESPACE)
   endif()
+  # The C++ runtime too: the ASan runtime intercepts __cxa_throw and must
+  # find the real one when it starts, in python3, which has no libstdc++
+  # (else the first C++ exception aborts: "real___cxa_throw != 0").
+  if(VNSEG_SANITIZER_PRELOAD)
+    execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so.6
+                    OUTPUT_VARIABLE vnseg_libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(IS_ABSOLUTE "${vnseg_libstdcxx}")
+      string(APPEND VNSEG_SANITIZER_PRELOAD ":${vnseg_libstdcxx}")
+    endif()
+  endif()
   # The environment entries (a CMake list) of a test run by an interpreter.
   set(VNSEG_SANITIZER_ENV "VNSEG_SANITIZER_PRELOAD=${VNSEG_SANITIZER_PRELOAD}")
   if(VNSEG_SANITIZER_PRELOAD)

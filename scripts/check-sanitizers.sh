@@ -94,9 +94,9 @@ tsan_ctest() { ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R 'cli
 # itself is not instrumented).
 tsan_python() {
   local preload
-  preload=$(g++ -print-file-name=libtsan.so)
+  preload=$(g++ -print-file-name=libtsan.so):$(g++ -print-file-name=libstdc++.so.6)
   PYTHONPATH=build-tsan/python PYTHONDONTWRITEBYTECODE=1 LD_PRELOAD="$preload" \
-    python3 -m pytest -q -p no:cacheprovider python/tests/test_threads.py
+    /usr/bin/python3 -m pytest -q -p no:cacheprovider python/tests/test_threads.py
 }
 
 for step in "${steps[@]}"; do
