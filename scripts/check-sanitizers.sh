@@ -53,7 +53,7 @@ configure() {
 # Sanitizer reports abort the program (-fno-sanitize-recover, and these).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$src/tests/tsan_suppressions.txt}
 
 asan_build() {
   configure build-asan "${common[@]}" -DCMAKE_CXX_COMPILER=g++ -DVNSEG_SANITIZE=address,undefined &&
