@@ -71,7 +71,11 @@ if(VNSEG_SANITIZE)
     list(APPEND VNSEG_SANITIZER_ENV "ASAN_OPTIONS=detect_leaks=0")
   endif()
   message(STATUS "vnseg: -fsanitize=${vnseg_compile_sanitize} (preload: ${VNSEG_SANITIZER_PRELOAD})")
+  # A sanitizer build runs several times slower: tests with tight time
+  # limits multiply them by this (tests/cli).
+  set(VNSEG_TEST_TIMEOUT_SCALE 4)
 else()
+  set(VNSEG_TEST_TIMEOUT_SCALE 1)
   set(VNSEG_SANITIZE_LINK "")
   set(VNSEG_SANITIZER_ENV "")
 endif()
