@@ -73,12 +73,16 @@ fuzz_build() {
 fuzz_one() {
   local name=$1 bin=build-fuzz/tests/fuzz/fuzz_$1 work=build-fuzz/fuzz-work/$1
   rm -rf "$work" && mkdir -p "$work/new" "$work/artifacts"
+  # Inputs up to 4 KB of text; dictionaries up to 16 KB (a seed with a
+  # model is 5 KB: a shorter limit would cut its model sections off).
+  local max_len=4096
+  [ "$name" = dictionary ] && max_len=16384
   local regressions=(tests/fuzz/regressions/"$name"/*)
   if [ -e "${regressions[0]}" ]; then
     "$bin" -timeout=10 -artifact_prefix="$work/artifacts/" "${regressions[@]}" >"$work/regressions.log" 2>&1 ||
       { tail -60 "$work/regressions.log"; echo "fuzz_$name: a regression input fails (log: $work/regressions.log)"; return 1; }
   fi
-  "$bin" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2560 -max_len=4096 -print_final_stats=1 \
+  "$bin" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2560 -max_len="$max_len" -print_final_stats=1 \
       -artifact_prefix="$work/artifacts/" "$work/new" "tests/fuzz/corpus/$name" >"$work/fuzz.log" 2>&1 ||
     { tail -60 "$work/fuzz.log"; echo "fuzz_$name: finding in $work/artifacts/ (log: $work/fuzz.log)"; return 1; }
   grep -E "stat::number_of_executed_units" "$work/fuzz.log" | sed "s/^/    fuzz_$name /"
