@@ -8,6 +8,10 @@ packages=(
   build-essential cmake pkg-config sqlite3 libsqlite3-dev time
   libicu-dev libutfcpp-dev libabsl-dev libgtest-dev libbenchmark-dev
   python3 python3-dev python3-pybind11 python3-pytest pybind11-dev
+  # scripts/check-sanitizers.sh: clang with libFuzzer and its sanitizer
+  # runtimes (tests/fuzz), llvm-symbolizer for readable reports. gcc's
+  # ASan/UBSan/TSan runtimes come with build-essential.
+  clang libclang-rt-14-dev llvm
 )
 # npm installs the base word list. Debian's nodejs and npm come together;
 # a machine that already has node from elsewhere (NodeSource bundles npm)

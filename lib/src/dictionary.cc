@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "char_table.h"
@@ -207,11 +208,18 @@ absl::Status Dictionary::Attach(const char* data, size_t size, const std::string
     }
   }
   // Nodes are laid out breadth-first, so every child comes after its
-  // parent: no cycles, and every walk over the trie ends.
+  // parent: no cycles, and every walk over the trie ends. And no node has
+  // two parents: a graph of shared children has exponentially many paths
+  // (AllKeys would list 2^40 keys of a 2 KB file), and overlapping edge
+  // ranges would make this very loop quadratic. Each edge visited marks a
+  // new node or fails, so the loop ends within node_count steps.
+  std::vector<bool> has_parent(h.node_count, false);
   for (uint32_t i = 0; i < h.node_count; ++i) {
     const TrieNode& n = nodes_[i];
     for (uint32_t e = n.first_edge; e < n.first_edge + n.edge_count; ++e) {
-      if (edges_[e].child <= i) return corrupt("trie is not a tree");
+      const uint32_t child = edges_[e].child;
+      if (child <= i || has_parent[child]) return corrupt("trie is not a tree");
+      has_parent[child] = true;
     }
   }
 

@@ -141,7 +141,14 @@ void AppendSyllableKey(std::string_view syllable, std::string* out) {
       icu::UnicodeString::fromUTF8(icu::StringPiece(syllable.data(), syllable.size())), status);
   std::string utf8;
   composed.toUTF8String(utf8);
-  AppendKeyOfNfc(utf8, /*allow_marks=*/true, out);
+  std::string key;
+  AppendKeyOfNfc(utf8, /*allow_marks=*/true, &key);
+  // Moving the tone mark can leave a combining mark after a letter it now
+  // composes with ("Ŕ" U+0301 "I" -> "r" U+0301 "í"): compose again, so
+  // that the key is NFC and is its own key (Lookup keys a stored key again).
+  icu::UnicodeString recomposed =
+      nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), key.size())), status);
+  recomposed.toUTF8String(*out);
 }
 
 std::string WordKey(std::string_view word) {

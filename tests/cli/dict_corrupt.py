@@ -118,6 +118,9 @@ def main():
     nodes_off, _ = section(d, NODES)
     write("node_word.dic", patched(nodes_off + 8, "<I", 0x7FFFFFFF), "trie node out of range")
     write("node_edges.dic", patched(nodes_off + 4, "<I", 0xFFFFFFFF), "trie node out of range")
+    # Two edges to one node (the root's first two): a graph, not a tree.
+    first_child = struct.unpack_from("<I", d, edges_off + 4)[0]
+    write("shared_child.dic", patched(edges_off + 8 + 4, "<I", first_child), "trie is not a tree")
     # The root is no word: flags there contradict its (absent) word.
     write("node_flags.dic", patched(nodes_off + 12, "<I", 1), "trie node flags differ")
     slots_off, slots_size = section(d, SLOTS)

@@ -81,7 +81,10 @@ if [ -z "$extension" ]; then
 elif ! command -v sqlite3 >/dev/null; then
   echo "    no sqlite3 shell: skipped"
 else
-  out=$(sqlite3 :memory: ".load ${extension%.so}" "SELECT vnseg_dictionary_path();" \
+  # A sanitizer build's extension needs its runtime in the uninstrumented
+  # shell; preloading the extension too keeps it mapped after SQLite unloads
+  # it, so that LeakSanitizer still sees its static caches at exit.
+  out=$(LD_PRELOAD=${VNSEG_SANITIZER_PRELOAD:+$VNSEG_SANITIZER_PRELOAD:$extension} sqlite3 :memory: ".load ${extension%.so}" "SELECT vnseg_dictionary_path();" \
     "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='vnseg');" \
     "INSERT INTO t VALUES ('Tổng thống Mỹ');" \
     "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH 'thống';")

@@ -62,6 +62,16 @@ TEST(SyllableKeyTest, NonVietnameseAndInvalidInput) {
   EXPECT_EQ(Key("a\xFF"), "a\xFF");  // not text: copied as it is
 }
 
+// A key is its own key: the dictionary stores keys and Lookup keys again
+// (fuzz_word_list found "R" + U+0301 + U+0341 + "I", whose key was not).
+TEST(SyllableKeyTest, KeyOfAKeyIsTheKey) {
+  for (std::string_view s : {"R\u0301\u0341I", "a\u0341", "o\u0340a", "U\u0343", "hoà",
+                             "Ngu\u0303\u0341", "x\u0344y"}) {
+    std::string key = Key(s);
+    EXPECT_EQ(Key(key), key) << s;
+  }
+}
+
 TEST(SyllableKeyTest, WordKey) {
   EXPECT_EQ(WordKey("Hoà Bình"), "hòa bình");
   EXPECT_EQ(WordKey("hoà_bình"), "hòa bình");

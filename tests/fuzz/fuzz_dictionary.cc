@@ -1,0 +1,64 @@
+// (e) A dictionary loaded from arbitrary bytes, then used. Loading must
+// refuse a bad image with an error; an image that loads must then work:
+// segmentation (alone and as the user words beside the real dictionary)
+// keeps the lossless round trip, lookups and the key listing end.
+//
+// The harness writes the true size and checksum into the header first, so
+// that mutations reach the checks behind them instead of all failing the
+// checksum. Seal() must compute what Dictionary::Attach checks
+// (lib/src/dictionary.cc): change both together.
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "dictionary_format.h"
+#include "fuzz_util.h"
+#include "vnseg/convert.h"
+#include "vnseg/segmenter.h"
+
+namespace {
+
+void Seal(std::string* image) {
+  using vnseg::FileHeader;
+  if (image->size() < sizeof(FileHeader)) return;
+  FileHeader h;
+  std::memcpy(&h, image->data(), sizeof h);
+  h.file_size = image->size();
+  h.checksum = vnseg::Checksum64(image->data() + sizeof h, image->size() - sizeof h);
+  std::memcpy(image->data(), &h, sizeof h);
+}
+
+// Words and text of the seed dictionaries (tests/fuzz/corpus/dictionary/).
+constexpr std::string_view kText =
+    "Tổng thống Mỹ nói hoà bình ở Lạng Sơn là ưu tiên. Học sinh học bài, "
+    "ông Aliyev đến Hà Nội ngày 2/9 (lúc 9h30) qua https://vnexpress.net\n"
+    "THỦY ĐIỆN hòa bình __init__ a_b khoẻ\r\n";
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace vnseg;
+  std::string image(reinterpret_cast<const char*>(data), size);
+  Seal(&image);
+  auto dictionary = Dictionary::FromBytes(std::move(image));
+  if (!dictionary.ok()) return 0;
+  const Dictionary& dict = **dictionary;
+
+  for (const Dictionary* user : {static_cast<const Dictionary*>(nullptr), &dict}) {
+    Segmenter segmenter(user ? &fuzz::RealDictionary() : &dict, user);
+    std::string segmented, joined, tokens;
+    SegmentText(segmenter, kText, {}, &segmented);
+    JoinText(segmented, {}, &joined);
+    fuzz::Check(joined == kText, "round trip broken with a loaded dictionary");
+    SegmentOptions tokenize;
+    tokenize.tokenize = true;
+    SegmentText(segmenter, kText, tokenize, &tokens);
+  }
+  WordEntry entry;
+  for (std::string_view word : {"hoà bình", "Tổng_thống", "học sinh", "a"}) dict.Lookup(word, &entry);
+  // A hostile image may store keys that are not canonical, so a listed key
+  // need not be found again: only that listing ends is checked.
+  for (const std::string& key : dict.AllKeys()) dict.Lookup(key, &entry);
+  return 0;
+}
