@@ -147,7 +147,7 @@ void AppendSyllableKey(std::string_view syllable, std::string* out) {
   // composes with ("Ŕ" U+0301 "I" -> "r" U+0301 "í"): compose again, so
   // that the key is NFC and is its own key (Lookup keys a stored key again).
   icu::UnicodeString recomposed =
-      nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), key.size())), status);
+      normalizers->nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), key.size())), status);
   recomposed.toUTF8String(*out);
 }
 

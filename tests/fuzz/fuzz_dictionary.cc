@@ -25,7 +25,9 @@ void Seal(std::string* image) {
   FileHeader h;
   std::memcpy(&h, image->data(), sizeof h);
   h.file_size = image->size();
-  h.checksum = vnseg::Checksum64(image->data() + sizeof h, image->size() - sizeof h);
+  std::memcpy(image->data(), &h, sizeof h);
+  // The checksum covers the whole image, header included (its own field read as 0).
+  h.checksum = vnseg::FileChecksum(image->data(), image->size());
   std::memcpy(image->data(), &h, sizeof h);
 }
 
