@@ -200,3 +200,14 @@ def test_signal_removes_the_temporary(tmp_path, sig):
     assert child.returncode == -sig
     assert os.listdir(tmp_path) == ["out.txt"]
     assert out.read_text(encoding="utf-8") == "old\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["segment", "--help"], ["join", "--help"]])
+def test_help_to_a_full_stdout_is_an_error_without_traceback(args):
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "vnseg", *args], stdout=full,
+                              stderr=subprocess.PIPE, env=ENV, timeout=60)
+    assert done.returncode == 1
+    assert b"cannot write to stdout: No space left on device" in done.stderr
+    assert b"Traceback" not in done.stderr and b"Exception ignored" not in done.stderr

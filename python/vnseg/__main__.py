@@ -120,8 +120,28 @@ def _converter(args):
                                   spaces=not args.keep_spaces, invisible=not args.keep_invisible)
 
 
+def _stdout_failed(command, error):
+    """Reports a failed write to stdout (exit 1). What is still buffered
+    could not be written either: drop it, so that the interpreter's own
+    flush at exit does not fail a second time with a traceback."""
+    print(f"vnseg{command}: cannot write to stdout: {error.strerror or error}", file=sys.stderr)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
+
+
 def main(argv=None):
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit:  # --help or a usage error: what it printed must get out
+        try:
+            sys.stdout.flush()
+        except OSError as e:
+            return _stdout_failed("", e)
+        raise
+    except OSError as e:  # --help could not write
+        return _stdout_failed("", e)
     try:
         _run(args, _converter(args))
     except BrokenPipeError:
