@@ -14,6 +14,9 @@
 #   glued      Vietnamese syllables without spaces (one token)
 #   a-dot      a.a.a.... (no white space, a token every byte)
 #   punct      .,;:!?()"'- repeated
+#   dots-lines lines of 2 MB of a.a.a.... ending in ". x" (a line end after
+#              a stretch without white space; several lines, not one)
+#   punct-lines the same with .,;:!?()"'-
 # Prints peak RSS (/usr/bin/time -v, "Maximum resident set size") of each
 # command on each input, and exits 1 if any exceeds LIMIT_MB (default 64) or
 # any command fails. Environment: INPUTS (names from the list above, default
@@ -63,6 +66,19 @@ make_inputs() {
   [[ -f $data/glued.$mb.txt ]] || repeat "hòabìnhtổngthốngphátbiểutạihànộingườidânkhỏethuỷ" "$data/glued.$mb.txt"
   [[ -f $data/a-dot.$mb.txt ]] || repeat "a." "$data/a-dot.$mb.txt"
   [[ -f $data/punct.$mb.txt ]] || repeat ".,;:!?()\"'-" "$data/punct.$mb.txt"
+  [[ -f $data/dots-lines.$mb.txt ]] || lines "a." "$data/dots-lines.$mb.txt"
+  [[ -f $data/punct-lines.$mb.txt ]] || lines ".,;:!?()\"'-" "$data/punct-lines.$mb.txt"
+}
+# lines UNIT OUT: lines of UNIT repeated to 2 MB and ". x", to `bytes` bytes.
+lines() {
+  python3 - "$1" "$2" "$bytes" <<'PY'
+import sys
+unit, out, n = sys.argv[1].encode(), sys.argv[2], int(sys.argv[3])
+line = unit * (2_000_000 // len(unit)) + b". x\n"
+with open(out, "wb") as f:
+    for _ in range(max(1, n // len(line))):
+        f.write(line)
+PY
 }
 make_inputs
 
@@ -73,9 +89,9 @@ commands=(
   "normalize" "normalize --tone old" "normalize --tone new" "normalize --fold-quotes"
   "normalize --keep-spaces --keep-invisible" "normalize --threads 2"
 )
-read -r -a inputs <<<"${INPUTS:-spaces letters glued a-dot punct}"
+read -r -a inputs <<<"${INPUTS:-spaces letters glued a-dot punct dots-lines punct-lines}"
 printf '%-46s' "peak RSS, MB ($mb MB line)"
-printf '%9s' "${inputs[@]}"
+printf '%12s' "${inputs[@]}"
 echo
 worst=0
 rc=0
@@ -87,7 +103,7 @@ for c in "${commands[@]}"; do
     # shellcheck disable=SC2086
     if ! /usr/bin/time -v -o "$data/time.txt" "$vnseg" $c "${args[@]}" "$data/$in.$mb.txt" \
         >"$data/out.txt" 2>"$data/err.txt"; then
-      printf '%9s' FAIL
+      printf '%12s' FAIL
       rc=1
       continue
     fi
@@ -103,7 +119,7 @@ for c in "${commands[@]}"; do
       cell="$rss/$(((kb + 512) / 1024))"
       cmp -s "$data/out.txt" "$data/ref.txt" || { cell+="!"; rc=1; }
     fi
-    printf '%9s' "$cell"
+    printf '%12s' "$cell"
     ((rss > worst)) && worst=$rss
     ((rss > limit)) && rc=1
   done

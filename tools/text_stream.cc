@@ -144,9 +144,11 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
     }
     // A cut may leave a block or more (FindCut keeps pieces without white
     // space small): then cut again before reading on. At the end the rest
-    // goes whole, unless it is long and has no white space.
+    // goes whole, unless it is long and has no white space, or holds a
+    // stretch without white space that a piece may not hold whole.
     Cut found{buffer.size(), false};
-    if (!eof || (buffer.size() > options.block_size / 4 && !HasWhiteSpace(buffer))) {
+    if (!eof || (buffer.size() > options.block_size / 4 && !HasWhiteSpace(buffer)) ||
+        SpacelessRunStart(buffer) != std::string_view::npos) {
       found = FindCut(buffer, options.cut_rules);
       if (found.size == 0 && eof) found = Cut{buffer.size(), false};
     }
@@ -169,7 +171,12 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
       }
     }
     if (absl::Status s = converter.Add(chunk, state); !s.ok()) return s;
-    if (options.state_after && cut < buffer.size()) {
+    // After every piece but the input's last, even one that took the whole
+    // buffer: the next piece goes on from it. A line end resets it (every
+    // converter starts a line from PieceState{}), with no look at the piece.
+    if (chunk.back() == '\n') {
+      state = PieceState{};
+    } else if (options.state_after && !(eof && cut == buffer.size())) {
       state = options.state_after(chunk, state, found);
     }
     std::string_view done_part(buffer.data(), cut);

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "char_table.h"
@@ -53,14 +54,15 @@ bool Attaches(char32_t c) {
 // Rule 3 of kSegment: the last code point boundary, with a whole code point
 // after it, before which Unicode normalization (NFC, after dropping the
 // invisible characters) starts afresh and the tokenizer sees a character of
-// its own. 0 if there is none.
-Cut BoundaryCut(std::string_view text) {
+// its own, before `limit` (code points are decoded against the end of
+// `text`, which may go on past it). 0 if there is none.
+Cut BoundaryCut(std::string_view text, size_t limit) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status) || nfc == nullptr) return Cut{};
   const char* const begin = text.data();
   const char* const end = begin + text.size();
-  for (size_t p = text.size(); p-- > 1;) {
+  for (size_t p = std::min(limit, text.size()); p-- > 1;) {
     if (IsContinuationByte(text[p]) || text[p] == '_' || text[p - 1] == '_') continue;
     char32_t c, before;
     if (DecodeUtf8(begin + p, end, &c) == 0 || DecodeUtf8Before(begin, begin + p, &before) == 0) continue;
@@ -73,10 +75,11 @@ Cut BoundaryCut(std::string_view text) {
   return Cut{};
 }
 
-// The last position that is not inside a well-formed UTF-8 sequence; 0 if
-// there is none.
-size_t CodePointCut(std::string_view text) {
-  for (size_t p = text.size(); p-- > 1;) {
+// The last position before `limit` that is not inside a well-formed UTF-8
+// sequence; 0 if there is none. The sequences are decoded against the end
+// of `text`: one that crosses `limit` is whole, not ill-formed.
+size_t CodePointCut(std::string_view text, size_t limit) {
+  for (size_t p = std::min(limit, text.size()); p-- > 1;) {
     if (!IsContinuationByte(text[p])) return p;
     char32_t c;  // a continuation byte: inside a sequence unless that is ill-formed
     bool inside = false;
@@ -91,11 +94,6 @@ size_t CodePointCut(std::string_view text) {
 
 size_t WhiteSpaceCut(std::string_view text, bool fallback);
 
-// A piece without white space may hold a token per byte, each some 24
-// bytes of tokens and words in the segmenter: keep such pieces small (and
-// those of a long run of syllables, which LastRunWindow tokenizes again).
-constexpr size_t kMaxSpacelessPiece = 1 << 18;
-
 // Rule 4 of kSegment: before the last run of '_' that has a character
 // before it; 0 if none.
 size_t UnderscoreCut(std::string_view text) {
@@ -105,7 +103,8 @@ size_t UnderscoreCut(std::string_view text) {
   return 0;
 }
 
-Cut SegmentCut(std::string_view text, bool tokenized) {
+Cut SegmentCut(const std::string_view all, bool tokenized) {
+  std::string_view text = all;
   if (tokenized) {
     // Its exact cuts change nothing wherever they fall: small pieces, as
     // its output and the windows of long runs take more memory.
@@ -114,13 +113,21 @@ Cut SegmentCut(std::string_view text, bool tokenized) {
     // A window starts every 16384 syllables: well within the head.
     if (size_t cut = Segmenter::LastRunWindow(head)) return Cut{cut, false, true, true};
   }
+  // No piece may hold a stretch without white space longer than
+  // kMaxSpacelessPiece, even one that a line end follows (SegmentText
+  // splits a piece only at white space): cut before the first such
+  // stretch, or, if the text starts with it, inside its head.
+  const size_t stretch = SpacelessRunStart(text);
+  if (stretch != std::string_view::npos) text = text.substr(0, stretch);
   if (size_t cut = WhiteSpaceCut(text, false)) return Cut{cut, false, true};
   if (size_t cut = WhiteSpaceCut(text, true)) return Cut{cut, false, false};
-  text = text.substr(0, kMaxSpacelessPiece);
-  if (size_t cut = AlnumRunCut(text)) return Cut{cut, true, false};
-  if (Cut cut = BoundaryCut(text); cut.size > 0) return cut;
-  if (size_t cut = UnderscoreCut(text)) return Cut{cut, true, false};
-  return Cut{CodePointCut(text), true, false};
+  // No white space before the stretch, or none at all. Code points are
+  // decoded against the end of `all`: one that crosses the head's is whole.
+  const std::string_view head = all.substr(0, kMaxSpacelessPiece);
+  if (size_t cut = AlnumRunCut(head)) return Cut{cut, true, false};
+  if (Cut cut = BoundaryCut(all, head.size()); cut.size > 0) return cut;
+  if (size_t cut = UnderscoreCut(head)) return Cut{cut, true, false};
+  return Cut{CodePointCut(all, head.size()), true, false};
 }
 
 // A joint: one '_' between two word characters, which join turns into a
@@ -142,21 +149,23 @@ Cut JoinCut(std::string_view text) {
   if (nl != std::string_view::npos) return Cut{nl + 1, false};
   size_t space = text.rfind(' ');
   if (space != std::string_view::npos) return Cut{space + 1, false};
-  text = text.substr(0, kMaxSpacelessPiece);
+  // Rules 3-6 look at the head only, but decode against the whole text: a
+  // code point that crosses the head's end is whole.
+  const std::string_view head = text.substr(0, kMaxSpacelessPiece);
   // Rule 3: before a joint, '_' between two word characters.
-  for (size_t p = text.size() >= 2 ? text.size() - 2 : 0; p >= 1; --p) {
+  for (size_t p = head.size() >= 2 ? head.size() - 2 : 0; p >= 1; --p) {
     if (IsJointAt(text, p)) return Cut{p, false};
   }
   // Rule 4: inside a token of at least 5 bytes.
   size_t run = 0;  // token bytes from i on
-  for (size_t i = text.size(); i-- > 0;) {
-    run = IsTokenByte(text[i]) ? run + 1 : 0;
+  for (size_t i = head.size(); i-- > 0;) {
+    run = IsTokenByte(head[i]) ? run + 1 : 0;
     // A cut at p = i + 4 has text[i .. p] (5 bytes) in the token.
-    if (run >= 5 && !IsContinuationByte(text[i + 4])) return Cut{i + 4, true};
+    if (run >= 5 && !IsContinuationByte(head[i + 4])) return Cut{i + 4, true};
   }
   // Rule 5: before a run of literal '_' (a token character to --detok) with
   // 8 bytes before it in the same token: at least 4 once joined.
-  for (size_t p = text.size(); p-- > 8;) {
+  for (size_t p = head.size(); p-- > 8;) {
     if (text[p] != '_' || text[p - 1] == '_' || IsJointAt(text, p)) continue;
     bool token = true;
     for (size_t i = p - 8; i < p && token; ++i) {
@@ -164,7 +173,7 @@ Cut JoinCut(std::string_view text) {
     }
     if (token) return Cut{p, true};
   }
-  return Cut{CodePointCut(text), true, false};
+  return Cut{CodePointCut(text, head.size()), true, false};
 }
 
 // SafeCutPoint and ExactCutPoint: the exact cut nearest the end, else the
@@ -194,6 +203,19 @@ size_t WhiteSpaceCut(std::string_view text, bool fallback) {
 }
 
 }  // namespace
+
+size_t SpacelessRunStart(std::string_view text) {
+  size_t start = 0;  // of the stretch without white space that i is in
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      start = i + 1;
+    } else if (i - start >= kMaxSpacelessPiece) {
+      return start;
+    }
+  }
+  return std::string_view::npos;
+}
 
 size_t SafeCutPoint(std::string_view text) { return WhiteSpaceCut(text, true); }
 

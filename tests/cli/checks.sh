@@ -568,6 +568,95 @@ long_line_pieces() {
   expect_rc 2 "VNSEG_BLOCK_SIZE=12x"
 }
 
+# Blocks of 16 to 40 bytes (VNSEG_BLOCK_SIZE): nearly every read ends on a
+# space, a quote or a '_', and a cut often takes the whole buffer. The state
+# of the line must still go on to the next piece: every command writes what
+# it writes for whole lines, on random lines of words, quotes, brackets and
+# '_' and on the golden inputs. (Segment cuts a run of syllables at a single
+# space where no exact cut is in the block, stream_cut.h: its random lines
+# have none, and the golden inputs are cut in 256-byte blocks above.)
+small_block_pieces() {
+  find_python || skip "python3 not found"
+  "$PY" - "$WORK/random.txt" "$WORK/spaced.txt" <<'PY'
+import random, sys
+rng = random.Random(11)
+tokens = ["hòa", "bình", "hoà_bình", "Khánh_Hoà", "tiếp", "Việt", "Nam", '"', "'", "(", ")",
+          "“", "”", ",", ".", "...", "!", "_", "__", "a__b", "x_y", "12", "TP.HCM", "😀"]
+for out, seps in ((sys.argv[1], [" "] * 8 + ["  ", "\t", ""]), (sys.argv[2], ["  ", "\t", " \t"])):
+    with open(out, "w", encoding="utf-8") as f:
+        for _ in range(150):
+            n = rng.randint(1, 30)
+            f.write("".join(rng.choice(tokens) + rng.choice(seps) for _ in range(n)) + "\n")
+PY
+  cat "$CLI_TEST_DIR"/golden/*/input.txt >"$WORK/golden.txt"
+  "$VNSEG" segment --tokenize "$WORK/random.txt" >"$WORK/tokenized.txt"
+  "$VNSEG" segment "$WORK/random.txt" >"$WORK/segmented.txt"
+  local c in block inputs blocks
+  for c in "segment" "segment --tokenize" "resegment" "join" "join --detok" "normalize" \
+           "segment --tokenize --threads 2" "join --detok --threads 2"; do
+    inputs="spaced"
+    blocks="16 17 19 23 29 31 37 40"  # each run loads the dictionary
+    [[ $c == normalize ]] && inputs+=" random golden"
+    [[ $c == join* ]] && { inputs="random golden tokenized segmented"; blocks=$(seq 16 40); }
+    for in in $inputs; do
+      # shellcheck disable=SC2086
+      "$VNSEG" $c "$WORK/$in.txt" >"$WORK/whole.out" 2>"$WORK/err" || fail "$c $in.txt: exit $?"
+      for block in $blocks; do
+        # shellcheck disable=SC2086
+        VNSEG_BLOCK_SIZE=$block "$VNSEG" $c "$WORK/$in.txt" >"$WORK/pieces.out" 2>"$WORK/err" ||
+          fail "$c $in.txt, $block-byte blocks: exit $?"
+        expect_same "$WORK/whole.out" "$WORK/pieces.out" "$c of $in.txt in $block-byte blocks"
+      done
+    done
+  done
+}
+
+# A 1 MiB block that ends on the space of a line that goes on: the piece is
+# the whole buffer, and the state after it (a word before) must go on to
+# the next piece ("hoà bình Khánh Hoà", not "hoà bìnhKhánh Hoà").
+block_ends_on_space() {
+  find_python || skip "python3 not found"
+  "$PY" -c "
+import sys
+unit = 'hoà_bình '.encode()
+head = b'x' * (1048576 % len(unit)) + unit * (1048576 // len(unit))
+assert len(head) == 1048576 and head[1048575:] == b' '
+open(sys.argv[1], 'wb').write(head + 'Khánh_Hoà tiếp\n'.encode())" "$WORK/in.txt"
+  local c
+  for c in "join" "join --detok" "segment" "segment --tokenize" "resegment"; do
+    # shellcheck disable=SC2086
+    VNSEG_BLOCK_SIZE=1073741824 "$VNSEG" $c "$WORK/in.txt" >"$WORK/whole.out" || fail "$c whole: exit $?"
+    # shellcheck disable=SC2086
+    "$VNSEG" $c "$WORK/in.txt" >"$WORK/pieces.out" || fail "$c: exit $?"
+    expect_same "$WORK/whole.out" "$WORK/pieces.out" "$c of a line whose first block ends on a space"
+  done
+  if tail -c 30 "$WORK/pieces.out" | grep -q 'bình Khánh_Hoà tiếp'; then pass; else
+    fail "resegment: no space before Khánh_Hoà"; fi
+}
+
+# Valid UTF-8 without white space whose 256 KiB cut limit falls inside a
+# code point (é, then U+20D0 of 3 bytes): it is valid, so every command
+# takes it and writes what it writes for the whole, with no U+FFFD.
+spaceless_code_point_limit() {
+  find_python || skip "python3 not found"
+  "$PY" -c "
+import sys
+open(sys.argv[1], 'w', encoding='utf-8').write('é' + '\u20d0' * 100000)" "$WORK/in.txt"
+  local c
+  for c in "segment" "segment --tokenize" "resegment" "normalize" "join" "join --detok" \
+           "segment --invalid=replace"; do
+    # shellcheck disable=SC2086
+    VNSEG_BLOCK_SIZE=1073741824 "$VNSEG" $c "$WORK/in.txt" >"$WORK/whole.out" 2>"$WORK/err" ||
+      fail "$c whole: exit $?"
+    RC=0
+    # shellcheck disable=SC2086
+    "$VNSEG" $c "$WORK/in.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+    expect_rc 0 "$c of valid text whose cut limit falls inside a code point"
+    expect_same "$WORK/whole.out" "$WORK/out" "$c of é + 100000 U+20D0"
+  done
+  if grep -q $'\xef\xbf\xbd' "$WORK/out"; then fail "segment --invalid=replace wrote U+FFFD"; else pass; fi
+}
+
 # Peak memory on a 20 MB line, with and without white space (the README
 # promises bounded memory; bench/memory_bench.sh measures 100 MB lines).
 # RSS does not depend on timing: the limit leaves room for other builds.
@@ -577,8 +666,15 @@ bounded_memory() {
   local text=$WORK/text.txt letters=$WORK/letters.txt limit_kb=$((64 * 1024))
   "$PY" "$CLI_TEST_DIR/gen_text.py" "$text" --bytes 20000000 --seed 7 || { fail "gen_text.py failed"; finish; }
   "$PY" -c "import sys; open(sys.argv[1], 'w').write('hòabìnhtổngthống' * 1000000)" "$letters"
+  # Stretches without white space before a line end (a piece cut at the
+  # line end held them whole): a token a byte, one line and several.
+  local dots=$WORK/dots.txt punct=$WORK/punct.txt
+  "$PY" -c "
+import sys
+open(sys.argv[1], 'w').write(('a.' * 2000000 + '. x\n') * 3 + 'x ' + 'a.' * 2000000 + '. x')
+open(sys.argv[2], 'w').write(('.,;:!?()\"\'-' * 400000 + '. x\n') * 3)" "$dots" "$punct"
   local in c kb
-  for in in "$text" "$letters"; do
+  for in in "$text" "$letters" "$dots" "$punct"; do
     for c in "segment" "segment --tokenize" "segment --tokenize --threads 2" "join --detok" \
              "normalize --tone new"; do
       # shellcheck disable=SC2086
@@ -588,11 +684,11 @@ bounded_memory() {
       if [[ -n $kb && $kb -lt $limit_kb ]]; then
         pass
       else
-        fail "$c on a 20 MB line ($(basename "$in")): peak RSS ${kb:-?} KB, limit $limit_kb KB"
+        fail "$c on $(basename "$in"): peak RSS ${kb:-?} KB, limit $limit_kb KB"
       fi
     done
   done
-  rm -f "$text" "$letters"
+  rm -f "$text" "$letters" "$dots" "$punct"
 }
 
 # normalize --invalid=pass copies the invalid bytes and normalizes the text

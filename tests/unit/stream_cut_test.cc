@@ -137,6 +137,38 @@ TEST(StreamCut, FindCutWithoutWhiteSpace) {
   }
 }
 
+// A cut near the 256 KiB limit of the rules without white space falls
+// between code points: a code point that crosses the limit is whole (it
+// was decoded against the limit, taken for ill-formed and cut in two).
+TEST(StreamCut, SpacelessCutKeepsCodePointsThatCrossTheLimit) {
+  std::string text = "\xC3\xA9";  // é, then U+20D0 (3 bytes) across the limit
+  while (text.size() < kMaxSpacelessPiece + 1000) text += "\xE2\x83\x90";
+  for (CutRules rules : {CutRules::kSegment, CutRules::kTokenized, CutRules::kJoin}) {
+    Cut cut = FindCut(text, rules);
+    ASSERT_GT(cut.size, 0u);
+    EXPECT_LE(cut.size, kMaxSpacelessPiece);
+    EXPECT_EQ(static_cast<unsigned char>(text[cut.size]) & 0xC0, 0xC0u) << "cut at " << cut.size;
+  }
+}
+
+// No piece holds more than kMaxSpacelessPiece bytes without white space,
+// even when a line end or other white space follows the stretch.
+TEST(StreamCut, NoPieceHoldsALongStretchWithoutWhiteSpace) {
+  std::string dots;
+  while (dots.size() < 3 * kMaxSpacelessPiece) dots += "a.";
+  EXPECT_EQ(SpacelessRunStart(dots), 0u);
+  EXPECT_EQ(SpacelessRunStart("x y " + dots), 4u);
+  EXPECT_EQ(SpacelessRunStart(dots.substr(0, kMaxSpacelessPiece) + " x"), std::string_view::npos);
+  for (CutRules rules : {CutRules::kSegment, CutRules::kTokenized}) {
+    // Before the line end: the head of the stretch.
+    Cut cut = FindCut(dots + ". x\n", rules);
+    EXPECT_GT(cut.size, 0u);
+    EXPECT_LE(cut.size, kMaxSpacelessPiece);
+    // After white space: before the stretch.
+    EXPECT_EQ(FindCut("x y\n" + dots + ". x\nz\n", rules).size, 4u);
+  }
+}
+
 // Every exact cut (FindCut of any prefix, Cut::exact) gives the whole's
 // output, with the state carried over: random text, cut at every place
 // such a rule allows.

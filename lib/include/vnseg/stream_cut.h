@@ -23,6 +23,16 @@ struct Cut {
   bool continues_run = false;  // kTokenized: at Segmenter::LastRunWindow
 };
 
+// A piece without white space may hold a token per byte, each some 24
+// bytes of tokens and words in the segmenter: such stretches are cut in
+// pieces of at most this many bytes (and the pieces of a long run of
+// syllables, which LastRunWindow tokenizes again, kept as small).
+constexpr size_t kMaxSpacelessPiece = 1 << 18;
+
+// The start of the first stretch of more than kMaxSpacelessPiece bytes
+// without ASCII white space (space, tab, CR, LF) in `text`; npos if none.
+size_t SpacelessRunStart(std::string_view text);
+
 // Streaming: the length of the longest prefix of `text` after which the
 // text can be cut and each part converted alone with the same lossless
 // result as the whole. Prefers a line end, then the last white space that
@@ -47,6 +57,10 @@ size_t ExactCutPoint(std::string_view text);
 //     continues_run); kSegment keeps the fallback, as it always cut.
 //  Rules 2-5 apply to the first 256 KiB only (a piece without white space
 //  may hold a token per byte): the reader cuts again before reading on.
+//  A stretch of more than 256 KiB without white space (SpacelessRunStart)
+//  ends the text for rule 1, and if the text starts with it, rules 2-5
+//  cut its head, even if a line end follows: no piece holds more than
+//  256 KiB without white space.
 //  2. No white space at all: inside a run of 32 or more ASCII letters and
 //     digits, 16 from its end (inside_word). A token never ends between two
 //     letters or digits, so the pieces rebuild it; the output changes only
