@@ -27,6 +27,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 
@@ -81,5 +82,13 @@ absl::Status WriteWholeFile(const std::string& path, std::string_view data,
 // Whether `a` and `b` name the same existing file (same device and inode,
 // symlinks followed). False when either does not exist.
 bool SameFile(const std::string& a, const std::string& b);
+
+// Refuses (FailedPrecondition naming both, nothing written) an output that
+// is the same regular file as one of `inputs` (the files a command reads:
+// FILEs, --dict, --user-words, word lists): replacing it loses the input, a
+// hard-linked one would be rewritten while it is read or mapped. Devices,
+// FIFOs, "-" and files that do not exist yet pass.
+absl::Status CheckNotAnInput(const std::vector<std::string>& outputs,
+                             const std::vector<std::string>& inputs);
 
 }  // namespace vnseg::cli
