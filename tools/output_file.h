@@ -3,7 +3,8 @@
 //
 // What happens to OUT (resolved through any chain of symlinks first, so a
 // link stays a link and its target is written; a dangling link's target is
-// created):
+// created; as with fs.protected_symlinks, a link in a sticky world-writable
+// folder that neither we nor the folder's owner own is refused):
 //  - a regular file, or nothing yet: the data goes to a new temporary file
 //    OUT.vnseg-tmp-XXXXXX in OUT's folder (created O_EXCL|O_NOFOLLOW: nothing
 //    planted there is followed), which Commit() fsyncs and renames over OUT.
@@ -20,7 +21,9 @@
 //  - "" or "-": standard output.
 // While a temporary file exists, SIGINT, SIGTERM and SIGHUP (those not
 // ignored or handled by someone else) remove it and then end the process by
-// the same signal (a shell sees status 128+signal).
+// the same signal (a shell sees status 128+signal). During the in-place
+// copy into a hard-linked OUT they are blocked: OUT is then complete when
+// the signal ends the process.
 // Every error names the path and the reason ("cannot write /dev/full: No
 // space left on device"); after one the temporary file is gone.
 #pragma once
