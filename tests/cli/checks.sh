@@ -400,11 +400,15 @@ check_files() {
   expect_out_empty "segment -o o.txt"
   expect_same "$WORK/want.txt" "$WORK/o.txt" "segment -o o.txt a b c"
   expect_no_file "$WORK/o.txt.*" "segment -o o.txt: temporaries"
-  # -o replaces an existing file.
+  # -o replaces an existing file, but not one of the inputs (see
+  # output_is_input): that is refused and the file stays.
+  run join -o "$WORK/o.txt" "$WORK/a.txt"
+  expect_rc 0 "join -o o.txt a.txt"
+  printf 'Tổng thống Mỹ\n' >"$WORK/want3.txt"
+  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt a.txt replaces o.txt"
   run join -o "$WORK/o.txt" "$WORK/o.txt"
-  expect_rc 0 "join -o o.txt o.txt"
-  printf 'Tổng thống Mỹ\nhòa bìnhhọc sinh\n' >"$WORK/want3.txt"
-  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt o.txt (in place)"
+  expect_rc 1 "join -o o.txt o.txt"
+  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt o.txt: refused, unchanged"
 }
 
 # dict learn: a corpus that splits what the word list joins, learned into a
