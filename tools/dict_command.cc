@@ -74,22 +74,6 @@ absl::Status AddLists(int argc, char** argv, const std::string& flag, uint32_t w
   return absl::OkStatus();
 }
 
-// Refuses (clear error, nothing written) an output that is one of the
-// files the command reads: replacing a word list or model while building
-// from it loses it, and a dictionary is read while it is written.
-absl::Status CheckNotAnInput(const std::vector<std::string>& outputs,
-                             const std::vector<std::string>& inputs) {
-  for (const std::string& out : outputs) {
-    for (const std::string& in : inputs) {
-      if (SameFile(out, in)) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "refusing to write ", out, ": it is the input ", in, " (write elsewhere, then rename)"));
-      }
-    }
-  }
-  return absl::OkStatus();
-}
-
 // Every file named by a --FLAG of `flags`, and the positionals.
 std::vector<std::string> InputFiles(int argc, char** argv, const ParsedArgs& args,
                                     const std::vector<std::string>& flags) {

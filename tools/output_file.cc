@@ -10,7 +10,10 @@
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -22,6 +25,28 @@ namespace {
 
 std::string ErrnoMessage(const std::string& what, const std::string& path, int err) {
   return absl::StrCat(what, " ", path, ": ", std::strerror(err));
+}
+
+// The folder part of `path` ("." when none, "/" for the root).
+std::string FolderOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// The kernel's fs.protected_symlinks rule, which a readlink walk bypasses:
+// a link (lstat `link`) in a sticky world-writable folder is followed only
+// if we or the folder's owner own it. Otherwise a user could plant
+// /tmp/out.txt -> /etc/shadow for root to replace.
+absl::Status CheckMayFollow(const std::string& path, const struct stat& link) {
+  struct stat dir {};
+  if (::stat(FolderOf(path).c_str(), &dir) != 0) return absl::OkStatus();  // lstat just found it
+  bool sticky_world_writable = (dir.st_mode & S_ISVTX) && (dir.st_mode & S_IWOTH);
+  if (!sticky_world_writable || link.st_uid == ::geteuid() || link.st_uid == dir.st_uid) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(absl::StrCat(
+      "refusing to follow symlink ", path,
+      ": it is in a sticky world-writable folder and owned by another user"));
 }
 
 // Follows the symlinks that `path` ends in (up to 40, as the kernel does),
@@ -39,6 +64,7 @@ absl::StatusOr<std::string> ResolveLinks(std::string path, bool* exists, struct 
       *exists = true;
       return path;
     }
+    if (absl::Status s = CheckMayFollow(path, *st); !s.ok()) return s;
     std::vector<char> target(static_cast<size_t>(st->st_size > 0 ? st->st_size : PATH_MAX) + 1);
     ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
     if (n < 0 || static_cast<size_t>(n) >= target.size()) {
@@ -103,7 +129,7 @@ absl::Status OutputFile::Open(const std::string& path, Replace replace) {
   // from here on is relative to the folder's descriptor: a folder renamed
   // or a link swapped into the path meanwhile changes nothing.
   size_t slash = path_.rfind('/');
-  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path_.substr(0, slash);
+  std::string dir = FolderOf(path_);
   name_ = slash == std::string::npos ? path_ : path_.substr(slash + 1);
   dir_fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd_ < 0 && errno == EACCES) dir_fd_ = ::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -192,6 +218,13 @@ absl::Status OutputFile::Commit() {
     return absl::OkStatus();
   }
   if (::fsync(fd_) != 0) return Fail("cannot write", errno);
+  // A hard-linked OUT is overwritten in place: a signal that ended the
+  // process mid-copy would leave it half old, half new. So SIGINT, SIGTERM
+  // and SIGHUP wait (blocked) until the copy is done and the temporary's
+  // slot released; one that came meanwhile then ends the process with OUT
+  // complete (status 128+signal all the same).
+  std::optional<TemporarySignalsBlocked> blocked;
+  if (in_place_) blocked.emplace();
   int linked = in_place_ ? OpenHardLinked() : -1;
   absl::Status s = linked >= 0 ? CopyInto(linked) : RenameIntoPlace();
   if (!s.ok()) return s;
@@ -244,6 +277,9 @@ absl::Status OutputFile::CopyInto(int out) {
     }
     err = WriteAll(out, std::string_view(buffer.data(), static_cast<size_t>(n)), offset);
     offset += n;
+    // Test hook (tests/cli checks.sh output_hard_link_signal): a signal
+    // in the middle of the copy, deterministically.
+    if (offset == n && std::getenv("VNSEG_TEST_SIGNAL_IN_COPY") != nullptr) ::raise(SIGTERM);
   }
   if (err == 0 && ::ftruncate(out, size) != 0) err = errno;
   if (err == 0 && ::fsync(out) != 0) err = errno;
@@ -284,6 +320,21 @@ bool SameFile(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
          sa.st_ino == sb.st_ino;
+}
+
+absl::Status CheckNotAnInput(const std::vector<std::string>& outputs,
+                             const std::vector<std::string>& inputs) {
+  for (const std::string& out : outputs) {
+    struct stat st {};
+    if (out.empty() || out == "-" || ::stat(out.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    for (const std::string& in : inputs) {
+      if (SameFile(out, in)) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "refusing to write ", out, ": it is the input ", in, " (write elsewhere, then rename)"));
+      }
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace vnseg::cli

@@ -3,7 +3,8 @@
 //
 // What happens to OUT (resolved through any chain of symlinks first, so a
 // link stays a link and its target is written; a dangling link's target is
-// created):
+// created; as with fs.protected_symlinks, a link in a sticky world-writable
+// folder that neither we nor the folder's owner own is refused):
 //  - a regular file, or nothing yet: the data goes to a new temporary file
 //    OUT.vnseg-tmp-XXXXXX in OUT's folder (created O_EXCL|O_NOFOLLOW: nothing
 //    planted there is followed), which Commit() fsyncs and renames over OUT.
@@ -20,13 +21,16 @@
 //  - "" or "-": standard output.
 // While a temporary file exists, SIGINT, SIGTERM and SIGHUP (those not
 // ignored or handled by someone else) remove it and then end the process by
-// the same signal (a shell sees status 128+signal).
+// the same signal (a shell sees status 128+signal). During the in-place
+// copy into a hard-linked OUT they are blocked: OUT is then complete when
+// the signal ends the process.
 // Every error names the path and the reason ("cannot write /dev/full: No
 // space left on device"); after one the temporary file is gone.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 
@@ -81,5 +85,13 @@ absl::Status WriteWholeFile(const std::string& path, std::string_view data,
 // Whether `a` and `b` name the same existing file (same device and inode,
 // symlinks followed). False when either does not exist.
 bool SameFile(const std::string& a, const std::string& b);
+
+// Refuses (FailedPrecondition naming both, nothing written) an output that
+// is the same regular file as one of `inputs` (the files a command reads:
+// FILEs, --dict, --user-words, word lists): replacing it loses the input, a
+// hard-linked one would be rewritten while it is read or mapped. Devices,
+// FIFOs, "-" and files that do not exist yet pass.
+absl::Status CheckNotAnInput(const std::vector<std::string>& outputs,
+                             const std::vector<std::string>& inputs);
 
 }  // namespace vnseg::cli

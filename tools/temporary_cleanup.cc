@@ -24,8 +24,13 @@ constexpr int kSlots = 16;  // temporary files open at once (more: no cleanup on
 
 char g_names[kSlots][NAME_MAX + 1];
 int g_dirs[kSlots];
-std::atomic<bool> g_live[kSlots];  // g_names and g_dirs are read by the handler when live
-static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs lock-free atomics");
+// A slot's state. The handler reads g_names/g_dirs only of a slot it has
+// moved from kLive to kHandled, and a slot leaves kHandled never (the
+// process is ending): another thread cannot release and reuse it, giving
+// the handler a torn name or another folder's descriptor, in between.
+enum SlotState : int { kIdle, kLive, kHandled };
+std::atomic<int> g_state[kSlots];
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler needs lock-free atomics");
 
 std::mutex g_mutex;                // guards the rest
 bool g_reserved[kSlots];
@@ -35,7 +40,8 @@ bool g_installed[std::size(kSignals)];
 void RemoveTemporariesAndReraise(int sig) {
   int saved = errno;
   for (int i = 0; i < kSlots; ++i) {
-    if (g_live[i].load()) ::unlinkat(g_dirs[i], g_names[i], 0);
+    int live = kLive;
+    if (g_state[i].compare_exchange_strong(live, kHandled)) ::unlinkat(g_dirs[i], g_names[i], 0);
   }
   errno = saved;
   ::raise(sig);  // the action is the default again: ends the process on return
@@ -101,14 +107,20 @@ int ReserveTemporarySlot(int dir, const std::string& name) {
 
 void ReleaseTemporarySlot(int slot) {
   if (slot < 0) return;
+  int live = kLive;
+  if (!g_state[slot].compare_exchange_strong(live, kIdle) && live == kHandled) {
+    // A signal handler in another thread is removing this file, and the
+    // process ends when it returns: the slot's folder must stay open (and
+    // the slot unused) until then.
+    for (;;) ::pause();
+  }
   std::lock_guard<std::mutex> lock(g_mutex);
-  g_live[slot].store(false);
   g_reserved[slot] = false;
   if (--g_open_count == 0) RestoreHandlers();
 }
 
 void SetTemporaryLive(int slot) {
-  if (slot >= 0) g_live[slot].store(true);
+  if (slot >= 0) g_state[slot].store(kLive);
 }
 
 }  // namespace vnseg::cli

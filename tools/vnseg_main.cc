@@ -2,6 +2,7 @@
 // streams text through the library's converters; no logic of its own.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli_args.h"
 #include "dict_command.h"
+#include "output_file.h"
 #include "text_stream.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
@@ -133,6 +135,14 @@ int Prepare(const Command& c, int argc, char** argv, ParsedArgs* args, StreamOpt
   }
   auto s = GetStreamOptions(*parsed);
   if (!s.ok()) return UsageError(c.name, std::string(s.status().message()));
+  // -o onto a file the command reads would lose it (or, hard-linked,
+  // rewrite a dictionary while it is mapped): refused, nothing written.
+  std::vector<std::string> inputs = parsed->positionals;
+  bool has_dict = std::any_of(c.options.begin(), c.options.end(),
+                              [](const OptionSpec& o) { return std::string(o.name) == "dict"; });
+  if (has_dict) inputs.push_back(parsed->Get("dict", DefaultDictionaryPath()));
+  if (parsed->Has("user-words")) inputs.push_back(parsed->Get("user-words"));
+  if (absl::Status same = CheckNotAnInput({s->output}, inputs); !same.ok()) return Fail(c.name, same);
   *args = *std::move(parsed);
   *stream = *std::move(s);
   return -1;

@@ -154,6 +154,27 @@ def test_output_hard_link_kept(tmp_path):
     assert b.read_text(encoding="utf-8") == "Tổng_thống Mỹ\n"
 
 
+def test_output_onto_an_input_is_refused(tmp_path):
+    """-o must not be a FILE, --user-words or --dict: nothing is written."""
+    text, words = tmp_path / "in.txt", tmp_path / "words.txt"
+    text.write_text("Tổng thống Mỹ\n", encoding="utf-8")
+    words.write_text("bàn mèo\n", encoding="utf-8")
+    os.link(words, tmp_path / "words-link.txt")  # hard-linked: would be rewritten in place
+    dic = tmp_path / "copy.dic"
+    dic.write_bytes(text.read_bytes())  # any regular file: refused before it is read
+    cases = [(["segment", str(text)], text),
+             (["segment", "--user-words", str(words), str(text)], words),
+             (["segment", "--user-words", str(words), str(text)], tmp_path / "words-link.txt"),
+             (["resegment", "--dict", str(dic), str(text)], dic),
+             (["normalize", str(text)], text)]
+    for args, out in cases:
+        before = out.read_bytes()
+        r = run(*args, "-o", str(out))
+        assert r.returncode == 1, (args, r.stderr)
+        assert b"refusing to write " + str(out).encode() + b": it is the input" in r.stderr, r.stderr
+        assert out.read_bytes() == before, args
+
+
 @pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask022", "umask077"])
 def test_output_mode(tmp_path, umask):
     kept = tmp_path / "kept.txt"

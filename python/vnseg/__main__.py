@@ -14,6 +14,7 @@ conversion gives the same result as on the whole text. Exit status: 0 ok,
 import argparse
 import os
 import signal
+import stat
 import sys
 
 from . import Segmenter, join, normalize
@@ -49,6 +50,31 @@ def _blocks(name):
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def _check_not_an_input(args):
+    """Refuses -o onto a regular file the command reads (a FILE, --dict,
+    --user-words): it would be lost, or rewritten in place while mapped.
+    The same rule and message as vnseg -o (CheckNotAnInput)."""
+    if args.o is None or args.o == "-":
+        return
+    try:
+        out = os.stat(args.o)
+    except OSError:
+        return  # a new file
+    if not stat.S_ISREG(out.st_mode):
+        return
+    inputs = list(args.files) + [getattr(args, name, None) for name in ("dict", "user_words")]
+    for name in inputs:
+        if name is None or name == "-":
+            continue
+        try:
+            same = os.path.samestat(out, os.stat(name))
+        except OSError:
+            continue
+        if same:
+            raise _InputError(f"refusing to write {args.o}: it is the input {name} "
+                              "(write elsewhere, then rename)")
 
 
 def _run(args, convert):
@@ -143,6 +169,7 @@ def main(argv=None):
     except OSError as e:  # --help could not write
         return _stdout_failed("", e)
     try:
+        _check_not_an_input(args)
         _run(args, _converter(args))
     except BrokenPipeError:
         return 0

@@ -400,11 +400,15 @@ check_files() {
   expect_out_empty "segment -o o.txt"
   expect_same "$WORK/want.txt" "$WORK/o.txt" "segment -o o.txt a b c"
   expect_no_file "$WORK/o.txt.*" "segment -o o.txt: temporaries"
-  # -o replaces an existing file.
+  # -o replaces an existing file, but not one of the inputs (see
+  # output_is_input): that is refused and the file stays.
+  run join -o "$WORK/o.txt" "$WORK/a.txt"
+  expect_rc 0 "join -o o.txt a.txt"
+  printf 'Tổng thống Mỹ\n' >"$WORK/want3.txt"
+  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt a.txt replaces o.txt"
   run join -o "$WORK/o.txt" "$WORK/o.txt"
-  expect_rc 0 "join -o o.txt o.txt"
-  printf 'Tổng thống Mỹ\nhòa bìnhhọc sinh\n' >"$WORK/want3.txt"
-  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt o.txt (in place)"
+  expect_rc 1 "join -o o.txt o.txt"
+  expect_same "$WORK/want3.txt" "$WORK/o.txt" "join -o o.txt o.txt: refused, unchanged"
 }
 
 # dict learn: a corpus that splits what the word list joins, learned into a
@@ -811,6 +815,87 @@ check_output_hard_link() {
   expect_rc 1 "segment -o HARD_LINKED, invalid input"
   expect_same "$WORK/want.txt" "$WORK/b.txt" "-o HARD_LINKED after a failed run"
   expect_no_file "$WORK/a.txt.*" "-o HARD_LINKED: temporaries"
+}
+
+# A signal during the in-place copy into a hard-linked OUT (raised by the
+# test hook after the first write) waits until the copy is done: OUT is
+# complete (never new content followed by the old tail), the temporary is
+# gone, and the process still ends by the signal.
+check_output_hard_link_signal() {
+  if ! env --default-signal=TERM true 2>/dev/null; then
+    skip "env --default-signal is missing (coreutils < 8.31)"
+  fi
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  head -c 100000 /dev/zero | tr '\0' 'x' >"$WORK/a.txt"  # longer than the new content
+  ln "$WORK/a.txt" "$WORK/b.txt"
+  RC=0
+  VNSEG_TEST_SIGNAL_IN_COPY=1 env --default-signal=TERM "$VNSEG" segment "$WORK/in.txt" -o "$WORK/a.txt" \
+    2>"$WORK/err" || RC=$?
+  expect_rc $((128 + $(kill -l TERM))) "segment -o HARD_LINKED, SIGTERM during the copy"
+  expect_same "$WORK/want.txt" "$WORK/b.txt" "-o HARD_LINKED, SIGTERM during the copy: OUT complete"
+  expect_no_file "$WORK/a.txt.*" "-o HARD_LINKED, SIGTERM during the copy: temporaries"
+}
+
+# fs.protected_symlinks, which vnseg's own walk of OUT's links must apply
+# too: as root, a link planted by another user in a sticky world-writable
+# folder is not followed (the target stays); one root owns is.
+check_output_protected_symlink() {
+  [[ $(id -u) -eq 0 ]] || skip "needs root (a link owned by another user)"
+  id nobody >/dev/null 2>&1 || skip "no user 'nobody'"
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  mkdir "$WORK/tmp" && chmod 1777 "$WORK/tmp"
+  printf 'secret\n' >"$WORK/target.txt"
+  cp "$WORK/target.txt" "$WORK/target.want"
+  ln -s "$WORK/target.txt" "$WORK/tmp/out.txt"
+  chown -h nobody "$WORK/tmp/out.txt"
+  run segment "$WORK/in.txt" -o "$WORK/tmp/out.txt"
+  expect_rc 1 "segment -o a link another user planted in a sticky folder"
+  expect_err_has "refusing to follow symlink $WORK/tmp/out.txt: it is in a sticky world-writable folder and owned by another user" \
+    "-o a planted link"
+  expect_same "$WORK/target.want" "$WORK/target.txt" "-o a planted link: the target is untouched"
+  if [[ -L $WORK/tmp/out.txt ]]; then pass; else fail "-o a planted link: the link was replaced"; fi
+  expect_no_file "$WORK/tmp/out.txt.* $WORK/target.txt.*" "-o a planted link: temporaries"
+  # The same link owned by root (us) is followed.
+  chown -h root "$WORK/tmp/out.txt"
+  run segment "$WORK/in.txt" -o "$WORK/tmp/out.txt"
+  expect_rc 0 "segment -o our own link in a sticky folder"
+  expect_same "$WORK/want.txt" "$WORK/target.txt" "-o our own link in a sticky folder writes the target"
+}
+
+# -o onto a file the command reads (a FILE, --dict, --user-words, also by
+# another hard link or a symlink) is refused: exit 1, nothing changed.
+check_output_is_input() {
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  printf 'bàn mèo\n' >"$WORK/words.txt"
+  ln "$WORK/words.txt" "$WORK/words-link.txt"
+  ln -s in.txt "$WORK/in-sym.txt"
+  run dict build -o "$WORK/d.dic" "$WORK/words.txt"
+  expect_rc 0 "dict build"
+  ln "$WORK/d.dic" "$WORK/d2.dic"
+  local args out
+  while IFS='|' read -r out args; do
+    cp "$WORK/$out" "$WORK/before"
+    # shellcheck disable=SC2086  # args are words
+    run $args -o "$WORK/$out"
+    expect_rc 1 "$args -o $out"
+    expect_err_has "refusing to write $WORK/$out: it is the input" "$args -o $out"
+    expect_same "$WORK/before" "$WORK/$out" "$args -o $out: unchanged"
+  done <<EOF
+in.txt|segment $WORK/in.txt
+in-sym.txt|segment $WORK/in.txt
+in.txt|normalize - $WORK/in.txt
+in.txt|join $WORK/in.txt
+words.txt|segment --dict $WORK/d.dic --user-words $WORK/words.txt $WORK/in.txt
+words-link.txt|resegment --dict $WORK/d.dic --user-words $WORK/words.txt $WORK/in.txt
+d.dic|segment --dict $WORK/d.dic $WORK/in.txt
+d2.dic|segment --dict $WORK/d.dic $WORK/in.txt
+EOF
+  expect_no_file "$WORK/*.vnseg-tmp-*" "-o an input: temporaries"
+  # A device both read and written is not "the same file" to refuse.
+  run segment /dev/null -o /dev/null
+  expect_rc 0 "segment /dev/null -o /dev/null"
 }
 
 check_output_mode() {

@@ -135,5 +135,21 @@ TEST_F(OutputFileTest, SameFile) {
   EXPECT_FALSE(SameFile(a.string(), (dir_ / "none").string()));
 }
 
+TEST_F(OutputFileTest, CheckNotAnInput) {
+  fs::path a = dir_ / "a", b = dir_ / "b", h = dir_ / "h";
+  ASSERT_TRUE(WriteWholeFile(a.string(), "1").ok());
+  ASSERT_TRUE(WriteWholeFile(b.string(), "1").ok());
+  fs::create_hard_link(a, h);
+  absl::Status s = CheckNotAnInput({h.string()}, {b.string(), a.string()});
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(s.message().find("refusing to write " + h.string() + ": it is the input " + a.string()),
+            std::string::npos)
+      << s.message();
+  EXPECT_TRUE(CheckNotAnInput({b.string()}, {a.string(), "-"}).ok());
+  EXPECT_TRUE(CheckNotAnInput({(dir_ / "new").string()}, {a.string()}).ok());
+  EXPECT_TRUE(CheckNotAnInput({"", "-"}, {a.string()}).ok());
+  EXPECT_TRUE(CheckNotAnInput({"/dev/null"}, {"/dev/null"}).ok());  // a device is not replaced
+}
+
 }  // namespace
 }  // namespace vnseg::cli
