@@ -42,6 +42,11 @@ const LatinInfo* LatinLookup(char32_t c);
 // precomposed character.
 char32_t ComposeTone(char32_t base, uint8_t tone);
 
+// ASCII letters and digits, tested on a byte (the tokenizer's and the
+// stream cutter's one form of these tests).
+inline bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || IsAsciiLetter(c); }
+
 // Zero-width characters, soft hyphen and BOM: they split tokens, and
 // normalize drops them.
 inline bool IsInvisibleFormatChar(char32_t c) {

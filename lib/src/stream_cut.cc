@@ -23,10 +23,6 @@ bool SentenceDots(std::string_view text, size_t end) {
   return n <= 1 || n == 3;
 }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Rule 2 of kSegment: 16 bytes before the end of the last run of 32 or more
@@ -57,9 +53,9 @@ bool Attaches(char32_t c) {
 // its own, before `limit` (code points are decoded against the end of
 // `text`, which may go on past it). 0 if there is none.
 Cut BoundaryCut(std::string_view text, size_t limit) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status) || nfc == nullptr) return Cut{};
+  const absl::StatusOr<Normalizers> normalizers = IcuNormalizers();
+  if (!normalizers.ok()) return Cut{};
+  const icu::Normalizer2* nfc = normalizers->nfc;
   const char* const begin = text.data();
   const char* const end = begin + text.size();
   for (size_t p = std::min(limit, text.size()); p-- > 1;) {
@@ -196,7 +192,7 @@ size_t WhiteSpaceCut(std::string_view text, bool fallback) {
     // themselves whether a sentence starts.
     bool before_non_syllable = i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0x80 &&
                                text[i + 1] > ' ' && text[i + 1] != 0x7F &&
-                               !((text[i + 1] | 0x20) >= 'a' && (text[i + 1] | 0x20) <= 'z');
+                               !IsAsciiLetter(text[i + 1]);
     if (after_punct || not_single_space || before_non_syllable) return i + 1;
   }
   return fallback ? last : 0;

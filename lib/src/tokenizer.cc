@@ -58,10 +58,6 @@ CharClass Classify(char32_t c) {
 
 bool IsRegionalIndicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
 
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 // The characters after a word that may make it a URL, e-mail address,
 // domain, abbreviation or identifier.
 bool MayContinueWord(char c) {
