@@ -2,6 +2,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
+
+#include <pybind11/stl.h>
 
 #include "output_file.h"
 
@@ -52,9 +55,17 @@ void Commit(cli::OutputFile& file) {
   if (!s.ok()) ThrowOSError(s);
 }
 
+void CheckNotAnInput(const std::string& output, const std::vector<std::string>& inputs) {
+  absl::Status s = cli::CheckNotAnInput({output}, inputs);
+  if (!s.ok()) throw py::value_error(std::string(s.message()));
+}
+
 }  // namespace
 
 void DefineOutputFile(py::module_& m) {
+  m.def("_check_not_an_input", &CheckNotAnInput, py::arg("output"), py::arg("inputs"),
+        "_check_not_an_input(output, inputs): ValueError if output is a regular file that is "
+        "one of inputs (the rule of `vnseg -o`; private).");
   py::class_<cli::OutputFile>(m, "_OutputFile",
                               "_OutputFile(path: str): writes path as `vnseg -o` does (private).")
       .def(py::init(&Open), py::arg("path"))

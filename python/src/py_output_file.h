@@ -10,6 +10,9 @@ namespace vnseg::python {
 
 // Adds _OutputFile(path) with write(bytes), commit() and abort(); errors
 // raise OSError with the writer's message ("cannot write PATH: reason").
+// Also _check_not_an_input(output, inputs), the CLI's CheckNotAnInput: a
+// ValueError ("refusing to write OUT: it is the input IN ...") if OUT is
+// one of the inputs.
 void DefineOutputFile(pybind11::module_& m);
 
 }  // namespace vnseg::python

@@ -14,11 +14,11 @@ conversion gives the same result as on the whole text. Exit status: 0 ok,
 import argparse
 import os
 import signal
-import stat
 import sys
 
 from . import Segmenter, join, normalize
 from ._vnseg import _OutputFile
+from ._vnseg import _check_not_an_input as _check_not_an_input_of_cli
 
 _BLOCK_BYTES = 1 << 20
 
@@ -55,26 +55,11 @@ def _blocks(name):
 def _check_not_an_input(args):
     """Refuses -o onto a regular file the command reads (a FILE, --dict,
     --user-words): it would be lost, or rewritten in place while mapped.
-    The same rule and message as vnseg -o (CheckNotAnInput)."""
-    if args.o is None or args.o == "-":
-        return
-    try:
-        out = os.stat(args.o)
-    except OSError:
-        return  # a new file
-    if not stat.S_ISREG(out.st_mode):
+    The CLI's own check (CheckNotAnInput), so the rule and message are its."""
+    if args.o is None:
         return
     inputs = list(args.files) + [getattr(args, name, None) for name in ("dict", "user_words")]
-    for name in inputs:
-        if name is None or name == "-":
-            continue
-        try:
-            same = os.path.samestat(out, os.stat(name))
-        except OSError:
-            continue
-        if same:
-            raise _InputError(f"refusing to write {args.o}: it is the input {name} "
-                              "(write elsewhere, then rename)")
+    _check_not_an_input_of_cli(args.o, [name for name in inputs if name is not None])
 
 
 def _run(args, convert):
