@@ -201,14 +201,21 @@ size_t WhiteSpaceCut(std::string_view text, bool fallback) {
 }  // namespace
 
 size_t SpacelessRunStart(std::string_view text) {
-  size_t start = 0;  // of the stretch without white space that i is in
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      start = i + 1;
-    } else if (i - start >= kMaxSpacelessPiece) {
-      return start;
-    }
+  // Every block of the reader goes through here: look at the few bytes
+  // before the end of each window of kMaxSpacelessPiece, not at every byte.
+  // A stretch from `start` is too long if text[start, start + k] has no
+  // white space; else the next that can be starts after the last white
+  // space found there. text[start, clean) is known to have none, so no
+  // byte is looked at twice.
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  const size_t k = kMaxSpacelessPiece;
+  size_t start = 0, clean = 0;
+  while (start + k < text.size()) {
+    size_t i = start + k + 1;  // look back from text[start + k]
+    while (i > clean && !is_space(text[i - 1])) --i;
+    if (i == clean) return start;  // text[start, start + k] has no white space
+    clean = start + k + 1;
+    start = i;
   }
   return std::string_view::npos;
 }

@@ -140,6 +140,34 @@ TEST(StreamCut, FindCutWithoutWhiteSpace) {
 // A cut near the 256 KiB limit of the rules without white space falls
 // between code points: a code point that crosses the limit is whole (it
 // was decoded against the limit, taken for ill-formed and cut in two).
+// SpacelessRunStart looks back from the end of each window: the same
+// answer as a byte-by-byte scan, with white space anywhere.
+TEST(StreamCut, SpacelessRunStartAgreesWithAPlainScan) {
+  auto plain = [](std::string_view text) {
+    size_t start = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        start = i + 1;
+      } else if (i - start >= kMaxSpacelessPiece) {
+        return start;
+      }
+    }
+    return std::string_view::npos;
+  };
+  std::mt19937 rng(11);
+  const char spaces[] = {' ', '\n', '\t', '\r'};
+  for (int trial = 0; trial < 300; ++trial) {
+    std::string text(kMaxSpacelessPiece * (1 + rng() % 3) + rng() % 5, 'a');
+    for (int n = static_cast<int>(rng() % 8); n-- > 0;) {
+      // Near a window's end, or anywhere.
+      size_t at = rng() % 2 ? (kMaxSpacelessPiece * (rng() % 3) + rng() % 5) : rng();
+      text[at % text.size()] = spaces[rng() % 4];
+    }
+    ASSERT_EQ(SpacelessRunStart(text), plain(text)) << "trial " << trial;
+  }
+}
+
 TEST(StreamCut, SpacelessCutKeepsCodePointsThatCrossTheLimit) {
   std::string text = "\xC3\xA9";  // é, then U+20D0 (3 bytes) across the limit
   while (text.size() < kMaxSpacelessPiece + 1000) text += "\xE2\x83\x90";
