@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config sqlite3 libsqlite3-dev time
-  libicu-dev libutfcpp-dev libabsl-dev libgtest-dev libbenchmark-dev
+  libicu-dev libutfcpp-dev libabsl-dev libgtest-dev libbenchmark-dev libcli11-dev
   python3 python3-dev python3-pybind11 python3-pytest pybind11-dev
   # scripts/check-sanitizers.sh: clang with libFuzzer and its sanitizer
   # runtimes (tests/fuzz), llvm-symbolizer for readable reports. gcc's
