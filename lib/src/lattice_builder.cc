@@ -81,7 +81,7 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
 // run's length from syllable k, or 0.
 // A listed one-syllable name at the start of a run stands alone:
 // "Azerbaijan Aliyev" is a country and a person, not one name.
-size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
+inline size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
   const std::vector<SyllableFacts>& facts = facts_;
   auto is_name_part = [&](size_t i) {
     return (facts[i].shape & kUpperInitial) && !(facts[i].shape & kAllUpper);
@@ -99,7 +99,7 @@ size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
 // The words of dictionary `d` from syllable k: the one-syllable word's
 // flags onto its edge (the last added, from the facts), longer ones as
 // edges by walking the trie.
-void LatticeBuilder::AddDictionaryWords(int d, size_t k, Lattice* lattice) const {
+inline void LatticeBuilder::AddDictionaryWords(int d, size_t k, Lattice* lattice) const {
   const Dictionary& dict = *dicts_[d];
   const size_t count = facts_.size();
   const std::vector<uint8_t>& shapes = lattice->shapes;

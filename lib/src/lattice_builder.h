@@ -47,9 +47,12 @@ class LatticeBuilder {
     bool listed_name() const { return (flags[0] & kFromNameList) != 0; }
   };
 
+  // Inline (defined in the .cc, their only user): a shared library's
+  // functions of external linkage are not inlined (-fPIC), and called per
+  // syllable these two cost 6% of segmenting.
   const SyllableFacts& Facts(std::string_view syllable);
-  size_t NameRunAt(size_t k, bool sentence_start) const;
-  void AddDictionaryWords(int d, size_t k, Lattice* lattice) const;
+  inline size_t NameRunAt(size_t k, bool sentence_start) const;
+  inline void AddDictionaryWords(int d, size_t k, Lattice* lattice) const;
 
   const Dictionary* dicts_[2];  // main, user words (may be null)
   absl::flat_hash_map<std::string, SyllableFacts> cache_;

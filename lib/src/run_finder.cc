@@ -2,9 +2,23 @@
 
 namespace vnseg {
 
-bool RunFinder::IsSingleSpace(size_t i) const {
-  const Token& t = tokens_[i];
-  return t.kind == TokenKind::kSpace && t.end == t.begin + 1 && text_[t.begin] == ' ';
+// True if the token at `index` starts a sentence: nothing before it, or
+// before it (past single spaces) a line end, other white space, or sentence
+// punctuation. Stopping at any white space other than one space keeps the
+// answer the same when SafeCutPoint() cuts the text there.
+inline bool RunFinder::StartsSentence(size_t index) const {
+  for (size_t i = index; i-- > 0;) {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::kSpace) {
+      if (IsSingleSpace(i)) continue;
+      return true;
+    }
+    if (t.kind != TokenKind::kPunct) return false;
+    std::string_view p = text_.substr(t.begin, t.end - t.begin);
+    return p == "." || p == "!" || p == "?" || p == ":" || p == "..." || p == "…" || p == "\"" ||
+           p == "“" || p == "-" || p == "–" || p == "(";
+  }
+  return !continues_run_;  // the text's start: a sentence's, unless cut in a run
 }
 
 bool RunFinder::Next(SyllableRun* run) {
@@ -26,25 +40,6 @@ bool RunFinder::Next(SyllableRun* run) {
   run->cut = (last - i) / 2 + 1 == kMaxRunSyllables && goes_on();
   next_ = last + 1;
   return true;
-}
-
-// True if the token at `index` starts a sentence: nothing before it, or
-// before it (past single spaces) a line end, other white space, or sentence
-// punctuation. Stopping at any white space other than one space keeps the
-// answer the same when SafeCutPoint() cuts the text there.
-bool RunFinder::StartsSentence(size_t index) const {
-  for (size_t i = index; i-- > 0;) {
-    const Token& t = tokens_[i];
-    if (t.kind == TokenKind::kSpace) {
-      if (IsSingleSpace(i)) continue;
-      return true;
-    }
-    if (t.kind != TokenKind::kPunct) return false;
-    std::string_view p = text_.substr(t.begin, t.end - t.begin);
-    return p == "." || p == "!" || p == "?" || p == ":" || p == "..." || p == "…" || p == "\"" ||
-           p == "“" || p == "-" || p == "–" || p == "(";
-  }
-  return !continues_run_;  // the text's start: a sentence's, unless cut in a run
 }
 
 }  // namespace vnseg

@@ -37,8 +37,12 @@ class RunFinder {
   bool Next(SyllableRun* run);
 
  private:
-  bool StartsSentence(size_t token_index) const;
-  bool IsSingleSpace(size_t token_index) const;
+  inline bool StartsSentence(size_t token_index) const;
+  // Inline: asked for every token of a run.
+  bool IsSingleSpace(size_t i) const {
+    const Token& t = tokens_[i];
+    return t.kind == TokenKind::kSpace && t.end == t.begin + 1 && text_[t.begin] == ' ';
+  }
 
   std::string_view text_;
   const std::vector<Token>& tokens_;

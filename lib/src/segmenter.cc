@@ -12,11 +12,13 @@ struct Segmenter::Impl {
         scorer(dictionary->model() != nullptr ? NewLearnedScorer(dictionary->model())
                                               : NewMaximalMatchingScorer()) {}
 
+  // Inline, as every function called per word or run here: members of a
+  // shared library's exported class are not inlined otherwise (-fPIC).
   // Each token of [first, end) but spaces, as a word of its own.
-  void EmitTokens(size_t first, size_t end);
+  inline void EmitTokens(size_t first, size_t end);
   // The words of `run` that the scorer chose (lengths).
-  void EmitRunWords(const SyllableRun& run);
-  void AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables);
+  inline void EmitRunWords(const SyllableRun& run);
+  inline void AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables);
 
   LatticeBuilder lattice_builder;
   std::unique_ptr<Scorer> scorer;
@@ -26,6 +28,33 @@ struct Segmenter::Impl {
   Lattice lattice;
   std::vector<uint32_t> lengths;
 };
+
+inline void Segmenter::Impl::EmitTokens(size_t first, size_t end) {
+  for (size_t i = first; i < end; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kSpace) AddWord(t.begin, t.end, t.kind, 1);
+  }
+}
+
+inline void Segmenter::Impl::EmitRunWords(const SyllableRun& run) {
+  size_t k = 0;
+  for (uint32_t len : lengths) {
+    const Token& b = tokens[run.first + 2 * k];
+    const Token& e = tokens[run.first + 2 * (k + len - 1)];
+    AddWord(b.begin, e.end, TokenKind::kSyllable, static_cast<uint16_t>(len));
+    k += len;
+  }
+}
+
+// Field by field: see Lattice::AddEdge (a braced temporary of mixed-width
+// fields costs a store-forwarding stall per word).
+inline void Segmenter::Impl::AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables) {
+  Word& w = words.emplace_back();
+  w.begin = begin;
+  w.end = end;
+  w.kind = kind;
+  w.syllables = syllables;
+}
 
 Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
     : impl_(std::make_unique<Impl>(dictionary, user_words)) {}
@@ -63,33 +92,6 @@ size_t Segmenter::LastRunWindow(std::string_view text) {
     if (run.cut) window = tokens[run.last + 2].begin;
   }
   return window;
-}
-
-void Segmenter::Impl::EmitTokens(size_t first, size_t end) {
-  for (size_t i = first; i < end; ++i) {
-    const Token& t = tokens[i];
-    if (t.kind != TokenKind::kSpace) AddWord(t.begin, t.end, t.kind, 1);
-  }
-}
-
-void Segmenter::Impl::EmitRunWords(const SyllableRun& run) {
-  size_t k = 0;
-  for (uint32_t len : lengths) {
-    const Token& b = tokens[run.first + 2 * k];
-    const Token& e = tokens[run.first + 2 * (k + len - 1)];
-    AddWord(b.begin, e.end, TokenKind::kSyllable, static_cast<uint16_t>(len));
-    k += len;
-  }
-}
-
-// Field by field: see Lattice::AddEdge (a braced temporary of mixed-width
-// fields costs a store-forwarding stall per word).
-void Segmenter::Impl::AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables) {
-  Word& w = words.emplace_back();
-  w.begin = begin;
-  w.end = end;
-  w.kind = kind;
-  w.syllables = syllables;
 }
 
 }  // namespace vnseg
