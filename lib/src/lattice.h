@@ -39,7 +39,8 @@ struct LatticeEdge {
 
 struct Lattice {
   std::vector<uint8_t> shapes;      // one per syllable
-  std::vector<uint64_t> syllable_hashes;  // one per syllable: model::SyllableHash of its canonical key
+  // One per syllable: model::SyllableHash of its canonical key.
+  std::vector<uint64_t> syllable_hashes;
   std::vector<uint32_t> begins;     // one per syllable: byte offset in the segmented text
   std::vector<uint32_t> syllable_flags;  // one per syllable: WordFlags of it as a one-syllable word
   bool sentence_start = false;      // the run's first syllable starts a sentence

@@ -64,8 +64,6 @@ struct Averaged {
   float Average(double steps) const { return static_cast<float>(w - sum / steps); }
 };
 
-}  // namespace
-
 // Decodes like LearnedScorer, from weights that it updates as it goes, on
 // the lattices the segmenter would build (no user words).
 class ModelTrainer {
@@ -297,11 +295,13 @@ std::string ModelTrainer::ModelText(size_t* kept) const {
   return out;
 }
 
-static absl::Status ValidateCorpus(const std::string& corpus, size_t index) {
+absl::Status ValidateCorpus(const std::string& corpus, size_t index) {
   absl::Status s = ValidateUtf8(corpus);
   if (s.ok()) return s;
   return absl::InvalidArgumentError(absl::StrCat("corpus ", index + 1, ": ", s.message()));
 }
+
+}  // namespace
 
 absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpora) {
   std::map<std::string, uint32_t> counts;  // sorted: the same corpus gives the same list

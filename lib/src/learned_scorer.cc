@@ -1,5 +1,5 @@
-// The Scorer over a learned model stored in the dictionary (model_features.h,
-// model_weights.h, model_decoder.h).
+// The Scorer over a learned model stored in the dictionary
+// (model_features.h, model_weights.h, model_decoder.h).
 #include <memory>
 
 #include "lattice.h"

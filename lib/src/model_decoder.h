@@ -1,7 +1,7 @@
 // Scoring and decoding a run under the learned model: the gap scores from
-// the weights of the run's features (model_features.h), the dense score of each
-// candidate word from a precomputed table, and the best path (Viterbi over
-// the candidates of RunFeatures).
+// the weights of the run's features (model_features.h), the dense score of
+// each candidate word from a precomputed table, and the best path (Viterbi
+// over the candidates of RunFeatures).
 #pragma once
 
 #include <cstddef>

@@ -10,7 +10,8 @@
 // tone placement do not matter) and dense ones (spelling shapes, dictionary
 // words across the gap); Word(edge) adds dense features of the candidate
 // word (its length, which lists know it, whether it looks like a name).
-// The weights are stored by model_weights.h; model_decoder.h sums and decodes them.
+// The weights are stored by model_weights.h; model_decoder.h sums and
+// decodes them.
 #pragma once
 
 #include <cstddef>

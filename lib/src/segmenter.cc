@@ -48,7 +48,8 @@ inline void Segmenter::Impl::EmitRunWords(const SyllableRun& run) {
 
 // Field by field: see Lattice::AddEdge (a braced temporary of mixed-width
 // fields costs a store-forwarding stall per word).
-inline void Segmenter::Impl::AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables) {
+inline void Segmenter::Impl::AddWord(uint32_t begin, uint32_t end, TokenKind kind,
+                                     uint16_t syllables) {
   Word& w = words.emplace_back();
   w.begin = begin;
   w.end = end;
