@@ -189,13 +189,13 @@ int Run(CLI::App* root, Invocation* invocation, int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     std::cout << e.what() << "\n";
     rc = kExitOk;
-  } catch (const CLI::ExtrasError&) {
+  } catch (const CLI::ParseError& e) {
+    // An argument CLI11 could not place is reported before what it found
+    // missing (-o of dict build): the missing one may be that argument.
     const CLI::App* app = Selected(root);
     std::vector<std::string> extras = root->remaining(true);
-    rc = UsageError(CommandName(app),
-                    Unexpected(root, app, extras.empty() ? std::string() : extras.front()));
-  } catch (const CLI::ParseError& e) {
-    rc = UsageError(CommandName(Selected(root)), e.what());
+    rc = UsageError(CommandName(app), extras.empty() ? std::string(e.what())
+                                                     : Unexpected(root, app, extras.front()));
   }
   return CheckStdout(CommandName(Selected(root)), rc);
 }

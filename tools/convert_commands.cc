@@ -38,15 +38,15 @@ struct DictArgs {
 void AddStreamOptions(CLI::App* app, StreamArgs* args) {
   app->add_option("FILE", args->files, "input files (default, or '-': stdin), read in order")->type_name("");
   app->add_option("-o", args->output,
-                  "write to FILE (a regular file is replaced only when the run succeeds, "
-                  "keeping its mode and links; a device or FIFO is written as is)")
+                  "write to FILE: replaced when the run succeeds, keeping its mode and links\n"
+                  "(a device or FIFO is written as is)")
       ->type_name("FILE");
   AddChoice(app, "--invalid", "MODE",
             {{"error", InvalidUtf8::kError}, {"replace", InvalidUtf8::kReplace},
              {"pass", InvalidUtf8::kPass}},
             &args->invalid,
-            "invalid UTF-8: error (default: report line and byte, exit 1), replace (U+FFFD), "
-            "pass (copy the bytes)");
+            "invalid UTF-8: error (default: say where, exit 1), replace (U+FFFD)\n"
+            "or pass (copy the bytes)");
   AddFlag(app, "--no-progress", &args->no_progress, "no progress line on a terminal");
   app->add_option("--threads", args->threads,
                   "convert N blocks at once (default 1; 0: one per core); same output")
@@ -59,8 +59,8 @@ void AddDictOptions(CLI::App* app, DictArgs* args) {
                   "compiled dictionary (default: $VNSEG_DICT or the installed one)")
       ->type_name("FILE");
   app->add_option("--user-words", args->user_words,
-                  "extra words, one a line ('_' or space between syllables, optional TAB "
-                  "frequency)")
+                  "extra words, one a line ('_' or space between syllables,\n"
+                  "optional TAB frequency)")
       ->type_name("FILE");
 }
 

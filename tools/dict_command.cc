@@ -73,8 +73,7 @@ void AddWriterOptions(CLI::App* app, WriterArgs* args, const char* out_help) {
       ->type_name("TEXT");
   AddRepeated(app, "--base", "LIST", &args->base, "a base word list (repeatable)");
   AddRepeated(app, "--tags", "LIST", &args->tags,
-              "a list of word tags, third column: common, headword, classifier, function, "
-              "verb, noun, adjective (repeatable)");
+              "a list of word tags (repeatable)");
 }
 
 struct BuildArgs {
@@ -228,7 +227,8 @@ void AddDictCommands(CLI::App* root, Invocation* invocation) {
       dict, "build", "compile word lists into a binary dictionary",
       "Compile word lists (one word a line, '_' or space between syllables, optional\n"
       "TAB frequency, '#' comments) into a binary dictionary. --base marks a list as\n"
-      "the base list, LISTs are name lists; --tags adds what a lexicon says of words;\n"
+      "the base list, LISTs are name lists; --tags adds what a lexicon says of words\n"
+      "(third column: common, headword, classifier, function, verb, noun, adjective);\n"
       "--corpus-words adds word counts learned from a corpus; --model adds a learned\n"
       "model (the text form written by dict learn --export-model).");
   app->add_option("LIST", build->name_lists, "name lists")->type_name("");
