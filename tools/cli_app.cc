@@ -87,11 +87,10 @@ void AddHelpAndVersion(CLI::App* app) {
       ->disable_flag_override();
 }
 
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& summary,
-                     const std::string& details) {
-  CLI::App* app = parent->add_subcommand(name, summary);
+CLI::App* AddCommand(CLI::App* parent, const CommandDoc& doc) {
+  CLI::App* app = parent->add_subcommand(doc.name, doc.summary);
   AddHelpAndVersion(app);
-  if (!details.empty()) app->footer(details);
+  if (*doc.details != '\0') app->footer(doc.details);
   // A word that names another command is a FILE once one is chosen.
   parent->require_subcommand(0, 1);
   return app;
@@ -136,10 +135,10 @@ CLI::Option* AddRepeated(CLI::App* app, const std::string& name, const std::stri
 }
 
 CLI::Validator OneOfValidator(std::vector<std::string> names) {
-  std::string listed = names.size() < 2
-                           ? absl::StrJoin(names, "")
-                           : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
-                                          " or ", names.back());
+  std::string listed =
+      names.size() < 2
+          ? absl::StrJoin(names, "")
+          : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "), " or ", names.back());
   return CLI::Validator(
       [names = std::move(names), listed](std::string& given) {
         if (std::find(names.begin(), names.end(), given) != names.end()) return std::string();
@@ -152,9 +151,9 @@ CLI::Validator WholeNumberValidator(int lo, int hi) {
   return CLI::Validator(
       [lo, hi](std::string& given) {
         int n = 0;
-        bool digits = !given.empty() && given.size() <= 9 &&
-                      std::all_of(given.begin(), given.end(),
-                                  [](char c) { return absl::ascii_isdigit(c); });
+        bool digits =
+            !given.empty() && given.size() <= 9 &&
+            std::all_of(given.begin(), given.end(), [](char c) { return absl::ascii_isdigit(c); });
         if (digits && absl::SimpleAtoi(given, &n) && n >= lo && n <= hi) return std::string();
         return absl::StrCat("must be a whole number from ", lo, " to ", hi, ", not '", given, "'");
       },
@@ -179,8 +178,9 @@ int Run(CLI::App* root, Invocation* invocation, int argc, char** argv) {
     const CLI::App* app = Selected(root);
     if (invocation->rc >= 0) {
       rc = invocation->rc;
-    } else {  // the top level or `dict` without a subcommand
-      std::cerr << root->help();  // the help of the group given
+    } else {
+      // The top level or `dict` without a subcommand: the help of that group.
+      std::cerr << root->help();
       rc = UsageError(CommandName(app), app == root ? "missing command" : "missing subcommand");
     }
   } catch (const CLI::CallForHelp&) {
@@ -194,8 +194,8 @@ int Run(CLI::App* root, Invocation* invocation, int argc, char** argv) {
     // missing (-o of dict build): the missing one may be that argument.
     const CLI::App* app = Selected(root);
     std::vector<std::string> extras = root->remaining(true);
-    rc = UsageError(CommandName(app), extras.empty() ? std::string(e.what())
-                                                     : Unexpected(root, app, extras.front()));
+    rc = UsageError(CommandName(app),
+                    extras.empty() ? std::string(e.what()) : Unexpected(root, app, extras.front()));
   }
   return CheckStdout(CommandName(Selected(root)), rc);
 }

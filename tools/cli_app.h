@@ -43,11 +43,17 @@ std::string CommandName(const CLI::App* app);
 // Adds -h/--help and --version (which print to stdout and exit 0) to `app`.
 void AddHelpAndVersion(CLI::App* app);
 
-// Adds the subcommand `name` to `parent`, with AddHelpAndVersion.
-// `summary` is its line in the parent's help, `details` (may be empty) the
-// text after its options. Returns the new subcommand, owned by `parent`.
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& summary,
-                     const std::string& details);
+// What the help says of a command: its name, its line in the parent's
+// help, and the text after its options (may be empty).
+struct CommandDoc {
+  const char* name;
+  const char* summary;
+  const char* details;
+};
+
+// Adds the subcommand `doc.name` to `parent`, with AddHelpAndVersion.
+// Returns the new subcommand, owned by `parent`.
+CLI::App* AddCommand(CLI::App* parent, const CommandDoc& doc);
 
 // The "commands:" list of the top-level help: every command under `root`
 // with its summary, the subcommands of a group (`dict learn`) each on its

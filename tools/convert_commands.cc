@@ -36,13 +36,15 @@ struct DictArgs {
 };
 
 void AddStreamOptions(CLI::App* app, StreamArgs* args) {
-  app->add_option("FILE", args->files, "input files (default, or '-': stdin), read in order")->type_name("");
+  app->add_option("FILE", args->files, "input files (default, or '-': stdin), read in order")
+      ->type_name("");
   app->add_option("-o", args->output,
                   "write to FILE: replaced when the run succeeds, keeping its mode and links\n"
                   "(a device or FIFO is written as is)")
       ->type_name("FILE");
   AddChoice(app, "--invalid", "MODE",
-            {{"error", InvalidUtf8::kError}, {"replace", InvalidUtf8::kReplace},
+            {{"error", InvalidUtf8::kError},
+             {"replace", InvalidUtf8::kReplace},
              {"pass", InvalidUtf8::kPass}},
             &args->invalid,
             "invalid UTF-8: error (default: say where, exit 1), replace (U+FFFD)\n"
@@ -138,58 +140,49 @@ absl::StatusOr<LoadedDictionaries> LoadDictionaries(const DictArgs& args) {
   return d;
 }
 
-// Converts with a Segmenter per thread over the shared dictionaries;
-// `convert` is SegmentText or ResegmentText with its options bound.
+// The options of segment and resegment.
+struct SegmenterArgs {
+  StreamArgs stream;
+  DictArgs dict;
+};
+
+// Streams the inputs of `args` through `convert` (SegmentText or
+// ResegmentText with its options bound), with a Segmenter per thread over
+// the shared dictionaries; the exit code of the command `name`.
 using SegmenterConvert =
     std::function<void(Segmenter&, std::string_view, const PieceState&, std::string*)>;
-int StreamSegmented(const std::string& name, const StreamOptions& stream,
-                    const LoadedDictionaries& dicts, SegmenterConvert convert) {
+int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules cut_rules,
+                    SegmenterConvert convert) {
+  StreamOptions stream;
+  if (int rc = Prepare(name, args.stream, &args.dict, &stream); rc >= 0) return rc;
+  auto dicts = LoadDictionaries(args.dict);
+  if (!dicts.ok()) return Fail(name, dicts.status());
+  stream.cut_rules = cut_rules;
+  stream.state_after = SegmentStateAfter;
   return StreamAndExit(name, stream, [&]() -> Transform {
-    auto segmenter = std::make_shared<Segmenter>(dicts.main.get(), dicts.user.get());
+    auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
     return [segmenter, convert](std::string_view in, const PieceState& start, std::string* out) {
       convert(*segmenter, in, start, out);
     };
   });
 }
 
-struct SegmentArgs {
-  StreamArgs stream;
-  DictArgs dict;
+struct SegmentArgs : SegmenterArgs {
   SegmentOptions options;
 };
 
 int RunSegment(const SegmentArgs& args) {
-  StreamOptions stream;
-  if (int rc = Prepare("segment", args.stream, &args.dict, &stream); rc >= 0) return rc;
-  auto dicts = LoadDictionaries(args.dict);
-  if (!dicts.ok()) return Fail("segment", dicts.status());
-  stream.cut_rules = args.options.tokenize ? CutRules::kTokenized : CutRules::kSegment;
-  stream.state_after = SegmentStateAfter;
   const SegmentOptions options = args.options;
-  return StreamSegmented("segment", stream, *dicts,
-                         [options](Segmenter& segmenter, std::string_view in,
-                                   const PieceState& start, std::string* out) {
-                           SegmentText(segmenter, in, options, start, out);
-                         });
+  return StreamSegmented(
+      "segment", args, options.tokenize ? CutRules::kTokenized : CutRules::kSegment,
+      [options](Segmenter& segmenter, std::string_view in, const PieceState& start,
+                std::string* out) { SegmentText(segmenter, in, options, start, out); });
 }
 
-struct ResegmentArgs {
-  StreamArgs stream;
-  DictArgs dict;
-};
-
-int RunResegment(const ResegmentArgs& args) {
-  StreamOptions stream;
-  if (int rc = Prepare("resegment", args.stream, &args.dict, &stream); rc >= 0) return rc;
-  auto dicts = LoadDictionaries(args.dict);
-  if (!dicts.ok()) return Fail("resegment", dicts.status());
-  stream.cut_rules = CutRules::kSegment;
-  stream.state_after = SegmentStateAfter;
-  return StreamSegmented("resegment", stream, *dicts,
-                         [](Segmenter& segmenter, std::string_view in,
-                            const PieceState& start, std::string* out) {
-                           ResegmentText(segmenter, in, start, out);
-                         });
+int RunResegment(const SegmenterArgs& args) {
+  return StreamSegmented("resegment", args, CutRules::kSegment,
+                         [](Segmenter& segmenter, std::string_view in, const PieceState& start,
+                            std::string* out) { ResegmentText(segmenter, in, start, out); });
 }
 
 struct JoinArgs {
@@ -203,11 +196,9 @@ int RunJoin(const JoinArgs& args) {
   const JoinOptions options = args.options;
   stream.cut_rules = CutRules::kJoin;
   stream.state_after = options.detok ? DetokStateAfter : JoinStateAfter;
-  return StreamAndExit("join", stream, Shared([options](std::string_view in,
-                                                        const PieceState& start,
-                                                        std::string* out) {
-    JoinText(in, options, start, out);
-  }));
+  return StreamAndExit("join", stream,
+                       Shared([options](std::string_view in, const PieceState& start,
+                                        std::string* out) { JoinText(in, options, start, out); }));
 }
 
 struct NormalizeArgs {
@@ -229,54 +220,64 @@ int RunNormalize(const NormalizeArgs& args) {
   // normalize at all: found out once here, not ignored on every block.
   std::string probe;
   if (absl::Status s = Normalize("", options, &probe); !s.ok()) return Fail("normalize", s);
-  return StreamAndExit("normalize", stream, Shared([options](std::string_view in,
-                                                             const PieceState&,
-                                                             std::string* out) {
-    Normalize(in, options, out).IgnoreError();  // cannot fail: validated or passing, ICU checked
-  }));
+  return StreamAndExit("normalize", stream,
+                       Shared([options](std::string_view in, const PieceState&, std::string* out) {
+                         Normalize(in, options, out)
+                             .IgnoreError();  // cannot fail: validated or passing, ICU checked
+                       }));
+}
+
+const CommandDoc kSegment{
+    "segment", "natural text -> words joined with '_' (Tổng thống Mỹ -> Tổng_thống Mỹ)",
+    "Segment natural text into words: the spaces inside a word become '_'.\n"
+    "Default output is lossless ('vnseg join' gives the input back byte for byte);\n"
+    "a literal '_' between two letters or digits is written '__'."};
+const CommandDoc kJoin{
+    "join", "'_' form -> natural text (exact inverse of segment)",
+    "Turn '_' word form back into natural text: '_' between two letters or digits\n"
+    "becomes a space, '__' there becomes '_', other underscores stay."};
+const CommandDoc kResegment{
+    "resegment", "re-segment text another tool segmented (join, then segment)",
+    "Re-segment text that another tool segmented: join its words, then segment\n"
+    "again, keeping the input's spacing."};
+const CommandDoc kNormalize{
+    "normalize", "NFC, Unicode spaces, invisible characters, tone-mark placement",
+    "Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width characters and\n"
+    "soft hyphens removed, Ð/ð to Đ/đ, optional tone placement and quote folding."};
+
+// Adds the conversion `doc` (see AddCommand) with the options of
+// StreamArgs, run by `run(*args)`; returns it for its own options. `args`
+// is held by the command's callback, so by its CLI::App: CLI11 writes the
+// values while it parses, `run` reads them.
+template <typename Args>
+CLI::App* AddStreamCommand(CLI::App* root, Invocation* invocation, const CommandDoc& doc,
+                           std::shared_ptr<Args> args, int (*run)(const Args&)) {
+  CLI::App* app = AddCommand(root, doc);
+  AddStreamOptions(app, &args->stream);
+  OnRun(app, invocation, &args->stream.files, [args, run] { return run(*args); });
+  return app;
 }
 
 }  // namespace
 
 void AddConvertCommands(CLI::App* root, Invocation* invocation) {
-  // Each command's values are held by its callback (so by its CLI::App):
-  // CLI11 writes them while it parses, the command reads them.
   auto segment = std::make_shared<SegmentArgs>();
-  CLI::App* app = AddCommand(
-      root, "segment", "natural text -> words joined with '_' (Tổng thống Mỹ -> Tổng_thống Mỹ)",
-      "Segment natural text into words: the spaces inside a word become '_'.\n"
-      "Default output is lossless ('vnseg join' gives the input back byte for byte);\n"
-      "a literal '_' between two letters or digits is written '__'.");
-  AddStreamOptions(app, &segment->stream);
+  CLI::App* app = AddStreamCommand(root, invocation, kSegment, segment, RunSegment);
   AddDictOptions(app, &segment->dict);
   AddFlag(app, "--tokenize", &segment->options.tokenize,
           "VnCoreNLP/PhoBERT style: words and punctuation separated by one space");
-  OnRun(app, invocation, &segment->stream.files, [segment] { return RunSegment(*segment); });
 
   auto join = std::make_shared<JoinArgs>();
-  app = AddCommand(root, "join", "'_' form -> natural text (exact inverse of segment)",
-                   "Turn '_' word form back into natural text: '_' between two letters or digits\n"
-                   "becomes a space, '__' there becomes '_', other underscores stay.");
-  AddStreamOptions(app, &join->stream);
+  app = AddStreamCommand(root, invocation, kJoin, join, RunJoin);
   AddFlag(app, "--detok", &join->options.detok,
           "also undo tokenized spacing: no space before , . : ; ! ? ) ], none after ( [");
-  OnRun(app, invocation, &join->stream.files, [join] { return RunJoin(*join); });
 
-  auto resegment = std::make_shared<ResegmentArgs>();
-  app = AddCommand(root, "resegment",
-                   "re-segment text another tool segmented (join, then segment)",
-                   "Re-segment text that another tool segmented: join its words, then segment\n"
-                   "again, keeping the input's spacing.");
-  AddStreamOptions(app, &resegment->stream);
+  auto resegment = std::make_shared<SegmenterArgs>();
+  app = AddStreamCommand(root, invocation, kResegment, resegment, RunResegment);
   AddDictOptions(app, &resegment->dict);
-  OnRun(app, invocation, &resegment->stream.files, [resegment] { return RunResegment(*resegment); });
 
   auto normalize = std::make_shared<NormalizeArgs>();
-  app = AddCommand(root, "normalize",
-                   "NFC, Unicode spaces, invisible characters, tone-mark placement",
-                   "Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width characters and\n"
-                   "soft hyphens removed, Ð/ð to Đ/đ, optional tone placement and quote folding.");
-  AddStreamOptions(app, &normalize->stream);
+  app = AddStreamCommand(root, invocation, kNormalize, normalize, RunNormalize);
   AddChoice(app, "--tone", "STYLE",
             {{"keep", ToneStyle::kKeep}, {"old", ToneStyle::kOld}, {"new", ToneStyle::kNew}},
             &normalize->options.tone, "keep (default), old (hoà khoẻ thuỷ) or new (hòa khỏe thủy)");
@@ -285,7 +286,6 @@ void AddConvertCommands(CLI::App* root, Invocation* invocation) {
   AddFlag(app, "--keep-spaces", &normalize->keep_spaces, "keep NBSP and other Unicode spaces");
   AddFlag(app, "--keep-invisible", &normalize->keep_invisible,
           "keep zero-width characters and soft hyphens");
-  OnRun(app, invocation, &normalize->stream.files, [normalize] { return RunNormalize(*normalize); });
 }
 
 }  // namespace vnseg::cli

@@ -40,7 +40,8 @@ absl::Status AddLists(const std::vector<std::string>& paths, uint32_t word_flags
 // All of `lists`, concatenated: the files a command reads.
 std::vector<std::string> Concat(std::initializer_list<const std::vector<std::string>*> lists) {
   std::vector<std::string> out;
-  for (const std::vector<std::string>* list : lists) out.insert(out.end(), list->begin(), list->end());
+  for (const std::vector<std::string>* list : lists)
+    out.insert(out.end(), list->begin(), list->end());
   return out;
 }
 
@@ -69,11 +70,9 @@ struct WriterArgs {
 
 void AddWriterOptions(CLI::App* app, WriterArgs* args, const char* out_help) {
   app->add_option("-o", args->out, out_help)->type_name("OUT")->required();
-  app->add_option("--source", args->source, "description stored in the header")
-      ->type_name("TEXT");
+  app->add_option("--source", args->source, "description stored in the header")->type_name("TEXT");
   AddRepeated(app, "--base", "LIST", &args->base, "a base word list (repeatable)");
-  AddRepeated(app, "--tags", "LIST", &args->tags,
-              "a list of word tags (repeatable)");
+  AddRepeated(app, "--tags", "LIST", &args->tags, "a list of word tags (repeatable)");
 }
 
 struct BuildArgs {
@@ -85,8 +84,8 @@ struct BuildArgs {
 int RunBuild(const BuildArgs& args) {
   const char* name = "dict build";
   const WriterArgs& w = args.writer;
-  std::vector<std::string> model = args.model.empty() ? std::vector<std::string>{}
-                                                      : std::vector<std::string>{args.model};
+  std::vector<std::string> model =
+      args.model.empty() ? std::vector<std::string>{} : std::vector<std::string>{args.model};
   absl::Status s = CheckNotAnInput(
       {w.out}, Concat({&args.name_lists, &w.base, &w.tags, &args.corpus_words, &model}));
   if (!s.ok()) return Fail(name, s);
@@ -119,7 +118,8 @@ int RunLearn(const LearnArgs& args) {
   for (const std::string* extra : {&args.export_model, &args.export_words}) {
     if (!extra->empty()) outputs.push_back(*extra);
   }
-  if (absl::Status s = CheckNotAnInput(outputs, Concat({&args.corpora, &w.base, &w.tags, &args.names}));
+  if (absl::Status s =
+          CheckNotAnInput(outputs, Concat({&args.corpora, &w.base, &w.tags, &args.names}));
       !s.ok()) {
     return Fail(name, s);
   }
@@ -202,7 +202,8 @@ int RunLookup(const LookupArgs& args) {
     bool found = (*dict)->Lookup(word, &entry) || (user && user->Lookup(word, &entry));
     std::cout << word << "\tkey=" << WordKey(word);
     if (found) {
-      std::cout << "\tfound\tfrequency=" << entry.frequency << "\tfrom=" << FlagNames(entry.flags) << "\n";
+      std::cout << "\tfound\tfrequency=" << entry.frequency << "\tfrom=" << FlagNames(entry.flags)
+                << "\n";
     } else {
       std::cout << "\tnot found\n";
       rc = kExitBadInput;
@@ -216,21 +217,32 @@ CLI::Option* AddDictOption(CLI::App* app, std::string* dict) {
       ->type_name("FILE");
 }
 
+const CommandDoc kDict{"dict", "the compiled dictionary: build, learn, info, lookup", ""};
+const CommandDoc kBuild{
+    "build", "compile word lists into a binary dictionary",
+    "Compile word lists (one word a line, '_' or space between syllables, optional\n"
+    "TAB frequency, '#' comments) into a binary dictionary. --base marks a list as\n"
+    "the base list, LISTs are name lists; --tags adds what a lexicon says of words\n"
+    "(third column: common, headword, classifier, function, verb, noun, adjective);\n"
+    "--corpus-words adds word counts learned from a corpus; --model adds a learned\n"
+    "model (the text form written by dict learn --export-model)."};
+const CommandDoc kLearn{
+    "learn", "learn word counts and the model from segmented corpora",
+    "Learn word counts and the segmentation model from '_'-segmented corpora (one\n"
+    "sentence a line, syllables of a word joined by '_'), over the given word\n"
+    "lists, and write a dictionary with both."};
+const CommandDoc kInfo{"info",
+                       "print a dictionary's header: version, counts, model, checksum, source", ""};
+const CommandDoc kLookup{"lookup", "look words up (any case or tone placement)",
+                         "Exit status 1 if a WORD is not found."};
+
 }  // namespace
 
 void AddDictCommands(CLI::App* root, Invocation* invocation) {
-  CLI::App* dict = AddCommand(root, "dict", "the compiled dictionary: build, learn, info, lookup",
-                              "");
+  CLI::App* dict = AddCommand(root, kDict);
   // Each command's values are held by its callback (so by its CLI::App).
   auto build = std::make_shared<BuildArgs>();
-  CLI::App* app = AddCommand(
-      dict, "build", "compile word lists into a binary dictionary",
-      "Compile word lists (one word a line, '_' or space between syllables, optional\n"
-      "TAB frequency, '#' comments) into a binary dictionary. --base marks a list as\n"
-      "the base list, LISTs are name lists; --tags adds what a lexicon says of words\n"
-      "(third column: common, headword, classifier, function, verb, noun, adjective);\n"
-      "--corpus-words adds word counts learned from a corpus; --model adds a learned\n"
-      "model (the text form written by dict learn --export-model).");
+  CLI::App* app = AddCommand(dict, kBuild);
   app->add_option("LIST", build->name_lists, "name lists")->type_name("");
   AddWriterOptions(app, &build->writer, "output dictionary");
   AddRepeated(app, "--corpus-words", "LIST", &build->corpus_words,
@@ -239,11 +251,7 @@ void AddDictCommands(CLI::App* root, Invocation* invocation) {
   OnRun(app, invocation, &build->name_lists, [build] { return RunBuild(*build); });
 
   auto learn = std::make_shared<LearnArgs>();
-  app = AddCommand(
-      dict, "learn", "learn word counts and the model from segmented corpora",
-      "Learn word counts and the segmentation model from '_'-segmented corpora (one\n"
-      "sentence a line, syllables of a word joined by '_'), over the given word\n"
-      "lists, and write a dictionary with both.");
+  app = AddCommand(dict, kLearn);
   // Not ->required(): the words after "--" join them only after parsing.
   app->add_option("CORPUS", learn->corpora, "segmented corpus files")->type_name("");
   AddWriterOptions(app, &learn->writer, "output dictionary");
@@ -258,14 +266,12 @@ void AddDictCommands(CLI::App* root, Invocation* invocation) {
   OnRun(app, invocation, &learn->corpora, [learn] { return RunLearn(*learn); });
 
   auto info_dict = std::make_shared<std::string>();
-  app = AddCommand(dict, "info",
-                   "print a dictionary's header: version, counts, model, checksum, source", "");
+  app = AddCommand(dict, kInfo);
   AddDictOption(app, info_dict.get());
   OnRun(app, invocation, nullptr, [info_dict] { return RunInfo(*info_dict); });
 
   auto lookup = std::make_shared<LookupArgs>();
-  app = AddCommand(dict, "lookup", "look words up (any case or tone placement)",
-                   "Exit status 1 if a WORD is not found.");
+  app = AddCommand(dict, kLookup);
   app->add_option("WORD", lookup->words, "words, '_' or space between syllables")->type_name("");
   AddDictOption(app, &lookup->dict);
   app->add_option("--user-words", lookup->user_words, "also look in this word list")
