@@ -89,6 +89,9 @@ void AddHelpAndVersion(CLI::App* app) {
 
 CLI::App* AddCommand(CLI::App* parent, const CommandDoc& doc) {
   CLI::App* app = parent->add_subcommand(doc.name, doc.summary);
+  // An option given twice keeps the last value, as before CLI11 (which
+  // would refuse it); the repeatable ones (AddRepeated) keep all.
+  app->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   AddHelpAndVersion(app);
   if (*doc.details != '\0') app->footer(doc.details);
   // A word that names another command is a FILE once one is chosen.

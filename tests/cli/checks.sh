@@ -467,6 +467,15 @@ EOF
     expect_rc 1 "$cmd -- --bogus (a FILE)"
     expect_err_has "cannot open --bogus" "$cmd -- --bogus"
   done
+  # An option that does not repeat, given twice, keeps the last value (as
+  # the old parser did; CLI11 by default refuses it).
+  run segment -o "$WORK/first.txt" -o "$WORK/second.txt" "$WORK/in.txt"
+  expect_rc 0 "segment -o first -o second"
+  expect_no_file "$WORK/first.txt" "segment -o first -o second: not first"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  expect_same "$WORK/want.txt" "$WORK/second.txt" "segment -o first -o second: second"
+  run normalize --tone new --tone old "$WORK/in.txt"
+  expect_rc 0 "normalize --tone new --tone old"
   # dict learn: repeated --base, a CORPUS named like an option.
   printf 'cô_gái đi trên con_đường .\nhọc_sinh thấy cô_gái .\n' >"$WORK/--names"
   RC=0
