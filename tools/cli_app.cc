@@ -119,7 +119,7 @@ void OnRun(CLI::App* app, Invocation* invocation, std::vector<std::string>* posi
   app->callback([app, invocation, positionals, run = std::move(run)] {
     const std::vector<std::string>& rest = invocation->after_dashes;
     if (positionals == nullptr && !rest.empty()) {
-      invocation->rc = UsageError(CommandName(app), Unexpected(nullptr, app, rest.front()));
+      invocation->rc = UsageError(CommandName(app), "unexpected argument '" + rest.front() + "'");
       return;
     }
     if (positionals != nullptr) positionals->insert(positionals->end(), rest.begin(), rest.end());
