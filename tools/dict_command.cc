@@ -47,7 +47,6 @@ std::string FlagNames(uint32_t flags) {
   add(kFromBaseList, "base");
   add(kFromNameList, "names");
   add(kFromUserList, "user");
-  add(kFromCorpus, "corpus");
   return out.empty() ? "-" : out;
 }
 
@@ -131,7 +130,7 @@ int Build(int argc, char** argv) {
   DictionaryBuilder builder;
   s = AddLists(argc, argv, "base", kFromBaseList, &builder);
   if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
-  if (s.ok()) s = AddLists(argc, argv, "corpus-words", kFromCorpus, &builder);
+  if (s.ok()) s = AddLists(argc, argv, "corpus-words", 0, &builder);
   for (size_t i = 0; s.ok() && i < args->positionals.size(); ++i) {
     s = AddWordListFile(args->positionals[i], kFromNameList, &builder);
   }
@@ -187,7 +186,7 @@ int Learn(int argc, char** argv) {
   absl::Status s = AddLists(argc, argv, "base", kFromBaseList, &builder);
   if (s.ok()) s = AddLists(argc, argv, "tags", 0, &builder);
   if (s.ok()) s = AddLists(argc, argv, "names", kFromNameList, &builder);
-  if (s.ok()) s = AddWordList(*words, "corpus words", kFromCorpus, &builder);
+  if (s.ok()) s = AddWordList(*words, "corpus words", 0, &builder);
   if (!s.ok()) return Fail("dict learn", s);
   // The model learns over the very dictionary it ships in, minus itself.
   auto lexicon = Dictionary::FromBytes(builder.Build("lexicon"));
@@ -237,7 +236,7 @@ int InfoOrLookup(int argc, char** argv, bool lookup) {
     return kExitOk;
   }
   if (args->positionals.empty()) return UsageError(name, "give at least one WORD");
-  std::unique_ptr<Dictionary> user;
+  std::unique_ptr<UserWords> user;
   if (args->Has("user-words")) {
     auto loaded = LoadUserWords(args->Get("user-words"));
     if (!loaded.ok()) return Fail(name, loaded.status());
@@ -245,11 +244,11 @@ int InfoOrLookup(int argc, char** argv, bool lookup) {
   }
   int rc = kExitOk;
   for (const std::string& word : args->positionals) {
-    WordEntry entry;
-    bool found = (*dict)->Lookup(word, &entry) || (user && user->Lookup(word, &entry));
+    uint32_t flags = 0;
+    bool found = (*dict)->Lookup(word, &flags) || (user && user->Lookup(word, &flags));
     std::cout << word << "\tkey=" << WordKey(word);
     if (found) {
-      std::cout << "\tfound\tfrequency=" << entry.frequency << "\tfrom=" << FlagNames(entry.flags) << "\n";
+      std::cout << "\tfound\tfrom=" << FlagNames(flags) << "\n";
     } else {
       std::cout << "\tnot found\n";
       rc = kExitBadInput;

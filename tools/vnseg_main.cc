@@ -109,7 +109,8 @@ absl::StatusOr<StreamOptions> GetStreamOptions(const ParsedArgs& args) {
 }
 
 struct LoadedDictionaries {
-  std::unique_ptr<Dictionary> main, user;
+  std::unique_ptr<Dictionary> main;
+  std::unique_ptr<UserWords> user;
 };
 
 absl::StatusOr<LoadedDictionaries> LoadDictionaries(const ParsedArgs& args) {

@@ -66,8 +66,8 @@ void vnseg_dictionary_free(vnseg_dictionary* dictionary);
 
 /* Compiles the word list at `path` (UTF-8, one word a line, '_' or a space
  * between syllables, optionally a TAB and a frequency, '#' comments) into
- * an in-memory dictionary to pass as `user_words` to vnseg_segmenter_new:
- * the CLI's --user-words. Free it with vnseg_dictionary_free. */
+ * user words to pass as `user_words` to vnseg_segmenter_new (and only
+ * there): the CLI's --user-words. Free it with vnseg_dictionary_free. */
 vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words);
 
 /* Where vnseg_dictionary_open(NULL, ...) looks: $VNSEG_DICT if set, else the
@@ -81,8 +81,10 @@ vnseg_status vnseg_default_dictionary_path(char* out, size_t capacity, size_t* o
 
 typedef struct vnseg_segmenter vnseg_segmenter;
 
-/* A segmenter over `dictionary` (which must outlive it). `user_words` may
- * be NULL: a second dictionary of words added at run time. */
+/* A segmenter over `dictionary` (from vnseg_dictionary_open; it must
+ * outlive the segmenter). `user_words` may be NULL, else it comes from
+ * vnseg_user_words_open and must outlive the segmenter too. Swapping the
+ * two is VNSEG_INVALID_ARGUMENT. */
 vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
                                  const vnseg_dictionary* user_words,
                                  vnseg_segmenter** segmenter);
