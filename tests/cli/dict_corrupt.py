@@ -36,7 +36,7 @@ CHECKSUM = 24  # offset of FileHeader::checksum
 
 
 def checksum(image):
-    """FileChecksum of lib/src/dictionary.cc: the whole image, its checksum field as 0."""
+    """FileChecksum of lib/src/dictionary_format.cc: the whole image, its checksum field as 0."""
     data = bytearray(image)
     data[CHECKSUM:CHECKSUM + 8] = bytes(8)
     h = 0xCBF29CE484222325 ^ len(data)
@@ -68,7 +68,7 @@ def main():
     d = open(args.dict, "rb").read()
     assert d[:8] == b"VNSEGDIC", "not a vnseg dictionary: " + args.dict
     assert checksum(d) == struct.unpack_from("<Q", d, CHECKSUM)[0], \
-        "checksum formula out of date with lib/src/dictionary.cc"
+        "checksum formula out of date with lib/src/dictionary_format.cc"
     os.makedirs(args.out_dir, exist_ok=True)
     syllable_count = struct.unpack_from("<I", d, 36)[0]
     cases = []
