@@ -38,7 +38,7 @@ void ForEachSyllable(std::string_view word, F f) {
 
 }  // namespace
 
-SearchTerms::SearchTerms(const Dictionary* dictionary, const Dictionary* user_words,
+SearchTerms::SearchTerms(const Dictionary* dictionary, const UserWords* user_words,
                          const SearchTermOptions& options)
     : segmenter_(dictionary, user_words), options_(options) {}
 

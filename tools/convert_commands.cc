@@ -124,7 +124,8 @@ TransformFactory Shared(Transform transform) {
 }
 
 struct LoadedDictionaries {
-  std::unique_ptr<Dictionary> main, user;
+  std::unique_ptr<Dictionary> main;
+  std::unique_ptr<UserWords> user;
 };
 
 absl::StatusOr<LoadedDictionaries> LoadDictionaries(const DictArgs& args) {

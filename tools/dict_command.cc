@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "output_file.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/dictionary_builder.h"
 #include "vnseg/learn.h"
 #include "vnseg/syllable_key.h"
 #include "vnseg/word_list.h"
@@ -24,7 +25,6 @@ std::string FlagNames(uint32_t flags) {
   add(kFromBaseList, "base");
   add(kFromNameList, "names");
   add(kFromUserList, "user");
-  add(kFromCorpus, "corpus");
   return out.empty() ? "-" : out;
 }
 
@@ -92,7 +92,7 @@ int RunBuild(const BuildArgs& args) {
   DictionaryBuilder builder;
   s = AddLists(w.base, kFromBaseList, &builder);
   if (s.ok()) s = AddLists(w.tags, 0, &builder);
-  if (s.ok()) s = AddLists(args.corpus_words, kFromCorpus, &builder);
+  if (s.ok()) s = AddLists(args.corpus_words, 0, &builder);
   if (s.ok()) s = AddLists(args.name_lists, kFromNameList, &builder);
   if (s.ok() && !args.model.empty()) {
     auto text = ReadFileToString(args.model);
@@ -136,7 +136,7 @@ int RunLearn(const LearnArgs& args) {
   absl::Status s = AddLists(w.base, kFromBaseList, &builder);
   if (s.ok()) s = AddLists(w.tags, 0, &builder);
   if (s.ok()) s = AddLists(args.names, kFromNameList, &builder);
-  if (s.ok()) s = AddWordList(*words, "corpus words", kFromCorpus, &builder);
+  if (s.ok()) s = AddWordList(*words, "corpus words", 0, &builder);
   if (!s.ok()) return Fail(name, s);
   // The model learns over the very dictionary it ships in, minus itself.
   auto lexicon = Dictionary::FromBytes(builder.Build("lexicon"));
@@ -190,7 +190,7 @@ int RunLookup(const LookupArgs& args) {
   if (args.words.empty()) return UsageError(name, "give at least one WORD");
   auto dict = Dictionary::Open(DictPath(args.dict));
   if (!dict.ok()) return Fail(name, dict.status());
-  std::unique_ptr<Dictionary> user;
+  std::unique_ptr<UserWords> user;
   if (!args.user_words.empty()) {
     auto loaded = LoadUserWords(args.user_words);
     if (!loaded.ok()) return Fail(name, loaded.status());
@@ -198,12 +198,11 @@ int RunLookup(const LookupArgs& args) {
   }
   int rc = kExitOk;
   for (const std::string& word : args.words) {
-    WordEntry entry;
-    bool found = (*dict)->Lookup(word, &entry) || (user && user->Lookup(word, &entry));
+    uint32_t flags = 0;
+    bool found = (*dict)->Lookup(word, &flags) || (user && user->Lookup(word, &flags));
     std::cout << word << "\tkey=" << WordKey(word);
     if (found) {
-      std::cout << "\tfound\tfrequency=" << entry.frequency << "\tfrom=" << FlagNames(entry.flags)
-                << "\n";
+      std::cout << "\tfound\tfrom=" << FlagNames(flags) << "\n";
     } else {
       std::cout << "\tnot found\n";
       rc = kExitBadInput;
