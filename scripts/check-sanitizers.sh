@@ -71,15 +71,20 @@ export VNSEG_FUZZ_DICT=${VNSEG_FUZZ_DICT:-$src/build/dictionaries/vnseg.dic}
 fuzz_build() {
   [ -f "$VNSEG_FUZZ_DICT" ] ||
     { echo "fuzz: no dictionary $VNSEG_FUZZ_DICT (build the release tree first, or set VNSEG_FUZZ_DICT)"; return 1; }
-  # -U: a folder configured before this change cached where node was.
-  CMAKE_WRAPPER=scripts/without-node.sh configure build-fuzz "${common[@]}" -DCMAKE_CXX_COMPILER=clang++ \
-      -DVNSEG_FUZZ=ON -DVNSEG_BUILD_DICTIONARY=OFF -UNODE_EXECUTABLE -UNPM_EXECUTABLE \
-      -DVNSEG_BUILD_TESTS=OFF -DVNSEG_BUILD_PYTHON=OFF || return 1
+  # The compiler by its own path, not the link's: a change of path would
+  # make CMake drop the cache and these options. -U: a folder configured
+  # before the fuzz build was OFF cached where node was.
+  local clang
+  clang=$(command -v clang++) || { echo "fuzz: clang++ not found"; return 1; }
+  CMAKE_WRAPPER="scripts/without-node.sh build-fuzz/without-node-bin" configure build-fuzz "${common[@]}" \
+      -DCMAKE_CXX_COMPILER="$clang" -DVNSEG_FUZZ=ON -DVNSEG_BUILD_DICTIONARY=OFF \
+      -UNODE_EXECUTABLE -UNPM_EXECUTABLE -DVNSEG_BUILD_TESTS=OFF -DVNSEG_BUILD_PYTHON=OFF || return 1
   if grep -E '^(NODE|NPM)_EXECUTABLE' build-fuzz/CMakeCache.txt; then
     echo "fuzz: the VNSEG_BUILD_DICTIONARY=OFF configure looked for node or npm"
     return 1
   fi
-  scripts/without-node.sh cmake --build build-fuzz --target fuzz -j"$jobs" >build-fuzz/build.log 2>&1 ||
+  scripts/without-node.sh build-fuzz/without-node-bin cmake --build build-fuzz --target fuzz -j"$jobs" \
+      >build-fuzz/build.log 2>&1 ||
     { tail -50 build-fuzz/build.log; return 1; }
 }
 # fuzz_one NAME: the regressions once each, then fuzz_seconds of fuzzing.

@@ -9,7 +9,7 @@ src=$1 work=$2
 args=(-DVNSEG_BUILD_DICTIONARY=OFF)
 [[ -n ${3:-} ]] && args+=(-DPython3_EXECUTABLE="$3")
 rm -rf "$work"
-if ! "$src/scripts/without-node.sh" cmake -S "$src" -B "$work" "${args[@]}" >"$work.log" 2>&1; then
+if ! "$src/scripts/without-node.sh" "$work.bin" cmake -S "$src" -B "$work" "${args[@]}" >"$work.log" 2>&1; then
   cat "$work.log"
   echo "FAIL: configure with VNSEG_BUILD_DICTIONARY=OFF and no node" >&2
   exit 1
@@ -37,5 +37,5 @@ if grep -E '^(NODE|NPM)_EXECUTABLE' "$work/CMakeCache.txt" >&2; then
   echo "FAIL: the configure looked for node or npm" >&2
   failed=1
 fi
-[[ $failed == 0 ]] && rm -rf "$work" "$work.log"
+[[ $failed == 0 ]] && rm -rf "$work" "$work.bin" "$work.log"
 exit $failed
