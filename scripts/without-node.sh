@@ -12,6 +12,7 @@ bin=${1:?usage: without-node.sh BIN_DIR COMMAND [ARG...]}
 shift
 rm -rf "$bin"
 mkdir -p "$bin"
+bin=$(cd "$bin" && pwd)  # commands change directory: PATH must not be relative
 declare -A seen=([node]=1 [nodejs]=1 [npm]=1 [npx]=1 [corepack]=1)
 links=()
 IFS=: read -ra dirs <<<"$PATH"
