@@ -47,7 +47,8 @@ uint8_t ShapeOf(std::string_view syllable) {
 
 }  // namespace
 
-LatticeBuilder::LatticeBuilder(const Dictionary* dictionary, const Dictionary* user_words)
+LatticeBuilder::LatticeBuilder(const DictionaryImage* dictionary,
+                               const DictionaryImage* user_words)
     : dicts_{dictionary, user_words} {}
 
 const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syllable) {
@@ -59,14 +60,15 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
   AppendSyllableKey(syllable, &key_);
   f.hash = model::SyllableHash(key_);
   for (int d = 0; d < 2; ++d) {
-    f.id[d] = dicts_[d] ? dicts_[d]->SyllableId(key_) : Dictionary::kNoSyllable;
-    f.root[d] = f.id[d] == Dictionary::kNoSyllable ? Dictionary::kNoNode
-                                                   : dicts_[d]->Child(Dictionary::kRoot, f.id[d]);
+    f.id[d] = dicts_[d] ? dicts_[d]->SyllableId(key_) : DictionaryImage::kNoSyllable;
+    f.root[d] = f.id[d] == DictionaryImage::kNoSyllable
+                    ? DictionaryImage::kNoNode
+                    : dicts_[d]->Child(DictionaryImage::kRoot, f.id[d]);
   }
   f.shape = ShapeOf(syllable);
   for (int d = 0; d < 2; ++d) {
     f.flags[d] = 0;
-    if (f.root[d] != Dictionary::kNoNode) dicts_[d]->WordFlagsAt(f.root[d], &f.flags[d]);
+    if (f.root[d] != DictionaryImage::kNoNode) dicts_[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
   if (syllable.size() > kMaxCachedSyllableBytes) {
     uncached_ = f;
@@ -100,20 +102,20 @@ inline size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
 // flags onto its edge (the last added, from the facts), longer ones as
 // edges by walking the trie.
 inline void LatticeBuilder::AddDictionaryWords(int d, size_t k, Lattice* lattice) const {
-  const Dictionary& dict = *dicts_[d];
+  const DictionaryImage& dict = *dicts_[d];
   const size_t count = facts_.size();
   const std::vector<uint8_t>& shapes = lattice->shapes;
   lattice->edges[lattice->first_edge[k]].flags |= facts_[k].flags[d];
   uint32_t node = facts_[k].root[d];
   bool lower_then_upper = false;
-  for (size_t m = k + 1; m < count && node != Dictionary::kNoNode; ++m) {
+  for (size_t m = k + 1; m < count && node != DictionaryImage::kNoNode; ++m) {
     // A lower-case syllable followed by a Capitalised one does not form a
     // word with it ("ngăn Armenia": names begin words), unless the
     // dictionary spells the word so ("châu Âu").
     if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) lower_then_upper = true;
-    if (facts_[m].id[d] == Dictionary::kNoSyllable) break;
+    if (facts_[m].id[d] == DictionaryImage::kNoSyllable) break;
     node = dict.Child(node, facts_[m].id[d]);
-    if (node == Dictionary::kNoNode) break;
+    if (node == DictionaryImage::kNoNode) break;
     uint32_t flags;
     if (!dict.WordFlagsAt(node, &flags)) continue;
     if (lower_then_upper && !(flags & kLowerThenUpper)) continue;

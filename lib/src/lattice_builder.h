@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "dictionary_image.h"
 #include "lattice.h"
 #include "run_finder.h"
-#include "vnseg/dictionary.h"
 #include "vnseg/tokenizer.h"
 
 namespace vnseg {
@@ -24,7 +24,7 @@ class LatticeBuilder {
  public:
   // `dictionary` must not be null; `user_words` may be. Both must outlive
   // the builder.
-  LatticeBuilder(const Dictionary* dictionary, const Dictionary* user_words);
+  LatticeBuilder(const DictionaryImage* dictionary, const DictionaryImage* user_words);
 
   // Replaces `*lattice` with the lattice of `run`, a run of `tokens`, the
   // PreTokenize tokens of `text`. The lattice's offsets are into `text`.
@@ -55,7 +55,7 @@ class LatticeBuilder {
   inline size_t NameRunAt(size_t k, bool sentence_start) const;
   inline void AddDictionaryWords(int d, size_t k, Lattice* lattice) const;
 
-  const Dictionary* dicts_[2];  // main, user words (may be null)
+  const DictionaryImage* dicts_[2];  // main, user words (may be null)
   absl::flat_hash_map<std::string, SyllableFacts> cache_;
   std::string key_;
   std::vector<SyllableFacts> facts_;  // per syllable of the run (copies: the

@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "dictionary_image.h"
 #include "model_decoder.h"
 #include "model_features.h"
 #include "lattice.h"
@@ -69,7 +70,7 @@ struct Averaged {
 class ModelTrainer {
  public:
   explicit ModelTrainer(const Dictionary& dictionary)
-      : lattice_builder_(&dictionary, nullptr), dense_(model::kDenseSize) {}
+      : lattice_builder_(&ImageOf(dictionary), nullptr), dense_(model::kDenseSize) {}
 
   // Learns from one line; returns false if its joints could not be read.
   bool Learn(std::string_view segmented) {
@@ -322,7 +323,7 @@ absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpo
 absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
                                        const std::vector<std::string>& corpora,
                                        const LearnOptions& options, LearnReport* report) {
-  if (dictionary.model() != nullptr) {
+  if (ImageOf(dictionary).model() != nullptr) {
     return absl::InvalidArgumentError("learn over a dictionary compiled without a model");
   }
   std::vector<std::string_view> lines;

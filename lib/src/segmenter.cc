@@ -1,5 +1,6 @@
 #include "vnseg/segmenter.h"
 
+#include "dictionary_image.h"
 #include "lattice.h"
 #include "lattice_builder.h"
 #include "run_finder.h"
@@ -7,10 +8,10 @@
 namespace vnseg {
 
 struct Segmenter::Impl {
-  Impl(const Dictionary* dictionary, const Dictionary* user_words)
-      : lattice_builder(dictionary, user_words),
-        scorer(dictionary->model() != nullptr ? NewLearnedScorer(dictionary->model())
-                                              : NewMaximalMatchingScorer()) {}
+  Impl(const DictionaryImage& dictionary, const DictionaryImage* user_words)
+      : lattice_builder(&dictionary, user_words),
+        scorer(dictionary.model() != nullptr ? NewLearnedScorer(dictionary.model())
+                                             : NewMaximalMatchingScorer()) {}
 
   // Inline, as every function called per word or run here: members of a
   // shared library's exported class are not inlined otherwise (-fPIC).
@@ -57,8 +58,9 @@ inline void Segmenter::Impl::AddWord(uint32_t begin, uint32_t end, TokenKind kin
   w.syllables = syllables;
 }
 
-Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
-    : impl_(std::make_unique<Impl>(dictionary, user_words)) {}
+Segmenter::Segmenter(const Dictionary* dictionary, const UserWords* user_words)
+    : impl_(std::make_unique<Impl>(ImageOf(*dictionary),
+                                   user_words != nullptr ? &ImageOf(*user_words) : nullptr)) {}
 
 Segmenter::~Segmenter() = default;
 

@@ -4,7 +4,7 @@
 
 namespace vnseg::python {
 
-SegmenterPool::SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<Dictionary> user)
+SegmenterPool::SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<UserWords> user)
     : main_(std::move(main)), user_(std::move(user)) {}
 
 SegmenterPool::~SegmenterPool() = default;

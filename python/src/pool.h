@@ -16,7 +16,7 @@ namespace vnseg::python {
 class SegmenterPool {
  public:
   // `main` must not be null; `user` may be.
-  SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<Dictionary> user);
+  SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<UserWords> user);
   ~SegmenterPool();
   SegmenterPool(const SegmenterPool&) = delete;
   SegmenterPool& operator=(const SegmenterPool&) = delete;
@@ -39,14 +39,14 @@ class SegmenterPool {
   Lease Acquire();
 
   const Dictionary& main() const { return *main_; }
-  const Dictionary* user() const { return user_.get(); }
+  const UserWords* user() const { return user_.get(); }
 
  private:
   void Return(std::unique_ptr<Segmenter> segmenter);
 
   // Declared before the segmenters, which point into them.
   std::unique_ptr<Dictionary> main_;
-  std::unique_ptr<Dictionary> user_;
+  std::unique_ptr<UserWords> user_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Segmenter>> idle_;  // guarded by mutex_
 };

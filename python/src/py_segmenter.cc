@@ -59,9 +59,9 @@ std::string WordListText(const py::object& words) {
   return text;
 }
 
-std::unique_ptr<Dictionary> LoadUserWordsArgument(const py::object& user_words) {
+std::unique_ptr<UserWords> LoadUserWordsArgument(const py::object& user_words) {
   if (user_words.is_none()) return nullptr;
-  absl::StatusOr<std::unique_ptr<Dictionary>> user =
+  absl::StatusOr<std::unique_ptr<UserWords>> user =
       IsPath(user_words) ? LoadUserWords(PathString(user_words))
                          : CompileUserWords(WordListText(user_words), "user_words");
   if (!user.ok()) ThrowStatus(user.status());

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "dictionary_image.h"
 #include "lattice.h"
 #include "model_features.h"
 #include "run_finder.h"
@@ -30,10 +31,8 @@ std::vector<SyllableRun> Runs(std::string_view text, const std::vector<Token>& t
 
 TEST(LatticeBuilderTest, DictionaryWordsNameRunsAndTheLowerThenUpperRule) {
   auto dict = test::MakeDict({"học sinh", "châu Âu", "ngăn armenia"}, /*names=*/{"Mỹ"});
-  DictionaryBuilder user_builder;
-  ASSERT_TRUE(user_builder.Add("văn minh", 1, kFromUserList));
-  auto user = Dictionary::FromBytes(user_builder.Build("user words"));
-  ASSERT_TRUE(user.ok()) << user.status();
+  auto user = test::MakeUserWords({"văn minh"});
+  ASSERT_NE(user, nullptr);
   //                 0   1      2   3    4   5    6    7       8 9    10 11 12 13   14
   const std::string text = "Ông Nguyễn Văn Minh học sinh ngăn Armenia ở châu Âu ở Mỹ Hùng Vương";
   std::vector<Token> tokens;
@@ -42,7 +41,7 @@ TEST(LatticeBuilderTest, DictionaryWordsNameRunsAndTheLowerThenUpperRule) {
   ASSERT_EQ(runs.size(), 1u);
   ASSERT_TRUE(runs[0].sentence_start);
 
-  LatticeBuilder builder(dict.get(), user->get());
+  LatticeBuilder builder(&ImageOf(*dict), &ImageOf(*user));
   Lattice lattice;
   builder.Build(text, tokens, runs[0], &lattice);
   ASSERT_EQ(lattice.size(), 15u);

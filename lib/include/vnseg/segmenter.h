@@ -32,7 +32,7 @@ class Segmenter {
  public:
   // `dictionary` must not be null; `user_words` may be (then no user
   // words). Both must outlive the segmenter, which keeps the pointers.
-  explicit Segmenter(const Dictionary* dictionary, const Dictionary* user_words = nullptr);
+  explicit Segmenter(const Dictionary* dictionary, const UserWords* user_words = nullptr);
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
