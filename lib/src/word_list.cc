@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "string_view_util.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {
