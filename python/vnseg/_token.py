@@ -1,4 +1,10 @@
 """vnseg.Token: one word of vnseg.tokenize."""
+import operator
+
+
+def _field(name: str, doc: str) -> property:
+    """A read-only attribute over the slot _name."""
+    return property(operator.attrgetter("_" + name), doc=doc)
 
 
 class Token:
@@ -12,25 +18,11 @@ class Token:
         self._end = end
         self._kind = kind
 
-    @property
-    def text(self) -> str:
-        """the word as written in the original text"""
-        return self._text
-
-    @property
-    def start(self) -> int:
-        """str index of its first character"""
-        return self._start
-
-    @property
-    def end(self) -> int:
-        """str index one past its last character"""
-        return self._end
-
-    @property
-    def kind(self) -> str:
-        """word, number, url, email, hashtag, mention, abbreviation, punct or other"""
-        return self._kind
+    text = _field("text", "the word as written in the original text")
+    start = _field("start", "str index of its first character")
+    end = _field("end", "str index one past its last character")
+    kind = _field("kind", "word, number, url, email, hashtag, mention, abbreviation, punct "
+                  "or other")
 
     def __repr__(self) -> str:
         return f"Token(text={self._text!r}, start={self._start}, end={self._end}, kind={self._kind!r})"
