@@ -69,8 +69,9 @@ class PySegmenter {
     });
   }
 
-  // The words of `text` as (start, end, kind) tuples, start and end str
-  // indices.
+  // The words of `text` as (text[start:end], start, end, kind) tuples,
+  // start and end str indices (the slice is made here: cheaper than in
+  // Python, per word).
   py::list Tokenize(py::handle text) {
     std::string_view in = TextUtf8(text);
     SegmenterPool::Lease lease = pool_->Acquire();
@@ -85,8 +86,11 @@ class PySegmenter {
     py::list tokens(words->size());
     for (size_t i = 0; i < words->size(); ++i) {
       const Word& w = (*words)[i];
-      size_t start = index.At(w.begin);
-      tokens[i] = py::make_tuple(start, index.At(w.end), KindName(w.kind));
+      Py_ssize_t start = static_cast<Py_ssize_t>(index.At(w.begin));
+      Py_ssize_t end = static_cast<Py_ssize_t>(index.At(w.end));
+      PyObject* slice = PyUnicode_Substring(text.ptr(), start, end);
+      if (slice == nullptr) throw py::error_already_set();
+      tokens[i] = py::make_tuple(py::reinterpret_steal<py::str>(slice), start, end, KindName(w.kind));
     }
     return tokens;
   }

@@ -4,6 +4,7 @@ Argument checks and defaults are here; the texts go to C++ as they are."""
 import operator
 import os
 import threading
+from itertools import starmap
 from typing import Iterable, List, Optional, Union
 
 from . import _vnseg
@@ -144,8 +145,7 @@ start and end are str indices into text (text[start:end] == token.text), in
 order; white space belongs to no token. kind is "word" (one or more
 syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
 "punct" or "other" (symbols, emoji)."""
-        return [Token(text[start:end], start, end, kind)
-                for start, end, kind in self._native.tokenize(text)]
+        return list(starmap(Token, self._native.tokenize(text)))
 
     def segment_many(self, texts: Iterable[str], *, tokenize: bool = False,
                      threads: Optional[int] = None) -> List[str]:
@@ -204,25 +204,27 @@ def default_segmenter() -> Segmenter:
     return segmenter
 
 
+# (`_default or default_segmenter()`: no extra call once it is loaded.)
 def segment(text: str, *, tokenize: bool = False) -> str:
-    return default_segmenter()._native.segment(text, tokenize)
+    return (_default or default_segmenter())._native.segment(text, tokenize)
 
 
 def resegment(text: str) -> str:
-    return default_segmenter()._native.resegment(text)
+    return (_default or default_segmenter())._native.resegment(text)
 
 
 def tokenize(text: str) -> List[Token]:
-    return default_segmenter().tokenize(text)
+    return (_default or default_segmenter()).tokenize(text)
 
 
 def segment_many(texts: Iterable[str], *, tokenize: bool = False,
                  threads: Optional[int] = None) -> List[str]:
-    return default_segmenter()._native.segment_many(texts, tokenize, _threads(threads))
+    return (_default or default_segmenter())._native.segment_many(texts, tokenize,
+                                                                 _threads(threads))
 
 
 def resegment_many(texts: Iterable[str], *, threads: Optional[int] = None) -> List[str]:
-    return default_segmenter()._native.resegment_many(texts, _threads(threads))
+    return (_default or default_segmenter())._native.resegment_many(texts, _threads(threads))
 
 
 for _name in ("segment", "resegment", "tokenize", "segment_many", "resegment_many"):
