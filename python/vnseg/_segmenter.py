@@ -1,16 +1,16 @@
 """vnseg.Segmenter and the module-level functions: the Python API over the
 extension vnseg._vnseg, which does the work (see python/src/module.cc).
 Argument checks and defaults are here; the texts go to C++ as they are."""
+from __future__ import annotations  # annotations stay strings: no typing import
+
+import _thread
 import operator
 import os
-import threading
+from collections.abc import Iterable
 from itertools import starmap
-from typing import Iterable, List, Optional, Union
 
 from . import _vnseg
 from ._token import Token
-
-_Path = Union[str, "os.PathLike[str]"]
 
 _MANY_DOC = """
 
@@ -19,7 +19,7 @@ The work is split across `threads` C++ threads (default and most: one per
 core) with the GIL released."""
 
 
-def _path(path: _Path) -> str:
+def _path(path: str | os.PathLike[str]) -> str:
     """os.fspath(path) as a str; TypeError for bytes paths and non-paths."""
     path = os.fspath(path)
     if not isinstance(path, str):
@@ -44,7 +44,7 @@ def _word_list(words: Iterable[str]) -> str:
     return "".join(lines)
 
 
-def _threads(threads: Optional[int]) -> int:
+def _threads(threads: int | None) -> int:
     """The thread count for C++: 0 for one per core."""
     if threads is None:
         return 0
@@ -92,7 +92,7 @@ spaces, invisible=False keeps zero-width characters."""
 
 
 def join_many(texts: Iterable[str], *, detok: bool = False,
-              threads: Optional[int] = None) -> List[str]:
+              threads: int | None = None) -> list[str]:
     return _vnseg.join_many(texts, detok, _threads(threads))
 
 
@@ -112,8 +112,8 @@ One Segmenter may be shared by any number of threads."""
 
     __slots__ = ("_native", "_dict_path")
 
-    def __init__(self, dict_path: Optional[_Path] = None,
-                 user_words: Union[None, _Path, Iterable[str]] = None) -> None:
+    def __init__(self, dict_path: str | os.PathLike[str] | None = None,
+                 user_words: str | os.PathLike[str] | Iterable[str] | None = None) -> None:
         self._dict_path = _default_dictionary_path() if dict_path is None else _path(dict_path)
         if user_words is None:
             self._native = _vnseg.Segmenter(self._dict_path)
@@ -138,7 +138,7 @@ separated by one space, line ends kept."""
 again (lossless), keeping the input's spacing."""
         return self._native.resegment(text)
 
-    def tokenize(self, text: str) -> List[Token]:
+    def tokenize(self, text: str) -> list[Token]:
         """The words of text as a list of Token(text, start, end, kind).
 
 start and end are str indices into text (text[start:end] == token.text), in
@@ -148,11 +148,11 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
         return list(starmap(Token, self._native.tokenize(text)))
 
     def segment_many(self, texts: Iterable[str], *, tokenize: bool = False,
-                     threads: Optional[int] = None) -> List[str]:
+                     threads: int | None = None) -> list[str]:
         return self._native.segment_many(texts, tokenize, _threads(threads))
 
     def resegment_many(self, texts: Iterable[str], *,
-                       threads: Optional[int] = None) -> List[str]:
+                       threads: int | None = None) -> list[str]:
         return self._native.resegment_many(texts, _threads(threads))
 
     def join(self, text: str, *, detok: bool = False) -> str:
@@ -164,7 +164,7 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
                          invisible=invisible)
 
     def join_many(self, texts: Iterable[str], *, detok: bool = False,
-                  threads: Optional[int] = None) -> List[str]:
+                  threads: int | None = None) -> list[str]:
         return join_many(texts, detok=detok, threads=threads)
 
     @property
@@ -186,8 +186,8 @@ Segmenter.resegment_many.__doc__ = Segmenter.resegment.__doc__ + _MANY_DOC
 for _name in ("join", "normalize", "join_many"):
     getattr(Segmenter, _name).__doc__ = globals()[_name].__doc__
 
-_default: Optional[Segmenter] = None
-_default_lock = threading.Lock()
+_default: Segmenter | None = None
+_default_lock = _thread.allocate_lock()  # threading.Lock, without importing threading
 
 
 def default_segmenter() -> Segmenter:
@@ -213,17 +213,17 @@ def resegment(text: str) -> str:
     return (_default or default_segmenter())._native.resegment(text)
 
 
-def tokenize(text: str) -> List[Token]:
+def tokenize(text: str) -> list[Token]:
     return (_default or default_segmenter()).tokenize(text)
 
 
 def segment_many(texts: Iterable[str], *, tokenize: bool = False,
-                 threads: Optional[int] = None) -> List[str]:
+                 threads: int | None = None) -> list[str]:
     return (_default or default_segmenter())._native.segment_many(texts, tokenize,
                                                                  _threads(threads))
 
 
-def resegment_many(texts: Iterable[str], *, threads: Optional[int] = None) -> List[str]:
+def resegment_many(texts: Iterable[str], *, threads: int | None = None) -> list[str]:
     return (_default or default_segmenter())._native.resegment_many(texts, _threads(threads))
 
 
