@@ -1,3 +1,4 @@
+// Tests of vnseg/utf8.h (the file is named for the header it first tested).
 #include "vnseg/utf8.h"
 
 #include <gtest/gtest.h>
