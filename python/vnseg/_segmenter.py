@@ -1,6 +1,9 @@
 """vnseg.Segmenter and the module-level functions: the Python API over the
 extension vnseg._vnseg, which does the work (see python/src/module.cc).
-Argument checks and defaults are here; the texts go to C++ as they are."""
+Argument checks and defaults are here; texts go to C++ as they are: it
+encodes them, without the GIL in batches, and raises TypeError for a
+non-str and UnicodeEncodeError for a lone surrogate ("texts[i]: ..." in a
+batch)."""
 from __future__ import annotations  # annotations stay strings: no typing import
 
 import _thread
