@@ -6,9 +6,9 @@ pure-Python no-op shows what the package's Python layer costs).
 
     /usr/bin/python3 bench/python_bench.py [--build build] [--data FILE]
 
-Needs the UD VTB raw text (../shared/data/ud-vtb/train.raw.txt beside the
-repository, or --data). Not part of ctest: it asserts nothing and needs a
-quiet machine to mean anything. The machine is shared, so the variants are
+Needs the UD VTB raw text (ud-vtb/train.raw.txt in $VNSEG_DATA_DIR, else in
+the build's VNSEG_DATA_DIR, or --data). Not part of ctest: it asserts nothing
+and needs a quiet machine to mean anything. The machine is shared, so the variants are
 run interleaved, round after round, and each figure is the best of its
 rounds (the round least disturbed by other work); the ratios are what to
 compare.
@@ -127,11 +127,21 @@ def bench_calls(vnseg, rounds, number=100000):
           f"({best['segment_many, per text']:.2f} µs per text in a batch)")
 
 
+def data_dir(build):
+    """$VNSEG_DATA_DIR, else the build's cache variable VNSEG_DATA_DIR."""
+    if os.environ.get("VNSEG_DATA_DIR"):
+        return os.environ["VNSEG_DATA_DIR"]
+    try:
+        with open(os.path.join(build, "vnseg-data-dir.txt"), encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
-    parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data", "ud-vtb",
-                                                       "train.raw.txt"))
+    parser.add_argument("--data", help="default: ud-vtb/train.raw.txt in the data folder")
     parser.add_argument("--repeat", type=int, default=20, help="copies of the data (default 20)")
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--wait", type=float, default=120,
@@ -140,6 +150,8 @@ def main():
     sys.path.insert(0, os.path.join(args.build, "python"))
     import vnseg
 
+    if args.data is None:
+        args.data = os.path.join(data_dir(args.build), "ud-vtb", "train.raw.txt")
     if not os.path.exists(args.data):
         sys.exit(f"python_bench: {args.data} not found (UD VTB raw text; pass --data FILE)")
     with open(args.data, encoding="utf-8") as f:

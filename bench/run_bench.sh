@@ -8,14 +8,14 @@
 #   BUILD_DIR is a configured and built tree (targets vnseg_cli, dictionary
 #   and vnseg_bench). Prints a table and, as its last line, one JSON object.
 #
-# Corpus: the UD VTB raw text (../shared/data/ud-vtb/{train,dev,test}.raw.txt
-# beside the repository) concatenated and repeated to at least 50 MB, written
-# to BUILD_DIR/bench/data/. Without ../shared, a synthetic corpus made of the
-# golden inputs of tests/cli/golden (said so in the output).
+# Corpus: the UD VTB raw text (DATA_DIR/ud-vtb/{train,dev,test}.raw.txt)
+# concatenated and repeated to at least 50 MB, written to
+# BUILD_DIR/bench/data/. Without it, a synthetic corpus made of the golden
+# inputs of tests/cli/golden (said so in the output).
 #
 # Environment: BENCH_RUNS (default 3; each throughput is the best run),
 # BENCH_MIN_BYTES (default 50000000), BENCH_DICT_RUNS (default 200),
-# BENCH_UD_DIR (default ../shared/data/ud-vtb beside the repository).
+# VNSEG_DATA_DIR (default: the build's cache variable VNSEG_DATA_DIR).
 #
 # Figures:
 #   cat        `cat CORPUS > /dev/null`, the I/O baseline every ratio divides by
@@ -61,7 +61,8 @@ DATA="$BUILD/bench/data"
 mkdir -p "$DATA"
 
 # --- Corpus -----------------------------------------------------------------
-ud=${BENCH_UD_DIR:-"$VNSEG_SOURCE_DIR/../shared/data/ud-vtb"}
+data_dir=${VNSEG_DATA_DIR:-$(cat "$BUILD/vnseg-data-dir.txt" 2>/dev/null || true)}
+ud=$data_dir/ud-vtb
 if [[ -f $ud/train.raw.txt && -f $ud/dev.raw.txt && -f $ud/test.raw.txt ]]; then
   corpus_kind="ud-vtb"
   cat "$ud/train.raw.txt" "$ud/dev.raw.txt" "$ud/test.raw.txt" >"$DATA/unit.txt"

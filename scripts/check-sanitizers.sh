@@ -6,7 +6,10 @@
 #               (CLI, install, SQLite and Python tests included)
 #   build-fuzz  clang, -DVNSEG_FUZZ=ON: every harness of tests/fuzz on its
 #               committed regressions, then FUZZ_SECONDS (30) of fuzzing
-#               from its committed corpus
+#               from its committed corpus. Configured and built with
+#               -DVNSEG_BUILD_DICTIONARY=OFF and node and npm off the PATH
+#               (which shows such a build needs neither); the harnesses load
+#               the release build's build/dictionaries/vnseg.dic
 #   build-tsan  gcc, -DVNSEG_SANITIZE=thread: the threaded tests (--threads,
 #               the C API from several threads, Python segment_many and threads)
 # Any sanitizer report, fuzzer finding or failed test fails the run.
@@ -45,9 +48,10 @@ fi
 common=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNSEG_BUILD_BENCH=OFF
         -DPython3_EXECUTABLE=/usr/bin/python3 "${vntk[@]}")
 # configure DIR ARGS...: logs in DIR/configure.log, shown on failure.
+# $CMAKE_WRAPPER, if set, runs cmake (scripts/without-node.sh).
 configure() {
   mkdir -p "$1"
-  cmake -S . -B "$@" >"$1/configure.log" 2>&1 || { cat "$1/configure.log"; return 1; }
+  ${CMAKE_WRAPPER:-} cmake -S . -B "$@" >"$1/configure.log" 2>&1 || { cat "$1/configure.log"; return 1; }
 }
 
 # Sanitizer reports abort the program (-fno-sanitize-recover, and these).
@@ -62,10 +66,25 @@ asan_build() {
 }
 asan_ctest() { ctest --test-dir build-asan --output-on-failure -j"$jobs" --timeout 600; }
 
+# The release build's dictionary: the fuzz build compiles none.
+export VNSEG_FUZZ_DICT=${VNSEG_FUZZ_DICT:-$src/build/dictionaries/vnseg.dic}
 fuzz_build() {
-  configure build-fuzz "${common[@]}" -DCMAKE_CXX_COMPILER=clang++ -DVNSEG_FUZZ=ON \
-      -DVNSEG_BUILD_TESTS=OFF -DVNSEG_BUILD_PYTHON=OFF &&
-    cmake --build build-fuzz --target fuzz -j"$jobs" >build-fuzz/build.log 2>&1 ||
+  [ -f "$VNSEG_FUZZ_DICT" ] ||
+    { echo "fuzz: no dictionary $VNSEG_FUZZ_DICT (build the release tree first, or set VNSEG_FUZZ_DICT)"; return 1; }
+  # The compiler by its own path, not the link's: a change of path would
+  # make CMake drop the cache and these options. -U: a folder configured
+  # before the fuzz build was OFF cached where node was.
+  local clang
+  clang=$(command -v clang++) || { echo "fuzz: clang++ not found"; return 1; }
+  CMAKE_WRAPPER="scripts/without-node.sh build-fuzz/without-node-bin" configure build-fuzz "${common[@]}" \
+      -DCMAKE_CXX_COMPILER="$clang" -DVNSEG_FUZZ=ON -DVNSEG_BUILD_DICTIONARY=OFF \
+      -UNODE_EXECUTABLE -UNPM_EXECUTABLE -DVNSEG_BUILD_TESTS=OFF -DVNSEG_BUILD_PYTHON=OFF || return 1
+  if grep -E '^(NODE|NPM)_EXECUTABLE' build-fuzz/CMakeCache.txt; then
+    echo "fuzz: the VNSEG_BUILD_DICTIONARY=OFF configure looked for node or npm"
+    return 1
+  fi
+  scripts/without-node.sh build-fuzz/without-node-bin cmake --build build-fuzz --target fuzz -j"$jobs" \
+      >build-fuzz/build.log 2>&1 ||
     { tail -50 build-fuzz/build.log; return 1; }
 }
 # fuzz_one NAME: the regressions once each, then fuzz_seconds of fuzzing.

@@ -2,6 +2,9 @@
 
 #include <utf8.h>
 
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+
 #include "vnseg/syllable_key.h"
 #include "vnseg/tokenizer.h"
 
@@ -24,21 +27,9 @@ bool IsIndexed(std::string_view text, TokenKind kind) {
   }
 }
 
-// Calls f(begin, end) with the offsets in `word` of each of its syllables,
-// which the segmenter separates by single ASCII spaces.
-template <typename F>
-void ForEachSyllable(std::string_view word, F f) {
-  for (size_t start = 0; start <= word.size();) {
-    size_t space = word.find(' ', start);
-    if (space == std::string_view::npos) space = word.size();
-    f(start, space);
-    start = space + 1;
-  }
-}
-
 }  // namespace
 
-SearchTerms::SearchTerms(const Dictionary* dictionary, const Dictionary* user_words,
+SearchTerms::SearchTerms(const Dictionary* dictionary, const UserWords* user_words,
                          const SearchTermOptions& options)
     : segmenter_(dictionary, user_words), options_(options) {}
 
@@ -60,17 +51,19 @@ int SearchTerms::ForEach(std::string_view text, bool query,
     // Key each syllable once: the word term is made of the same keys.
     syllables_.clear();
     syllable_keys_.clear();
-    ForEachSyllable(span, [&](size_t begin, size_t end) {
+    // The segmenter separates the syllables of a word by single ASCII spaces.
+    const absl::string_view word_text(span.data(), span.size());
+    for (absl::string_view syllable : absl::StrSplit(word_text, ' ')) {
       size_t key_begin = syllable_keys_.size();
-      AppendKey(span.substr(begin, end - begin), &syllable_keys_);
+      AppendKey(std::string_view(syllable.data(), syllable.size()), &syllable_keys_);
       // A token of combining marks alone keys to nothing without
       // diacritics. An empty term would still take a position (the phrase
       // "x y" would miss "x \u0301 y"): such a syllable is not indexed.
-      if (syllable_keys_.size() == key_begin) return;
-      syllables_.push_back({word.begin + static_cast<uint32_t>(begin),
-                            word.begin + static_cast<uint32_t>(end), key_begin,
+      if (syllable_keys_.size() == key_begin) continue;
+      const auto begin = word.begin + static_cast<uint32_t>(syllable.data() - span.data());
+      syllables_.push_back({begin, begin + static_cast<uint32_t>(syllable.size()), key_begin,
                             syllable_keys_.size()});
-    });
+    }
     if (syllables_.empty()) continue;
     auto key_of = [&](const Syllable& s) {
       return std::string_view(syllable_keys_).substr(s.key_begin, s.key_end - s.key_begin);

@@ -48,7 +48,7 @@ struct SearchTerm {
 class SearchTerms {
  public:
   // The dictionaries must outlive this object; `user_words` may be null.
-  SearchTerms(const Dictionary* dictionary, const Dictionary* user_words,
+  SearchTerms(const Dictionary* dictionary, const UserWords* user_words,
               const SearchTermOptions& options);
 
   // Calls `emit` for each term of `text`, in order: the document's terms,

@@ -32,7 +32,7 @@ namespace {
 
 struct VnsegTokenizer {
   std::unique_ptr<vnseg::Dictionary> dictionary;
-  std::unique_ptr<vnseg::Dictionary> user_words;  // may be null
+  std::unique_ptr<vnseg::UserWords> user_words;  // may be null
   std::unique_ptr<vnseg::SearchTerms> terms;
 };
 

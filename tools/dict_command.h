@@ -1,9 +1,13 @@
-// `vnseg dict build|info|lookup`.
+// `vnseg dict build | learn | info | lookup`: the compiled dictionary.
 #pragma once
+
+#include "CLI/CLI.hpp"
+#include "cli_app.h"
 
 namespace vnseg::cli {
 
-// argv[1] is "dict"; argv[2] the subcommand. Returns the exit code.
-int RunDict(int argc, char** argv);
+// Adds `dict` and its four subcommands to `root`; each runs through
+// `invocation` (see OnRun).
+void AddDictCommands(CLI::App* root, Invocation* invocation);
 
 }  // namespace vnseg::cli

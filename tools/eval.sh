@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Word-segmentation accuracy on UD Vietnamese VTB (../shared, not part of the
-# repository), scored by ../shared/eval/wseg_eval.py.
+# Word-segmentation accuracy on UD Vietnamese VTB (not part of the
+# repository), scored by wseg_eval.py.
 #
 # usage: tools/eval.sh [--check] [BUILD_DIR]
+#
+# The treebank is DATA_DIR/ud-vtb: $VNSEG_DATA_DIR, else the build's cache
+# variable VNSEG_DATA_DIR. The scorer is $VNSEG_WSEG_EVAL, else
+# DATA_DIR/../eval/wseg_eval.py (the layout of ../shared).
 #
 # Prints one line per figure (the JSON of wseg_eval.py):
 #   dev-heldout   dev, by a model learned here from train only (the shipped
@@ -24,11 +28,16 @@ if [[ ${1:-} == --check ]]; then
 fi
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
-data=$top/../shared/data/ud-vtb
-eval=$top/../shared/eval/wseg_eval.py
+data_dir=${VNSEG_DATA_DIR:-$(cat "$build/vnseg-data-dir.txt" 2>/dev/null || true)}
+if [[ -z $data_dir ]]; then
+  echo "eval.sh: no data folder: set VNSEG_DATA_DIR or configure $build with -DVNSEG_DATA_DIR=DIR" >&2
+  exit 1
+fi
+data=$data_dir/ud-vtb
+eval=${VNSEG_WSEG_EVAL:-$data_dir/../eval/wseg_eval.py}
 vnseg=$build/tools/vnseg
 if [[ ! -f $data/test.raw.txt || ! -f $eval ]]; then
-  echo "eval.sh: $data or $eval not found (the treebank lives in ../shared)" >&2
+  echo "eval.sh: $data/test.raw.txt or $eval not found (VNSEG_DATA_DIR=$data_dir)" >&2
   exit 1
 fi
 

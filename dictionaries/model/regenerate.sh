@@ -6,13 +6,18 @@
 # usage: dictionaries/model/regenerate.sh BUILD_DIR [UD_VTB_DIR]
 #   BUILD_DIR   a configured and built vnseg tree (for tools/vnseg, the npm
 #               copy of Viet74K and the lexicon tags extracted from it)
-#   UD_VTB_DIR  holds train.seg.txt and dev.seg.txt (default: ../shared/data/ud-vtb
-#               beside the repository)
+#   UD_VTB_DIR  holds train.seg.txt and dev.seg.txt (default: ud-vtb in
+#               $VNSEG_DATA_DIR, else in the build's cache variable VNSEG_DATA_DIR)
 # Learning is deterministic: the same inputs give the same files.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:?usage: regenerate.sh BUILD_DIR [UD_VTB_DIR]}" && pwd)
-data=${2:-$here/../../../shared/data/ud-vtb}
+data_dir=${VNSEG_DATA_DIR:-$(cat "$build/vnseg-data-dir.txt" 2>/dev/null || true)}
+data=${2:-$data_dir/ud-vtb}
+if [[ ! -f $data/train.seg.txt || ! -f $data/dev.seg.txt ]]; then
+  echo "regenerate.sh: no train.seg.txt and dev.seg.txt in '$data' (pass UD_VTB_DIR or set VNSEG_DATA_DIR)" >&2
+  exit 1
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

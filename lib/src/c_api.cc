@@ -19,12 +19,16 @@
 #include "vnseg/version.h"
 #include "vnseg/word_list.h"
 
+// One handle type for the main dictionary and user words (the C API has
+// one); exactly one of the two is set, and vnseg_segmenter_new checks that
+// each argument holds the kind it expects.
 struct vnseg_dictionary {
   std::unique_ptr<vnseg::Dictionary> dictionary;
+  std::unique_ptr<vnseg::UserWords> user_words;
 };
 
 struct vnseg_segmenter {
-  explicit vnseg_segmenter(const vnseg::Dictionary* dictionary, const vnseg::Dictionary* user)
+  explicit vnseg_segmenter(const vnseg::Dictionary* dictionary, const vnseg::UserWords* user)
       : segmenter(dictionary, user) {}
   vnseg::Segmenter segmenter;
   std::string output;  // reused: no allocation per call once warm
@@ -136,7 +140,7 @@ vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictiona
     *dictionary = nullptr;
     auto opened = vnseg::Dictionary::Open(path != nullptr ? path : vnseg::DefaultDictionaryPath());
     if (!opened.ok()) return FromStatus(opened.status());
-    *dictionary = new vnseg_dictionary{std::move(*opened)};
+    *dictionary = new vnseg_dictionary{std::move(*opened), nullptr};
     return Succeed();
   });
 }
@@ -149,7 +153,7 @@ vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_wor
     *user_words = nullptr;
     auto loaded = vnseg::LoadUserWords(path);
     if (!loaded.ok()) return FromStatus(loaded.status());
-    *user_words = new vnseg_dictionary{std::move(*loaded)};
+    *user_words = new vnseg_dictionary{nullptr, std::move(*loaded)};
     return Succeed();
   });
 }
@@ -172,8 +176,15 @@ vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
     if (segmenter == nullptr || dictionary == nullptr) {
       return Fail(VNSEG_INVALID_ARGUMENT, "NULL dictionary or segmenter");
     }
+    *segmenter = nullptr;
+    if (dictionary->dictionary == nullptr) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "dictionary is user words (from vnseg_user_words_open)");
+    }
+    if (user_words != nullptr && user_words->user_words == nullptr) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "user_words is a dictionary (from vnseg_dictionary_open)");
+    }
     *segmenter = new vnseg_segmenter(dictionary->dictionary.get(),
-                                     user_words != nullptr ? user_words->dictionary.get() : nullptr);
+                                     user_words != nullptr ? user_words->user_words.get() : nullptr);
     return Succeed();
   });
 }

@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 
 #include <cstdint>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 
@@ -46,6 +47,9 @@ char32_t ComposeTone(char32_t base, uint8_t tone);
 // stream cutter's one form of these tests).
 inline bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || IsAsciiLetter(c); }
+// Whether `c` is one of the characters of `set`; never for '\0' (unlike
+// strchr, which finds the terminator).
+inline bool IsOneOf(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
 
 // Zero-width characters, soft hyphen and BOM: they split tokens, and
 // normalize drops them.

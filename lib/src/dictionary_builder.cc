@@ -8,17 +8,20 @@
 #include <utf8.h>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_split.h"
 #include "dictionary_format.h"
 #include "model.h"
 #include "model_text.h"
+#include "string_view_util.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/dictionary_builder.h"
 #include "vnseg/syllable_key.h"
 #include "vnseg/tokenizer.h"
 
 namespace vnseg {
 
 struct DictionaryBuilder::Impl {
-  absl::flat_hash_map<std::string, WordEntry> words;  // canonical key -> entry
+  absl::flat_hash_map<std::string, uint32_t> words;  // canonical key -> WordFlags
   size_t skipped = 0;
   std::vector<Token> tokens;  // scratch
   model::ModelTable model;    // empty dense: no model
@@ -27,7 +30,7 @@ struct DictionaryBuilder::Impl {
 DictionaryBuilder::DictionaryBuilder() : impl_(std::make_unique<Impl>()) {}
 DictionaryBuilder::~DictionaryBuilder() = default;
 
-bool DictionaryBuilder::Add(std::string_view word, uint32_t frequency, uint32_t flags) {
+bool DictionaryBuilder::Add(std::string_view word, uint32_t flags) {
   // Tokenize the word as written, '_' read as a space, the way the
   // segmenter will see it in text: it must be syllables separated by white
   // space, and its capitals tell whether it is spelled lower-then-Capital.
@@ -53,10 +56,7 @@ bool DictionaryBuilder::Add(std::string_view word, uint32_t frequency, uint32_t 
     ++impl_->skipped;
     return false;
   }
-  std::string key = WordKey(word);
-  WordEntry& e = impl_->words[key];
-  e.frequency = frequency > UINT32_MAX - e.frequency ? UINT32_MAX : e.frequency + frequency;
-  e.flags |= flags;
+  impl_->words[WordKey(word)] |= flags;
   return true;
 }
 
@@ -72,16 +72,8 @@ size_t DictionaryBuilder::skipped() const { return impl_->skipped; }
 
 namespace {
 
-std::vector<std::string_view> SplitKey(std::string_view key) {
-  std::vector<std::string_view> parts;
-  size_t i = 0;
-  while (true) {
-    size_t j = key.find(' ', i);
-    parts.push_back(key.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
-    if (j == std::string_view::npos) return parts;
-    i = j + 1;
-  }
-}
+// The syllables of a canonical word key (WordKey: one space between them).
+auto SplitKey(const std::string& key) { return absl::StrSplit(ToAbsl(key), ' '); }
 
 template <typename T>
 void AppendSection(std::string* image, FileHeader* header, Section s, const T* data, size_t count) {
@@ -94,7 +86,7 @@ void AppendSection(std::string* image, FileHeader* header, Section s, const T* d
 
 std::string DictionaryBuilder::Build(std::string_view source) const {
   // Deterministic output: words in key order, syllable ids in key order.
-  std::vector<const std::pair<const std::string, WordEntry>*> sorted;
+  std::vector<const std::pair<const std::string, uint32_t>*> sorted;
   sorted.reserve(impl_->words.size());
   for (const auto& kv : impl_->words) sorted.push_back(&kv);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
@@ -102,9 +94,12 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   std::map<std::string_view, uint32_t> syllable_ids;
   uint32_t max_syllables = 0;
   for (auto* kv : sorted) {
-    std::vector<std::string_view> parts = SplitKey(kv->first);
-    max_syllables = std::max<uint32_t>(max_syllables, static_cast<uint32_t>(parts.size()));
-    for (std::string_view p : parts) syllable_ids.emplace(p, 0);
+    uint32_t syllables = 0;
+    for (absl::string_view p : SplitKey(kv->first)) {
+      syllable_ids.emplace(ToStd(p), 0);
+      ++syllables;
+    }
+    max_syllables = std::max(max_syllables, syllables);
   }
   std::vector<uint32_t> offsets;
   std::string syllable_bytes;
@@ -129,14 +124,14 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   // edges are contiguous and sorted by syllable id.
   struct BuildNode {
     std::map<uint32_t, uint32_t> children;
-    uint32_t word = kNoWord;
+    bool is_word = false;
+    uint32_t flags = 0;
   };
   std::vector<BuildNode> trie(1);
-  std::vector<WordEntry> words;
   for (auto* kv : sorted) {
     uint32_t node = 0;
-    for (std::string_view p : SplitKey(kv->first)) {
-      uint32_t id = syllable_ids[p];
+    for (absl::string_view p : SplitKey(kv->first)) {
+      uint32_t id = syllable_ids[ToStd(p)];
       auto it = trie[node].children.find(id);
       if (it == trie[node].children.end()) {
         trie[node].children.emplace(id, static_cast<uint32_t>(trie.size()));
@@ -146,8 +141,8 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
         node = it->second;
       }
     }
-    trie[node].word = static_cast<uint32_t>(words.size());
-    words.push_back(kv->second);
+    trie[node].is_word = true;
+    trie[node].flags = kv->second;
   }
   std::vector<TrieNode> nodes;
   std::vector<TrieEdge> edges;
@@ -158,10 +153,9 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   while (!queue.empty()) {
     uint32_t old = queue.front();
     queue.pop_front();
-    const uint32_t word = trie[old].word;
     nodes.push_back(TrieNode{static_cast<uint32_t>(edges.size()),
-                             static_cast<uint32_t>(trie[old].children.size()), word,
-                             word == kNoWord ? 0 : words[word].flags});
+                             static_cast<uint32_t>(trie[old].children.size()), trie[old].flags,
+                             trie[old].is_word ? 1u : 0u});
     for (auto [id, child] : trie[old].children) {
       new_index[child] = assigned++;
       edges.push_back(TrieEdge{id, new_index[child]});
@@ -193,7 +187,7 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   std::memcpy(header.magic, kMagic, sizeof(kMagic));
   header.format_version = kFormatVersion;
   header.byte_order = kByteOrderMark;
-  header.word_count = static_cast<uint32_t>(words.size());
+  header.word_count = static_cast<uint32_t>(sorted.size());
   header.syllable_count = static_cast<uint32_t>(syllable_ids.size());
   header.node_count = static_cast<uint32_t>(nodes.size());
   header.edge_count = static_cast<uint32_t>(edges.size());
@@ -212,7 +206,6 @@ std::string DictionaryBuilder::Build(std::string_view source) const {
   AppendSection(&image, &header, kSyllableBytes, syllable_bytes.data(), syllable_bytes.size());
   AppendSection(&image, &header, kNodes, nodes.data(), nodes.size());
   AppendSection(&image, &header, kEdges, edges.data(), edges.size());
-  AppendSection(&image, &header, kWords, words.data(), words.size());
   AppendSection(&image, &header, kModelSlots, model_slots.data(), model_slots.size());
   AppendSection(&image, &header, kModelDense, impl_->model.dense.data(), impl_->model.dense.size());
   while (image.size() % 8 != 0) image.push_back('\0');

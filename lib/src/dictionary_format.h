@@ -6,9 +6,9 @@
 //   kHashSlots     uint32[slots]    open addressing: syllable id + 1, 0 = empty
 //   kSyllableOffs  uint32[n + 1]    start of each syllable key in kSyllableBytes
 //   kSyllableBytes char[]           canonical syllable keys, concatenated
-//   kNodes         TrieNode[]       node 0 is the root
+//   kNodes         TrieNode[]       node 0 is the root; a word's node holds
+//                                   its flags
 //   kEdges         TrieEdge[]       each node's edges, sorted by syllable id
-//   kWords         WordEntry[]      payload of each word
 //   kModelSlots    model::Entry[]   learned n-gram weights, open addressing
 //                                   (key 0 = empty); empty without a model
 //   kModelDense    float[]          learned dense weights (model::kDenseSize)
@@ -16,18 +16,19 @@
 // The checksum covers every byte of the file, the header's own checksum
 // field read as 0 (FileChecksum). Format 3 and before left the header out,
 // so a changed max_word_syllables, reserved field or source reference
-// loaded silently.
+// loaded silently. Format 4 had a kWords section of {frequency, flags} per
+// word, which nothing but `dict lookup` read; format 5 keeps the flags in
+// the nodes only.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
-
-#include "vnseg/dictionary.h"
 
 namespace vnseg {
 
 inline constexpr char kMagic[8] = {'V', 'N', 'S', 'E', 'G', 'D', 'I', 'C'};
-inline constexpr uint32_t kFormatVersion = 4;
+inline constexpr uint32_t kFormatVersion = 5;
 inline constexpr uint32_t kByteOrderMark = 0x01020304u;
 
 enum Section : uint32_t {
@@ -37,7 +38,6 @@ enum Section : uint32_t {
   kSyllableBytes,
   kNodes,
   kEdges,
-  kWords,
   kModelSlots,
   kModelDense,
   kSectionCount
@@ -54,7 +54,7 @@ struct FileHeader {
   uint32_t byte_order;
   uint64_t file_size;
   uint64_t checksum;
-  uint32_t word_count;
+  uint32_t word_count;  // nodes with is_word set
   uint32_t syllable_count;
   uint32_t node_count;
   uint32_t edge_count;
@@ -70,21 +70,18 @@ struct FileHeader {
 struct TrieNode {
   uint32_t first_edge;
   uint32_t edge_count;
-  uint32_t word;        // index into kWords, or kNoWord
-  uint32_t word_flags;  // kWords[word].flags (0 without a word): the segmenter
-                        // walks the trie for flags only, and this spares it
-                        // a cache miss into kWords per node
+  uint32_t word_flags;  // WordFlags of the word ending here; 0 without one
+  uint32_t is_word;     // 1 if a word ends here (its flags may be 0), else 0
 };
-inline constexpr uint32_t kNoWord = 0xFFFFFFFFu;
 
 struct TrieEdge {
   uint32_t syllable;
   uint32_t child;
 };
 
-static_assert(sizeof(FileHeader) == 216, "header layout changed: bump kFormatVersion");
+static_assert(sizeof(FileHeader) == 200, "header layout changed: bump kFormatVersion");
 static_assert(sizeof(FileHeader) % 8 == 0, "FileChecksum reads the header as 64-bit words");
-static_assert(sizeof(TrieNode) == 16 && sizeof(TrieEdge) == 8 && sizeof(WordEntry) == 8,
+static_assert(sizeof(TrieNode) == 16 && sizeof(TrieEdge) == 8,
               "record layout changed: bump kFormatVersion");
 
 // FNV-1a of a syllable key: the hash table's hash, fixed by the format.

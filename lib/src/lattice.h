@@ -18,6 +18,11 @@ enum SyllableShape : uint8_t {
   kLowerInitial = 8,  // first letter is lower case
 };
 
+// A lattice edge's flag beside the WordFlags (vnseg/dictionary.h) of its
+// dictionary entry: a run of Capitalised syllables offered as a proper
+// name. A bit no stored word has.
+inline constexpr uint32_t kProperName = 1u << 4;
+
 struct LatticeEdge {
   uint32_t start;       // first syllable
   uint32_t length;      // syllables

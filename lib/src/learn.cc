@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "dictionary_image.h"
 #include "lattice.h"
 #include "model.h"
 #include "model_text.h"
@@ -325,7 +326,7 @@ absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpo
 absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
                                        const std::vector<std::string>& corpora,
                                        const LearnOptions& options, LearnReport* report) {
-  if (dictionary.model() != nullptr) {
+  if (ImageOf(dictionary).model() != nullptr) {
     return absl::InvalidArgumentError("learn over a dictionary compiled without a model");
   }
   std::vector<std::string_view> lines;

@@ -4,6 +4,7 @@
 #include <utf8.h>
 
 #include "char_table.h"
+#include "dictionary_image.h"
 #include "absl/container/flat_hash_map.h"
 #include "lattice.h"
 #include "model.h"
@@ -81,11 +82,12 @@ constexpr size_t kMaxCachedSyllables = 1 << 17;
 // read block (no dictionary syllable comes near this length).
 constexpr size_t kMaxCachedSyllableBytes = 64;
 
-Segmenter::Segmenter(const Dictionary* dictionary, const Dictionary* user_words)
+Segmenter::Segmenter(const Dictionary* dictionary, const UserWords* user_words)
     : dictionary_(dictionary),
       user_words_(user_words),
-      scorer_(dictionary->model() != nullptr ? NewLearnedScorer(dictionary->model())
-                                             : NewMaximalMatchingScorer()),
+      scorer_(ImageOf(*dictionary).model() != nullptr
+                  ? NewLearnedScorer(ImageOf(*dictionary).model())
+                  : NewMaximalMatchingScorer()),
       scratch_(std::make_unique<Scratch>()) {}
 
 Segmenter::~Segmenter() = default;
@@ -162,16 +164,17 @@ const SyllableFacts& Segmenter::Facts(std::string_view syllable) {
   s.key.clear();
   AppendSyllableKey(syllable, &s.key);
   f.hash = model::SyllableHash(s.key);
-  const Dictionary* dicts[2] = {dictionary_, user_words_};
+  const DictionaryImage* dicts[2] = {&ImageOf(*dictionary_),
+                                     user_words_ ? &ImageOf(*user_words_) : nullptr};
   for (int d = 0; d < 2; ++d) {
-    f.id[d] = dicts[d] ? dicts[d]->SyllableId(s.key) : Dictionary::kNoSyllable;
-    f.root[d] = f.id[d] == Dictionary::kNoSyllable ? Dictionary::kNoNode
-                                                   : dicts[d]->Child(Dictionary::kRoot, f.id[d]);
+    f.id[d] = dicts[d] ? dicts[d]->SyllableId(s.key) : DictionaryImage::kNoSyllable;
+    f.root[d] = f.id[d] == DictionaryImage::kNoSyllable ? DictionaryImage::kNoNode
+                                                   : dicts[d]->Child(DictionaryImage::kRoot, f.id[d]);
   }
   f.shape = ShapeOf(syllable);
   for (int d = 0; d < 2; ++d) {
     f.flags[d] = 0;
-    if (f.root[d] != Dictionary::kNoNode) dicts[d]->WordFlagsAt(f.root[d], &f.flags[d]);
+    if (f.root[d] != DictionaryImage::kNoNode) dicts[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
   if (syllable.size() > kMaxCachedSyllableBytes) {
     s.uncached = f;
@@ -235,7 +238,8 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
     s.lattice.syllable_flags.push_back(s.facts.back().flags[0]);
   }
   const std::vector<uint8_t>& shapes = s.lattice.shapes;
-  const Dictionary* dicts[2] = {dictionary_, user_words_};
+  const DictionaryImage* dicts[2] = {&ImageOf(*dictionary_),
+                                     user_words_ ? &ImageOf(*user_words_) : nullptr};
   const bool sentence_start = StartsSentence(text, first);
   s.lattice.sentence_start = sentence_start;
   for (size_t k = 0; k < count; ++k) {
@@ -246,21 +250,21 @@ void Segmenter::SegmentRun(std::string_view text, size_t first, size_t last) {
       s.lattice.AddEdge(static_cast<uint32_t>(k), static_cast<uint32_t>(name), kProperName);
     }
     for (int d = 0; d < 2 && dicts[d] != nullptr; ++d) {
-      const Dictionary& dict = *dicts[d];
+      const DictionaryImage& dict = *dicts[d];
       // The one-syllable word is known from the facts; longer ones by
       // walking the trie.
       LatticeEdge& one = s.lattice.edges[single];
       one.flags |= s.facts[k].flags[d];
       uint32_t node = s.facts[k].root[d];
       bool lower_then_upper = false;
-      for (size_t m = k + 1; m < count && node != Dictionary::kNoNode; ++m) {
+      for (size_t m = k + 1; m < count && node != DictionaryImage::kNoNode; ++m) {
         // A lower-case syllable followed by a Capitalised one does not
         // form a word with it ("ngăn Armenia": names begin words), unless
         // the dictionary spells the word so ("châu Âu").
         if ((shapes[m - 1] & kLowerInitial) && (shapes[m] & kUpperInitial)) lower_then_upper = true;
-        if (s.facts[m].id[d] == Dictionary::kNoSyllable) break;
+        if (s.facts[m].id[d] == DictionaryImage::kNoSyllable) break;
         node = dict.Child(node, s.facts[m].id[d]);
-        if (node == Dictionary::kNoNode) break;
+        if (node == DictionaryImage::kNoNode) break;
         uint32_t flags;
         if (!dict.WordFlagsAt(node, &flags)) continue;
         if (lower_then_upper && !(flags & kLowerThenUpper)) continue;

@@ -4,7 +4,6 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cstring>
 
 #include "char_table.h"
 #include "utf8_fast.h"
@@ -184,8 +183,7 @@ size_t WhiteSpaceCut(std::string_view text, bool fallback) {
     if (last == 0) last = i + 1;
     // After a full stop (and the like) a sentence starts on both sides of
     // the cut, so the name rule of the segmenter sees the same context.
-    bool after_punct = i > 0 && text[i - 1] != '\0' && std::strchr(".!?:", text[i - 1]) != nullptr &&
-                       SentenceDots(text, i);
+    bool after_punct = i > 0 && IsOneOf(text[i - 1], ".!?:") && SentenceDots(text, i);
     bool not_single_space = c != ' ' || (i + 1 < text.size() && text[i + 1] == ' ');
     // Before a digit or ASCII punctuation no syllable starts: no run of
     // syllables crosses the cut, and the tokens after it decide for

@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
+#include "absl/strings/match.h"
 #include "char_table.h"
+#include "string_view_util.h"
 #include "tokenizer_internal.h"
 #include "utf8_fast.h"
 
@@ -67,12 +68,14 @@ bool MayContinueWord(char c) {
   }
 }
 
-bool HasPrefixNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if ((s[i] | 0x20) != prefix[i]) return false;
+// A URL scheme or "www." (ASCII letters compared without case, nothing
+// else folded: "\x1A" is not ':').
+bool StartsLikeUrl(std::string_view s) {
+  static constexpr absl::string_view kPrefixes[] = {"http://", "https://", "ftp://", "www."};
+  for (absl::string_view prefix : kPrefixes) {
+    if (absl::StartsWithIgnoreCase(ToAbsl(s), prefix)) return true;
   }
-  return true;
+  return false;
 }
 
 // Walks the text code point by code point; invalid bytes come back as
@@ -269,9 +272,7 @@ class Scanner {
     if (end == text_.size() || !MayContinueWord(text_[end])) {
       return Emit(start, end, TokenKind::kSyllable);
     }
-    std::string_view rest = text_.substr(start);
-    if (HasPrefixNoCase(rest, "http://") || HasPrefixNoCase(rest, "https://") ||
-        HasPrefixNoCase(rest, "ftp://") || HasPrefixNoCase(rest, "www.")) {
+    if (StartsLikeUrl(text_.substr(start))) {
       return Emit(start, ScanUrlEnd(start), TokenKind::kUrl);
     }
     if (size_t email_end = ScanEmailEnd(start)) return Emit(start, email_end, TokenKind::kEmail);
@@ -319,7 +320,7 @@ class Scanner {
     steps_ += end - pos;
     // Sentence punctuation after a URL is not part of it.
     const size_t scanned = end;
-    while (end > pos && std::strchr(".,;:!?)'\"", text_[end - 1]) != nullptr) --end;
+    while (end > pos && IsOneOf(text_[end - 1], ".,;:!?)'\"")) --end;
     steps_ += scanned - end;
     return end;
   }
@@ -404,7 +405,7 @@ class Scanner {
         "com", "net", "org", "vn", "edu", "gov", "info", "io", "biz", "asia", "uk", "us", "de",
         "fr", "jp", "cn", "kr", "ru", "au", "ca", "tv", "me", "co", "int"};
     for (std::string_view known : kTlds) {
-      if (tld.size() == known.size() && HasPrefixNoCase(tld, known)) return true;
+      if (absl::EqualsIgnoreCase(ToAbsl(tld), ToAbsl(known))) return true;
     }
     return false;
   }
@@ -434,8 +435,8 @@ class Scanner {
   // 2.000  3,5  15/7/2023  2020-2023  10:30  50%  3G  10km  5h30
   size_t ScanNumber(size_t start) {
     size_t pos = SkipWordChars(start);
-    while (pos + 1 < text_.size() && std::strchr(".,/:-", text_[pos]) != nullptr &&
-           text_[pos] != '\0' && text_[pos + 1] >= '0' && text_[pos + 1] <= '9') {
+    while (pos + 1 < text_.size() && IsOneOf(text_[pos], ".,/:-") && text_[pos + 1] >= '0' &&
+           text_[pos + 1] <= '9') {
       pos = SkipWordChars(pos + 1);
     }
     if (pos < text_.size() && text_[pos] == '%') ++pos;

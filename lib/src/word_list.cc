@@ -7,9 +7,13 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/string_view.h"
+#include "dictionary_image.h"
 #include "string_view_util.h"
 #include "vnseg/utf8.h"
 
@@ -28,6 +32,14 @@ uint32_t TagFlag(std::string_view tag) {
   return 0;
 }
 
+// True for a number that fits a uint32_t, digits only (no sign or space,
+// which absl::SimpleAtoi would take).
+bool IsWholeNumber(absl::string_view text) {
+  uint32_t value;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
 // Editors on Windows start UTF-8 files with a byte order mark; it is not
 // part of the first word (which it would make unmatchable).
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
@@ -40,45 +52,35 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
     return absl::InvalidArgumentError(absl::StrCat(ToAbsl(origin),
                                                    ": ", s.message()));
   }
-  size_t line_no = 0, pos = 0;
-  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) pos = kUtf8Bom.size();
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  size_t line_no = 0;
+  for (absl::string_view line : absl::StrSplit(ToAbsl(text), '\n')) {
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    absl::ConsumeSuffix(&line, "\r");
     if (line.empty() || line[0] == '#') continue;
-    uint32_t frequency = 1;
+    // word [TAB frequency [TAB tags]]: the tags are the rest of the line.
+    std::vector<absl::string_view> fields = absl::StrSplit(line, absl::MaxSplits('\t', 2));
     uint32_t word_flags = flags;
-    if (size_t tab = line.find('\t'); tab != std::string_view::npos) {
-      std::string_view number = line.substr(tab + 1);
-      if (size_t tags_tab = number.find('\t'); tags_tab != std::string_view::npos) {
-        std::string_view tags = number.substr(tags_tab + 1);
-        number = number.substr(0, tags_tab);
-        while (!tags.empty()) {
-          size_t comma = tags.find(',');
-          std::string_view tag = tags.substr(0, comma);
-          uint32_t flag = TagFlag(tag);
-          if (flag == 0) {
-            return absl::InvalidArgumentError(absl::StrCat(
-                ToAbsl(origin), ":", line_no, ": unknown tag '", ToAbsl(tag),
-                "' (known: common, headword, classifier, function, verb, noun, adjective)"));
-          }
-          word_flags |= flag;
-          tags = comma == std::string_view::npos ? std::string_view() : tags.substr(comma + 1);
+    if (fields.size() == 3 && !fields[2].empty()) {
+      absl::string_view tags = fields[2];
+      absl::ConsumeSuffix(&tags, ",");  // "noun," is fine
+      for (absl::string_view tag : absl::StrSplit(tags, ',')) {
+        uint32_t flag = TagFlag(ToStd(tag));
+        if (flag == 0) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              ToAbsl(origin), ":", line_no, ": unknown tag '", tag,
+              "' (known: common, headword, classifier, function, verb, noun, adjective)"));
         }
+        word_flags |= flag;
       }
-      auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), frequency);
-      if (ec != std::errc() || end != number.data() + number.size()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(ToAbsl(origin), ":", line_no,
-                         ": the frequency after the tab is not a whole number"));
-      }
-      line = line.substr(0, tab);
     }
-    builder->Add(line, frequency, word_flags);
+    // The frequency is checked, not stored: the dictionary keeps no counts.
+    if (fields.size() >= 2 && !IsWholeNumber(fields[1])) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(ToAbsl(origin), ":", line_no,
+                       ": the frequency after the tab is not a whole number"));
+    }
+    builder->Add(ToStd(fields[0]), word_flags);
   }
   return absl::OkStatus();
 }
@@ -124,14 +126,17 @@ absl::Status AddWordListFile(const std::string& path, uint32_t flags, Dictionary
   return AddWordList(*text, path, flags, builder);
 }
 
-absl::StatusOr<std::unique_ptr<Dictionary>> CompileUserWords(std::string_view text,
-                                                             std::string_view origin) {
+absl::StatusOr<std::unique_ptr<UserWords>> CompileUserWords(std::string_view text,
+                                                            std::string_view origin) {
   DictionaryBuilder builder;
   if (absl::Status s = AddWordList(text, origin, kFromUserList, &builder); !s.ok()) return s;
-  return Dictionary::FromBytes(builder.Build(absl::StrCat("user words from ", ToAbsl(origin))));
+  auto image =
+      DictionaryImage::FromBytes(builder.Build(absl::StrCat("user words from ", ToAbsl(origin))));
+  if (!image.ok()) return image.status();
+  return std::make_unique<UserWordsImage>(*std::move(image));
 }
 
-absl::StatusOr<std::unique_ptr<Dictionary>> LoadUserWords(const std::string& path) {
+absl::StatusOr<std::unique_ptr<UserWords>> LoadUserWords(const std::string& path) {
   auto text = ReadFileToString(path);
   if (!text.ok()) return text.status();
   return CompileUserWords(*text, path);

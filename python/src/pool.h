@@ -52,12 +52,12 @@ class SegmenterPool {
   size_t user_word_count() const { return user_ ? user_->info().word_count : 0; }
 
  private:
-  SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<Dictionary> user);
+  SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<UserWords> user);
   void Return(std::unique_ptr<Segmenter> segmenter);
 
   // Declared before the segmenters, which point into them.
   std::unique_ptr<Dictionary> main_;
-  std::unique_ptr<Dictionary> user_;
+  std::unique_ptr<UserWords> user_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Segmenter>> idle_;  // guarded by mutex_
 };

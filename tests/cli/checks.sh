@@ -123,31 +123,34 @@ check_usage_errors() {
     expect_out_empty "$cmd --bogus"
     run "$cmd" -o
     expect_rc 2 "$cmd -o (no value)"
-    expect_err_has "needs a value" "$cmd -o"
+    expect_err_has "vnseg $cmd: -o: 1 required FILE missing" "$cmd -o"
     run "$cmd" --invalid=bogus
     expect_rc 2 "$cmd --invalid=bogus"
-    expect_err_has "--invalid must be error, replace or pass" "$cmd --invalid=bogus"
+    expect_err_has "--invalid: must be error, replace or pass, not 'bogus'" "$cmd --invalid=bogus"
     run "$cmd" --help=yes
     expect_rc 2 "$cmd --help=yes"
-    expect_err_has "takes no value" "$cmd --help=yes"
+    expect_err_has "help was given a disallowed flag override" "$cmd --help=yes"
+    expect_out_empty "$cmd --help=yes"
   done
   run segment --tokenize=1
   expect_rc 2 "segment --tokenize=1"
+  expect_err_has "tokenize was given a disallowed flag override" "segment --tokenize=1"
   run join --tokenize
   expect_rc 2 "join --tokenize (segment's flag)"
   expect_err_has "unknown option --tokenize" "join --tokenize"
   run normalize --tone=sideways
   expect_rc 2 "normalize --tone=sideways"
-  expect_err_has "--tone must be old, new or keep" "normalize --tone=sideways"
+  expect_err_has "--tone: must be keep, old or new, not 'sideways'" "normalize --tone=sideways"
   run frobnicate
   expect_rc 2 "unknown command"
   expect_err_has "vnseg: unknown command 'frobnicate'" "unknown command"
   run
   expect_rc 2 "no command"
-  expect_err_has "usage: vnseg COMMAND" "no command"
+  expect_err_has "Usage: vnseg" "no command"
+  expect_err_has "vnseg: missing command" "no command"
   run --bogus
   expect_rc 2 "vnseg --bogus"
-  expect_err_has "unknown command '--bogus'" "vnseg --bogus"
+  expect_err_has "vnseg: unknown option --bogus" "vnseg --bogus"
   run dict
   expect_rc 2 "dict without subcommand"
   expect_err_has "missing subcommand" "dict"
@@ -163,7 +166,29 @@ check_usage_errors() {
   expect_rc 2 "dict info --bogus"
   run dict build
   expect_rc 2 "dict build without -o"
-  expect_err_has "-o OUT is required" "dict build"
+  expect_err_has "vnseg dict build: -o is required" "dict build"
+  run dict learn -o "$WORK/x.dic"
+  expect_rc 2 "dict learn without CORPUS"
+  expect_err_has "give at least one CORPUS file" "dict learn without CORPUS"
+  # Every subcommand names an unknown option, and an argument it takes none
+  # of (dict info used to ignore them).
+  for cmd in "dict build" "dict learn" "dict info" "dict lookup"; do
+    # shellcheck disable=SC2086  # cmd is a command and its subcommand
+    run $cmd --bogus x
+    expect_rc 2 "$cmd --bogus"
+    expect_err_has "vnseg $cmd: unknown option --bogus" "$cmd --bogus"
+    expect_err_has "Try 'vnseg $cmd --help'" "$cmd --bogus"
+  done
+  run dict info stray
+  expect_rc 2 "dict info stray"
+  expect_err_has "vnseg dict info: unexpected argument 'stray'" "dict info stray"
+  run dict info -- stray
+  expect_rc 2 "dict info -- stray"
+  expect_err_has "unexpected argument 'stray'" "dict info -- stray"
+  # A word naming another command is a FILE once a command is chosen.
+  run segment join
+  expect_rc 1 "segment join (a FILE named join)"
+  expect_err_has "vnseg segment: cannot open join" "segment join"
 }
 
 check_missing_input() {
@@ -350,17 +375,117 @@ check_help() {
     # shellcheck disable=SC2086
     run $cmd
     expect_rc 0 "vnseg $cmd"
-    expect_out_has "usage: vnseg" "vnseg $cmd"
+    expect_out_has "Usage: vnseg" "vnseg $cmd"
     if [[ -s $WORK/err ]]; then fail "vnseg $cmd wrote to stderr"; else pass; fi
   done
   for cmd in segment resegment join normalize; do
     run "$cmd" --help
-    expect_out_has "usage: vnseg $cmd" "$cmd --help"
+    expect_out_has "Usage: vnseg $cmd [OPTIONS] [FILE...]" "$cmd --help"
     expect_out_has "--invalid MODE" "$cmd --help"
   done
   run --version
   expect_rc 0 "vnseg --version"
   expect_out_has "vnseg " "vnseg --version"
+  # -h, --help and --version on every command and subcommand (the old
+  # parser knew them only at the top level: `vnseg segment --version` and
+  # `vnseg dict learn -h` were unknown options).
+  local version flag
+  version=$(cat "$WORK/out")
+  for cmd in segment resegment join normalize dict "dict build" "dict learn" "dict info" \
+             "dict lookup"; do
+    for flag in -h --help; do
+      # shellcheck disable=SC2086
+      run $cmd $flag
+      expect_rc 0 "vnseg $cmd $flag"
+      expect_out_has "Usage: vnseg $cmd [OPTIONS]" "vnseg $cmd $flag"
+      if [[ -s $WORK/err ]]; then fail "vnseg $cmd $flag wrote to stderr"; else pass; fi
+    done
+    # shellcheck disable=SC2086
+    run $cmd --version
+    expect_rc 0 "vnseg $cmd --version"
+    if [[ $(cat "$WORK/out") == "$version" ]]; then
+      pass
+    else
+      fail "vnseg $cmd --version printed '$(cat "$WORK/out")', not '$version'"
+    fi
+  done
+  # Help after options and FILEs still wins, and runs nothing.
+  run segment --dict /nonexistent nosuch.txt --help
+  expect_rc 0 "vnseg segment ... --help"
+  expect_out_has "Usage: vnseg segment" "vnseg segment ... --help"
+  # The top-level help lists every command, dict's subcommands included.
+  run --help
+  for cmd in segment join resegment normalize "dict build" "dict learn" "dict info" \
+             "dict lookup"; do
+    if grep -qE "^  $cmd  " "$WORK/out"; then pass; else fail "vnseg --help does not list '$cmd'"; fi
+  done
+}
+
+# Options that repeat keep every value, in order; "--" ends the options of
+# every command: what follows is a FILE even if it looks like an option.
+# The old parser read repeated options by a second pass over argv that did
+# not stop at "--", so `-- --base c.txt` also made c.txt a base list.
+check_repeated_options() {
+  printf 'cô gái\n' >"$WORK/a.txt"
+  printf 'con đường\n' >"$WORK/b.txt"
+  printf 'học sinh\n' >"$WORK/c.txt"
+  printf 'bàn mèo\n' >"$WORK/-x"
+  printf 'cà phê\n' >"$WORK/--base"
+  RC=0
+  (cd "$WORK" && exec "$VNSEG" dict build -o d.dic --base a.txt --base=b.txt -- -x --base c.txt) \
+    >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "dict build --base a --base=b -- -x --base c.txt"
+  expect_err_has "5 words" "dict build: five lists, one word each"
+  run dict lookup --dict "$WORK/d.dic" cô_gái con_đường bàn_mèo cà_phê học_sinh
+  expect_rc 0 "dict lookup of the five words"
+  local word from
+  while read -r word from; do
+    if grep -qP "^$word\t.*\tfrom=$from\$" "$WORK/out"; then
+      pass
+    else
+      fail "dict build: $word should be from=$from: $(grep "^$word" "$WORK/out")"
+    fi
+  done <<EOF
+cô_gái base
+con_đường base
+bàn_mèo names
+cà_phê names
+học_sinh names
+EOF
+  # The conversions: a FILE named -x after "--", stdin as "-", in order.
+  printf 'Tổng thống Mỹ\n' >"$WORK/in.txt"
+  cp "$WORK/in.txt" "$WORK/-x"
+  local cmd
+  for cmd in segment resegment join normalize; do
+    RC=0
+    (cd "$WORK" && exec "$VNSEG" "$cmd" -o out.txt in.txt -- -x -) <"$WORK/in.txt" \
+      >"$WORK/out" 2>"$WORK/err" || RC=$?
+    expect_rc 0 "$cmd -o out.txt in.txt -- -x -"
+    (cd "$WORK" && "$VNSEG" "$cmd" in.txt in.txt in.txt) >"$WORK/want.txt" 2>/dev/null
+    expect_same "$WORK/want.txt" "$WORK/out.txt" "$cmd in.txt -- -x -: three inputs in order"
+    run "$cmd" -- --bogus
+    expect_rc 1 "$cmd -- --bogus (a FILE)"
+    expect_err_has "cannot open --bogus" "$cmd -- --bogus"
+  done
+  # An option that does not repeat, given twice, keeps the last value (as
+  # the old parser did; CLI11 by default refuses it).
+  run segment -o "$WORK/first.txt" -o "$WORK/second.txt" "$WORK/in.txt"
+  expect_rc 0 "segment -o first -o second"
+  expect_no_file "$WORK/first.txt" "segment -o first -o second: not first"
+  printf 'Tổng_thống Mỹ\n' >"$WORK/want.txt"
+  expect_same "$WORK/want.txt" "$WORK/second.txt" "segment -o first -o second: second"
+  run normalize --tone new --tone old "$WORK/in.txt"
+  expect_rc 0 "normalize --tone new --tone old"
+  # dict learn: repeated --base, a CORPUS named like an option.
+  printf 'cô_gái đi trên con_đường .\nhọc_sinh thấy cô_gái .\n' >"$WORK/--names"
+  RC=0
+  (cd "$WORK" && exec "$VNSEG" dict learn -o l.dic --base a.txt --base b.txt --names c.txt \
+     -- --names) >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "dict learn --base a --base b --names c -- --names"
+  expect_err_has "2 lines (0 skipped)" "dict learn read the CORPUS named --names"
+  run dict lookup --dict "$WORK/l.dic" -- con_đường
+  expect_rc 0 "dict lookup -- WORD"
+  expect_out_has "from=base" "dict learn: b.txt is a base list"
 }
 
 # Without --dict or VNSEG_DICT the CLI finds the build's dictionary.
@@ -450,6 +575,7 @@ check_dict_learn() {
   expect_err_has "bad.tsv:2: bad weight" "dict build with a damaged model"
   run dict learn -o "$WORK/x.dic" --epochs 0 "$WORK/corpus.txt"
   expect_rc 2 "dict learn --epochs 0"
+  expect_err_has "--epochs: must be a whole number from 1 to 1000, not '0'" "dict learn --epochs 0"
 }
 
 # --threads N converts blocks in parallel: the output must be the same as
@@ -482,7 +608,9 @@ check_threads() {
   expect_same "$WORK/one.err" "$WORK/err" "error message, --threads 2"
   run segment --threads -1 "$WORK/big.txt"
   expect_rc 2 "segment --threads -1"
-  expect_err_has "--threads must be a whole number" "segment --threads -1"
+  expect_err_has "--threads: must be a whole number from 0 to 256, not '-1'" "segment --threads -1"
+  run segment --threads 257 "$WORK/big.txt"
+  expect_rc 2 "segment --threads 257"
 }
 
 # --- Lines longer than the reader's 1 MiB block.

@@ -12,23 +12,23 @@ which covers the header too.
 With --fuzz N, also writes N files fuzz_K.dic with random damage and a fixed
 checksum, listed with TEXT "*" (any outcome but a crash is fine).
 
-Layout (lib/src/dictionary_format.h): a 216-byte header
+Layout (lib/src/dictionary_format.h, format 5): a 200-byte header
   magic[8] version:u32 byte_order:u32 file_size:u64 checksum:u64
   word_count syllable_count node_count edge_count hash_slot_count
   max_word_syllables model_slot_count model_dense_count model_feature_version
-  reserved (u32 each), then 9
+  reserved (u32 each), then 8
   sections {offset:u64, size:u64}: source, hash slots, syllable offsets,
-  syllable bytes, nodes, edges, words, model slots, model dense weights.
-  A node is {first_edge, edge_count, word, word_flags} (u32 each).
+  syllable bytes, nodes, edges, model slots, model dense weights.
+  A node is {first_edge, edge_count, word_flags, is_word} (u32 each).
 """
 import argparse
 import os
 import random
 import struct
 
-HEADER = 216
+HEADER = 200
 MASK = (1 << 64) - 1
-SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS, MODEL_SLOTS, MODEL_DENSE = range(9)
+SOURCE, SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, MODEL_SLOTS, MODEL_DENSE = range(8)
 SECTIONS = 72  # offset of the section table
 
 
@@ -36,7 +36,7 @@ CHECKSUM = 24  # offset of FileHeader::checksum
 
 
 def checksum(image):
-    """FileChecksum of lib/src/dictionary.cc: the whole image, its checksum field as 0."""
+    """FileChecksum of lib/src/dictionary_format.cc: the whole image, its checksum field as 0."""
     data = bytearray(image)
     data[CHECKSUM:CHECKSUM + 8] = bytes(8)
     h = 0xCBF29CE484222325 ^ len(data)
@@ -68,7 +68,7 @@ def main():
     d = open(args.dict, "rb").read()
     assert d[:8] == b"VNSEGDIC", "not a vnseg dictionary: " + args.dict
     assert checksum(d) == struct.unpack_from("<Q", d, CHECKSUM)[0], \
-        "checksum formula out of date with lib/src/dictionary.cc"
+        "checksum formula out of date with lib/src/dictionary_format.cc"
     os.makedirs(args.out_dir, exist_ok=True)
     syllable_count = struct.unpack_from("<I", d, 36)[0]
     cases = []
@@ -103,7 +103,7 @@ def main():
         value = struct.unpack_from("<I", d, off)[0]
         write("flipped_%s.dic" % name, patched(off, "<I", value ^ 1, fix=False), "checksum mismatch")
     for i, name in enumerate(["source", "hash_slots", "syllable_offsets", "syllable_bytes",
-                              "nodes", "edges", "words", "model_slots", "model_dense"]):
+                              "nodes", "edges", "model_slots", "model_dense"]):
         for part, off in (("offset", SECTIONS + 16 * i), ("size", SECTIONS + 16 * i + 8)):
             value = struct.unpack_from("<Q", d, off)[0]
             write("flipped_%s_%s.dic" % (name, part), patched(off, "<Q", value ^ 8, fix=False),
@@ -116,13 +116,16 @@ def main():
           "a section lies outside the file or has the wrong size")
     write("edge_child.dic", patched(edges_off + 4, "<I", 0xFFFFFFF0), "trie edge out of range")
     nodes_off, _ = section(d, NODES)
-    write("node_word.dic", patched(nodes_off + 8, "<I", 0x7FFFFFFF), "trie node out of range")
+    write("node_word.dic", patched(nodes_off + 12, "<I", 2), "trie node word mark is neither 0 nor 1")
     write("node_edges.dic", patched(nodes_off + 4, "<I", 0xFFFFFFFF), "trie node out of range")
     # Two edges to one node (the root's first two): a graph, not a tree.
     first_child = struct.unpack_from("<I", d, edges_off + 4)[0]
     write("shared_child.dic", patched(edges_off + 8 + 4, "<I", first_child), "trie is not a tree")
-    # The root is no word: flags there contradict its (absent) word.
-    write("node_flags.dic", patched(nodes_off + 12, "<I", 1), "trie node flags differ")
+    # The root is no word: flags there contradict its (absent) word, and
+    # marking it a word makes one more word than the header counts.
+    write("node_flags.dic", patched(nodes_off + 8, "<I", 1), "trie node without a word has flags")
+    write("node_extra_word.dic", patched(nodes_off + 12, "<I", 1),
+          "word count does not match the trie")
     slots_off, slots_size = section(d, SLOTS)
     slots = struct.unpack_from("<%dI" % (slots_size // 4), d, slots_off)
     used = next(i for i, v in enumerate(slots) if v != 0)
@@ -165,12 +168,12 @@ def main():
         for _ in range(rng.randrange(1, 8)):
             if rng.random() < 0.3:  # a header count or section field
                 off = rng.choice([32, 36, 40, 44, 48, 52, 56, 60, 64] +
-                                 [SECTIONS + 8 * i for i in range(18)])
+                                 [SECTIONS + 8 * i for i in range(16)])
                 size = 4 if off < SECTIONS else 8
                 value = rng.choice([0, 1, 3, 0xFFFFFFFF, rng.randrange(1 << 24)])
                 b[off:off + size] = value.to_bytes(size, "little")
             else:  # a word of the tables
-                sec = rng.choice([s for s in (SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES, WORDS,
+                sec = rng.choice([s for s in (SLOTS, SYL_OFFSETS, SYL_BYTES, NODES, EDGES,
                                               MODEL_SLOTS) if section(d, s)[1] > 0])
                 off, size = section(d, sec)
                 p = off + 4 * rng.randrange(size // 4)

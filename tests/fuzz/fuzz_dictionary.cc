@@ -5,14 +5,15 @@
 //
 // The harness writes the true size and checksum into the header first, so
 // that mutations reach the checks behind them instead of all failing the
-// checksum. Seal() must compute what Dictionary::Attach checks
-// (lib/src/dictionary.cc): change both together.
+// checksum. Seal() must compute what DictionaryImage::Attach checks
+// (lib/src/dictionary_image.cc): change both together.
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 
 #include "dictionary_format.h"
+#include "dictionary_image.h"
 #include "fuzz_util.h"
 #include "vnseg/convert.h"
 #include "vnseg/segmenter.h"
@@ -43,11 +44,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace vnseg;
   std::string image(reinterpret_cast<const char*>(data), size);
   Seal(&image);
-  auto dictionary = Dictionary::FromBytes(std::move(image));
+  auto dictionary = DictionaryImage::FromBytes(image);
   if (!dictionary.ok()) return 0;
-  const Dictionary& dict = **dictionary;
+  const DictionaryImage& dict = **dictionary;
+  // The same image as user words.
+  auto as_user_words = DictionaryImage::FromBytes(std::move(image));
+  fuzz::Check(as_user_words.ok(), "an image loads once but not twice");
+  const UserWordsImage user_words(*std::move(as_user_words));
 
-  for (const Dictionary* user : {static_cast<const Dictionary*>(nullptr), &dict}) {
+  for (const UserWords* user : {static_cast<const UserWords*>(nullptr),
+                                static_cast<const UserWords*>(&user_words)}) {
     Segmenter segmenter(user ? &fuzz::RealDictionary() : &dict, user);
     std::string segmented, joined, tokens;
     SegmentText(segmenter, kText, {}, &segmented);
@@ -57,10 +63,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     tokenize.tokenize = true;
     SegmentText(segmenter, kText, tokenize, &tokens);
   }
-  WordEntry entry;
-  for (std::string_view word : {"hoà bình", "Tổng_thống", "học sinh", "a"}) dict.Lookup(word, &entry);
+  uint32_t flags;
+  for (std::string_view word : {"hoà bình", "Tổng_thống", "học sinh", "a"}) dict.Lookup(word, &flags);
   // A hostile image may store keys that are not canonical, so a listed key
   // need not be found again: only that listing ends is checked.
-  for (const std::string& key : dict.AllKeys()) dict.Lookup(key, &entry);
+  for (const std::string& key : dict.AllKeys()) dict.Lookup(key, &flags);
   return 0;
 }

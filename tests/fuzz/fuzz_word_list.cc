@@ -5,8 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "dictionary_image.h"
 #include "fuzz_util.h"
-#include "vnseg/dictionary.h"
+#include "vnseg/dictionary_builder.h"
 #include "vnseg/word_list.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -17,12 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto compiled = CompileUserWords(text, "fuzz.txt");
   fuzz::Check(added.ok() == compiled.ok(), "AddWordList and CompileUserWords disagree");
   if (!added.ok()) return 0;
-  auto loaded = Dictionary::FromBytes(builder.Build("fuzz"));
+  auto loaded = DictionaryImage::FromBytes(builder.Build("fuzz"));
   fuzz::Check(loaded.ok(), "a built dictionary does not load");
   fuzz::Check((*loaded)->info().word_count == builder.size(), "the dictionary lost words");
-  WordEntry entry;
   for (const std::string& key : (*loaded)->AllKeys()) {
-    fuzz::Check((*loaded)->Lookup(key, &entry), "a listed key is not found");
+    fuzz::Check((*loaded)->Lookup(key, nullptr), "a listed key is not found");
   }
   return 0;
 }

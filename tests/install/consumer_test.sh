@@ -46,6 +46,8 @@ cmake --build "$work/cmake-build" >"$work/cmake-build.log" 2>&1 ||
 cmake --install "$work/cmake-build" >/dev/null
 check_program "$prefix/bin/consumer_c"
 check_program "$prefix/bin/consumer_cpp"
+grep -qxF "user words: nói zip_zap; hoà bình is a base-list word" <<<"$("$prefix/bin/consumer_cpp")" ||
+  fail "consumer_cpp: user words or lookup"
 grep -qF "  [0,14) Tổng thống" <<<"$("$prefix/bin/consumer_c")" || fail "token offsets"
 # The check above can fail: with the static library, the same program
 # outside the prefix finds another dictionary (the build tree's or none).

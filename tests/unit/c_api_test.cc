@@ -89,6 +89,13 @@ TEST(CApi, UserWordsJoinSyllables) {
   EXPECT_EQ(Segment(h.segmenter, "nói zip zap"), "nói zip zap");
   EXPECT_EQ(Segment(with_user_words, "nói zip zap"), "nói zip_zap");
   vnseg_segmenter_free(with_user_words);
+  // The two kinds of handle are not interchangeable.
+  vnseg_segmenter* swapped = nullptr;
+  EXPECT_EQ(vnseg_segmenter_new(user_words, nullptr, &swapped), VNSEG_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(vnseg_last_error()).find("dictionary is user words"), std::string::npos)
+      << vnseg_last_error();
+  EXPECT_EQ(vnseg_segmenter_new(h.dictionary, h.dictionary, &swapped), VNSEG_INVALID_ARGUMENT);
+  EXPECT_EQ(swapped, nullptr);
   vnseg_dictionary_free(user_words);
   EXPECT_EQ(vnseg_user_words_open("/nonexistent/words.txt", &user_words), VNSEG_NOT_FOUND);
 }

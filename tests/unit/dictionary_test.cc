@@ -13,6 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "dictionary_format.h"
+#include "dictionary_image.h"
+#include "vnseg/dictionary_builder.h"
 #include "model.h"
 #include "test_util.h"
 
@@ -21,7 +23,7 @@ namespace {
 
 using test::HasSubstr;
 
-constexpr size_t kHeaderSize = 216;      // sizeof(FileHeader), see dictionary_format.h
+constexpr size_t kHeaderSize = 200;      // sizeof(FileHeader), see dictionary_format.h
 constexpr size_t kVersionOffset = 8;     // FileHeader::format_version, after the magic
 
 // An image big enough for the truncation tests (> 300 bytes).
@@ -29,7 +31,7 @@ std::string SampleImage() {
   DictionaryBuilder b;
   for (const char* w : {"hoà bình", "Hà Nội", "thuỷ điện", "việt nam", "cộng hoà xã hội chủ nghĩa",
                         "khoẻ", "người", "quý", "học sinh", "sinh học"}) {
-    EXPECT_TRUE(b.Add(w, 2, kFromBaseList));
+    EXPECT_TRUE(b.Add(w, kFromBaseList));
   }
   return b.Build("sample words");
 }
@@ -49,10 +51,9 @@ TEST(DictionaryTest, LookupAnySpelling) {
   ASSERT_TRUE(dict.ok()) << dict.status();
   for (const char* spelling : {"hoà bình", "hòa bình", "HOÀ BÌNH", "Hoà_Bình", "hòa_bình",
                                "  hoà   bình ", "ho\xCC\x80" "a bi\xCC\x80nh", "hoà\tbình"}) {
-    WordEntry e;
-    EXPECT_TRUE((*dict)->Lookup(spelling, &e)) << spelling;
-    EXPECT_EQ(e.frequency, 2u);
-    EXPECT_EQ(e.flags, kFromBaseList);
+    uint32_t flags = 0;
+    EXPECT_TRUE((*dict)->Lookup(spelling, &flags)) << spelling;
+    EXPECT_EQ(flags, kFromBaseList);
   }
   EXPECT_TRUE((*dict)->Lookup("thủy điện", nullptr));
   EXPECT_TRUE((*dict)->Lookup("khỏe", nullptr));
@@ -65,85 +66,106 @@ TEST(DictionaryTest, LookupAnySpelling) {
   EXPECT_FALSE((*dict)->Lookup("hòa bình an", nullptr));
   EXPECT_FALSE((*dict)->Lookup("", nullptr));
   EXPECT_FALSE((*dict)->Lookup("hoa binh", nullptr));  // tones matter
+  uint32_t flags = 12345;
+  EXPECT_FALSE((*dict)->Lookup("hòa", &flags));
+  EXPECT_EQ(flags, 12345u);  // untouched
 }
 
 TEST(DictionaryTest, InfoAndTrieWalk) {
-  auto dict = Dictionary::FromBytes(SampleImage());
+  auto dict = DictionaryImage::FromBytes(SampleImage());
   ASSERT_TRUE(dict.ok()) << dict.status();
   const DictionaryInfo& info = (*dict)->info();
   EXPECT_EQ(info.word_count, 10u);
   EXPECT_EQ(info.max_word_syllables, 6u);
   EXPECT_EQ(info.source, "sample words");
-  EXPECT_EQ(info.format_version, 4u);
+  EXPECT_EQ(info.format_version, 5u);
   EXPECT_GT(info.syllable_count, 10u);
 
   uint32_t hoa = (*dict)->SyllableId("hòa");
   uint32_t binh = (*dict)->SyllableId("bình");
-  ASSERT_NE(hoa, Dictionary::kNoSyllable);
-  ASSERT_NE(binh, Dictionary::kNoSyllable);
-  EXPECT_EQ((*dict)->SyllableId("hoà"), Dictionary::kNoSyllable);  // keys only
-  EXPECT_EQ((*dict)->SyllableId("xyz"), Dictionary::kNoSyllable);
-  uint32_t node = (*dict)->Child(Dictionary::kRoot, hoa);
-  ASSERT_NE(node, Dictionary::kNoNode);
-  EXPECT_FALSE((*dict)->WordAt(node, nullptr));
+  ASSERT_NE(hoa, DictionaryImage::kNoSyllable);
+  ASSERT_NE(binh, DictionaryImage::kNoSyllable);
+  EXPECT_EQ((*dict)->SyllableId("hoà"), DictionaryImage::kNoSyllable);  // keys only
+  EXPECT_EQ((*dict)->SyllableId("xyz"), DictionaryImage::kNoSyllable);
+  uint32_t node = (*dict)->Child(DictionaryImage::kRoot, hoa);
+  ASSERT_NE(node, DictionaryImage::kNoNode);
   uint32_t flags = 1;
   EXPECT_FALSE((*dict)->WordFlagsAt(node, &flags));
   EXPECT_EQ(flags, 0u);
   node = (*dict)->Child(node, binh);
-  ASSERT_NE(node, Dictionary::kNoNode);
-  WordEntry entry;
-  EXPECT_TRUE((*dict)->WordAt(node, &entry));
+  ASSERT_NE(node, DictionaryImage::kNoNode);
   EXPECT_TRUE((*dict)->WordFlagsAt(node, &flags));
-  EXPECT_EQ(flags, entry.flags);
-  EXPECT_NE(flags, 0u);
-  EXPECT_EQ((*dict)->Child(Dictionary::kRoot, binh), Dictionary::kNoNode);
+  EXPECT_EQ(flags, kFromBaseList);
+  EXPECT_EQ((*dict)->Child(DictionaryImage::kRoot, binh), DictionaryImage::kNoNode);
 }
 
-TEST(DictionaryTest, DuplicatesSumFrequenciesAndOrFlags) {
+TEST(DictionaryTest, DuplicatesOrFlags) {
   DictionaryBuilder b;
-  EXPECT_TRUE(b.Add("hoà bình", 3, kFromBaseList));
-  EXPECT_TRUE(b.Add("Hòa_Bình", 4, kFromUserList));
-  EXPECT_TRUE(b.Add("khoẻ", UINT32_MAX - 1, kFromCorpus));
-  EXPECT_TRUE(b.Add("khỏe", 5, kFromNameList));  // saturates
+  EXPECT_TRUE(b.Add("hoà bình", kFromBaseList));
+  EXPECT_TRUE(b.Add("Hòa_Bình", kFromUserList));
+  EXPECT_TRUE(b.Add("khoẻ", kFromNameList));
+  EXPECT_TRUE(b.Add("khỏe", kCommonWord));
   EXPECT_EQ(b.size(), 2u);
   auto dict = Dictionary::FromBytes(b.Build(""));
   ASSERT_TRUE(dict.ok()) << dict.status();
-  WordEntry e;
-  ASSERT_TRUE((*dict)->Lookup("hòa bình", &e));
-  EXPECT_EQ(e.frequency, 7u);
-  EXPECT_EQ(e.flags, kFromBaseList | kFromUserList);
-  ASSERT_TRUE((*dict)->Lookup("khoẻ", &e));
-  EXPECT_EQ(e.frequency, UINT32_MAX);
-  EXPECT_EQ(e.flags, kFromCorpus | kFromNameList);
+  uint32_t flags;
+  ASSERT_TRUE((*dict)->Lookup("hòa bình", &flags));
+  EXPECT_EQ(flags, kFromBaseList | kFromUserList);
+  ASSERT_TRUE((*dict)->Lookup("khoẻ", &flags));
+  EXPECT_EQ(flags, kFromNameList | kCommonWord);
+}
+
+// A word added with no flag (the corpus words of `dict build
+// --corpus-words`) is a word all the same: the trie marks it, the
+// segmenter's walk and Lookup find it.
+TEST(DictionaryTest, WordWithoutFlagsIsAWord) {
+  DictionaryBuilder b;
+  EXPECT_TRUE(b.Add("học sinh", 0));
+  EXPECT_TRUE(b.Add("học", kFromBaseList));
+  auto dict = DictionaryImage::FromBytes(b.Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_EQ((*dict)->info().word_count, 2u);
+  uint32_t flags = 99;
+  ASSERT_TRUE((*dict)->Lookup("Học_sinh", &flags));
+  EXPECT_EQ(flags, 0u);
+  const uint32_t hoc = (*dict)->SyllableId("học");
+  const uint32_t sinh = (*dict)->SyllableId("sinh");
+  const uint32_t node = (*dict)->Child((*dict)->Child(DictionaryImage::kRoot, hoc), sinh);
+  ASSERT_NE(node, DictionaryImage::kNoNode);
+  EXPECT_TRUE((*dict)->WordFlagsAt(node, &flags));
+  EXPECT_EQ(flags, 0u);
+  EXPECT_FALSE((*dict)->Lookup("sinh", nullptr));  // a syllable only
+  std::vector<std::string> keys = (*dict)->AllKeys();
+  EXPECT_EQ(keys, (std::vector<std::string>{"học", "học sinh"}));
 }
 
 TEST(DictionaryTest, LowerThenUpperSpellingIsFlagged) {
   DictionaryBuilder b;
-  EXPECT_TRUE(b.Add("châu Âu", 1, kFromNameList));
-  EXPECT_TRUE(b.Add("Hà Nội", 1, kFromNameList));
-  EXPECT_TRUE(b.Add("hoà bình", 1, kFromBaseList));
+  EXPECT_TRUE(b.Add("châu Âu", kFromNameList));
+  EXPECT_TRUE(b.Add("Hà Nội", kFromNameList));
+  EXPECT_TRUE(b.Add("hoà bình", kFromBaseList));
   auto dict = Dictionary::FromBytes(b.Build(""));
   ASSERT_TRUE(dict.ok()) << dict.status();
-  WordEntry e;
-  ASSERT_TRUE((*dict)->Lookup("châu âu", &e));
-  EXPECT_EQ(e.flags, kFromNameList | kLowerThenUpper);
-  ASSERT_TRUE((*dict)->Lookup("hà nội", &e));
-  EXPECT_EQ(e.flags, kFromNameList);
-  ASSERT_TRUE((*dict)->Lookup("Hoà Bình", &e));
-  EXPECT_EQ(e.flags, kFromBaseList);
+  uint32_t flags;
+  ASSERT_TRUE((*dict)->Lookup("châu âu", &flags));
+  EXPECT_EQ(flags, kFromNameList | kLowerThenUpper);
+  ASSERT_TRUE((*dict)->Lookup("hà nội", &flags));
+  EXPECT_EQ(flags, kFromNameList);
+  ASSERT_TRUE((*dict)->Lookup("Hoà Bình", &flags));
+  EXPECT_EQ(flags, kFromBaseList);
 }
 
 TEST(DictionaryTest, AddRejectsWordsTheSegmenterCannotMatch) {
   DictionaryBuilder b;
   for (const char* bad : {"ao có bờ, sông có bến", "", "  ", "_", "xin chào!", "2.000 đồng",
                           "TP.HCM", "(hoà)", "hoà-", "a,b", "😀"}) {
-    EXPECT_FALSE(b.Add(bad, 1, kFromBaseList)) << bad;
+    EXPECT_FALSE(b.Add(bad, kFromBaseList)) << bad;
   }
   EXPECT_EQ(b.size(), 0u);
   EXPECT_EQ(b.skipped(), 11u);
-  EXPECT_TRUE(b.Add("Wai-kru", 1, kFromBaseList));
-  EXPECT_TRUE(b.Add("A5", 1, kFromBaseList));
-  EXPECT_TRUE(b.Add("foo_bar", 1, kFromBaseList));  // '_' separates syllables
+  EXPECT_TRUE(b.Add("Wai-kru", kFromBaseList));
+  EXPECT_TRUE(b.Add("A5", kFromBaseList));
+  EXPECT_TRUE(b.Add("foo_bar", kFromBaseList));  // '_' separates syllables
   EXPECT_EQ(b.size(), 3u);
   EXPECT_EQ(b.skipped(), 11u);
 }
@@ -152,7 +174,7 @@ TEST(DictionaryTest, AddRejectsWordsTheSegmenterCannotMatch) {
 // space, so "hà\u00A0nội" is the word "hà nội".
 TEST(DictionaryTest, AddedWordWithNoBreakSpaceIsMatchable) {
   DictionaryBuilder b;
-  bool added = b.Add("hà\xC2\xA0nội", 1, kFromBaseList);
+  bool added = b.Add("hà\xC2\xA0nội", kFromBaseList);
   auto dict = Dictionary::FromBytes(b.Build(""));
   ASSERT_TRUE(dict.ok()) << dict.status();
   if (added) {
@@ -161,7 +183,7 @@ TEST(DictionaryTest, AddedWordWithNoBreakSpaceIsMatchable) {
 }
 
 TEST(DictionaryTest, AllKeys) {
-  auto dict = Dictionary::FromBytes(SampleImage());
+  auto dict = DictionaryImage::FromBytes(SampleImage());
   ASSERT_TRUE(dict.ok()) << dict.status();
   std::vector<std::string> keys = (*dict)->AllKeys();
   std::sort(keys.begin(), keys.end());
@@ -172,18 +194,18 @@ TEST(DictionaryTest, AllKeys) {
 }
 
 TEST(DictionaryTest, EmptyDictionary) {
-  auto dict = Dictionary::FromBytes(DictionaryBuilder().Build(""));
+  auto dict = DictionaryImage::FromBytes(DictionaryBuilder().Build(""));
   ASSERT_TRUE(dict.ok()) << dict.status();
   EXPECT_EQ((*dict)->info().word_count, 0u);
   EXPECT_TRUE((*dict)->AllKeys().empty());
   EXPECT_FALSE((*dict)->Lookup("hòa", nullptr));
-  EXPECT_EQ((*dict)->SyllableId("hòa"), Dictionary::kNoSyllable);
+  EXPECT_EQ((*dict)->SyllableId("hòa"), DictionaryImage::kNoSyllable);
 }
 
 TEST(DictionaryTest, BuildIsDeterministic) {
   DictionaryBuilder a, b;
-  for (const char* w : {"hoà bình", "việt nam", "khoẻ"}) a.Add(w, 1, kFromBaseList);
-  for (const char* w : {"khỏe", "Việt Nam", "hòa_bình"}) b.Add(w, 1, kFromBaseList);
+  for (const char* w : {"hoà bình", "việt nam", "khoẻ"}) a.Add(w, kFromBaseList);
+  for (const char* w : {"khỏe", "Việt Nam", "hòa_bình"}) b.Add(w, kFromBaseList);
   EXPECT_EQ(a.Build("x"), b.Build("x"));
 }
 
@@ -191,8 +213,8 @@ TEST(DictionaryTest, FileRoundTrip) {
   std::string image = SampleImage();
   std::string path = TempPath("roundtrip.dic");
   WriteFile(path, image);
-  auto from_file = Dictionary::Open(path);
-  auto from_bytes = Dictionary::FromBytes(image);
+  auto from_file = DictionaryImage::Open(path);
+  auto from_bytes = DictionaryImage::FromBytes(image);
   std::remove(path.c_str());  // mapped pages stay valid after unlink
   ASSERT_TRUE(from_file.ok()) << from_file.status();
   ASSERT_TRUE(from_bytes.ok()) << from_bytes.status();
@@ -252,6 +274,40 @@ std::string Resealed(std::string image, uint32_t FileHeader::*field, uint32_t va
   return image;
 }
 
+// Format 5 keeps each word's flags in its trie node: the node's word mark
+// and flags must agree with each other and with the header's word count.
+TEST(DictionaryTest, InconsistentTrieNodesAreRefused) {
+  const std::string image = SampleImage();
+  FileHeader h;
+  std::memcpy(&h, image.data(), sizeof(h));
+  const uint64_t nodes = h.sections[kNodes].offset;
+  // Field `field` of node `node` set to `value`, the checksum redone.
+  auto patched = [&](uint32_t node, uint32_t TrieNode::*field, uint32_t value) {
+    std::string damaged = image;
+    TrieNode n;
+    std::memcpy(&n, &damaged[nodes + node * sizeof(TrieNode)], sizeof(n));
+    n.*field = value;
+    std::memcpy(&damaged[nodes + node * sizeof(TrieNode)], &n, sizeof(n));
+    return Resealed(damaged, &FileHeader::reserved, 0);
+  };
+  struct Case {
+    std::string image;
+    std::string message;
+  };
+  const Case cases[] = {
+      {patched(0, &TrieNode::is_word, 2), "trie node word mark is neither 0 nor 1"},
+      {patched(0, &TrieNode::word_flags, kFromBaseList), "trie node without a word has flags"},
+      {patched(0, &TrieNode::is_word, 1), "word count does not match the trie"},
+      {Resealed(image, &FileHeader::word_count, h.word_count + 1),
+       "word count does not match the trie"},
+  };
+  for (const Case& c : cases) {
+    auto dict = Dictionary::FromBytes(c.image);
+    ASSERT_FALSE(dict.ok()) << c.message;
+    EXPECT_TRUE(HasSubstr(std::string(dict.status().message()), c.message)) << dict.status();
+  }
+}
+
 TEST(DictionaryTest, ReservedHeaderFieldMustBeZero) {
   auto dict = Dictionary::FromBytes(Resealed(SampleImage(), &FileHeader::reserved, 1));
   ASSERT_FALSE(dict.ok());
@@ -265,7 +321,7 @@ TEST(DictionaryTest, ReservedHeaderFieldMustBeZero) {
 // to inf and NaN, and segmenting looped for ever while memory grew.
 TEST(DictionaryTest, HugeModelWeightsAreRefused) {
   DictionaryBuilder builder;
-  ASSERT_TRUE(builder.Add("hoà bình", 1, kFromBaseList));
+  ASSERT_TRUE(builder.Add("hoà bình", kFromBaseList));
   std::string model_text = absl::StrCat("# vnseg model ", model::kFeatureVersion, " dense ",
                                         model::kDenseSize, "\nD\t0\t1.5\nN\thoà\t1 2 3 4\n");
   ASSERT_TRUE(builder.SetModel(model_text, "model").ok());
@@ -315,12 +371,12 @@ TEST(DictionaryTest, WrongMagicAndVersion) {
   // A file of the previous format (whose checksum left the header out)
   // is told to be rebuilt: the version is checked before the checksum.
   std::string bad_version = image;
-  uint32_t version = 3;
+  uint32_t version = 4;
   std::memcpy(&bad_version[kVersionOffset], &version, sizeof(version));
   dict = Dictionary::FromBytes(bad_version);
   ASSERT_FALSE(dict.ok());
   EXPECT_TRUE(HasSubstr(std::string(dict.status().message()),
-                        "format version 3, this build reads version 4 "
+                        "format version 4, this build reads version 5 "
                         "(rebuild it with `vnseg dict build`)"))
       << dict.status();
 

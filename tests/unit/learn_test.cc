@@ -34,7 +34,7 @@ std::string LexiconImage(DictionaryBuilder* builder) {
   EXPECT_TRUE(AddWordList(kWordList, "list", kFromBaseList, builder).ok());
   auto words = CorpusWordList({kCorpus});
   EXPECT_TRUE(words.ok()) << words.status();
-  EXPECT_TRUE(AddWordList(*words, "corpus words", kFromCorpus, builder).ok());
+  EXPECT_TRUE(AddWordList(*words, "corpus words", 0, builder).ok());
   return builder->Build("test lexicon");
 }
 
@@ -105,9 +105,7 @@ TEST(LearnTest, UserWordsWinOverTheModel) {
   DictionaryBuilder builder;
   auto dict = DictionaryWithModel(Learn(LexiconImage(&builder)));
   ASSERT_NE(dict, nullptr);
-  DictionaryBuilder user_builder;
-  ASSERT_TRUE(user_builder.Add("cô gái", 1, kFromUserList));
-  auto user = Dictionary::FromBytes(user_builder.Build("user"));
+  auto user = CompileUserWords("cô gái\n", "user");
   ASSERT_TRUE(user.ok());
   Segmenter segmenter(dict.get(), user->get());
   EXPECT_EQ(WordStrings(segmenter, "hai cô gái"), (Strings{"hai", "cô gái"}));
@@ -176,13 +174,11 @@ TEST(WordListTagsTest, TagsBecomeFlags) {
                   .ok());
   auto dict = Dictionary::FromBytes(builder.Build("tags"));
   ASSERT_TRUE(dict.ok());
-  WordEntry entry;
-  ASSERT_TRUE((*dict)->Lookup("con", &entry));
-  EXPECT_EQ(entry.flags, uint32_t{kClassifier | kNoun});
-  EXPECT_EQ(entry.frequency, 0u);
-  ASSERT_TRUE((*dict)->Lookup("học_sinh", &entry));
-  EXPECT_EQ(entry.flags, uint32_t{kCommonWord | kHeadword});
-  EXPECT_EQ(entry.frequency, 3u);
+  uint32_t flags;
+  ASSERT_TRUE((*dict)->Lookup("con", &flags));
+  EXPECT_EQ(flags, uint32_t{kClassifier | kNoun});
+  ASSERT_TRUE((*dict)->Lookup("học_sinh", &flags));
+  EXPECT_EQ(flags, uint32_t{kCommonWord | kHeadword});
 
   absl::Status bad = AddWordList("a\t1\n\nb\t0\tnoun,bogus\n", "tags.txt", 0, &builder);
   ASSERT_FALSE(bad.ok());

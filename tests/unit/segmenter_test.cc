@@ -11,6 +11,7 @@ namespace vnseg {
 namespace {
 
 using test::MakeDict;
+using test::MakeUserWords;
 using test::WordStrings;
 using Strings = std::vector<std::string>;
 
@@ -115,7 +116,7 @@ TEST_F(SegmenterTest, OtherTokensAreOneWordEach) {
 }
 
 TEST_F(SegmenterTest, UserWordsAreAdded) {
-  auto user = MakeDict({"đô thị mới", "bình thế"});
+  auto user = MakeUserWords({"đô thị mới", "bình thế"});
   Segmenter with_user(dict_.get(), user.get());
   EXPECT_EQ(WordStrings(segmenter_, "khu đô thị mới"), (Strings{"khu", "đô", "thị", "mới"}));
   EXPECT_EQ(WordStrings(with_user, "khu Đô thị mới"), (Strings{"khu", "Đô thị mới"}));

@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "vnseg/dictionary.h"
+#include "vnseg/dictionary_builder.h"
 #include "vnseg/segmenter.h"
 #include "vnseg/tokenizer.h"
+#include "vnseg/word_list.h"
 
 namespace vnseg {
 
@@ -25,16 +27,25 @@ inline std::ostream& operator<<(std::ostream& os, TokenKind kind) {
 
 namespace test {
 
-// Builds an in-memory dictionary from `words` (frequency 1, base-list flag)
+// Builds an in-memory dictionary from `words` (the base-list flag)
 // and `names` (the name-list flag: one-syllable names are place names).
 inline std::unique_ptr<Dictionary> MakeDict(std::initializer_list<std::string_view> words,
                                             std::initializer_list<std::string_view> names = {}) {
   DictionaryBuilder builder;
-  for (std::string_view w : words) EXPECT_TRUE(builder.Add(w, 1, kFromBaseList)) << w;
-  for (std::string_view w : names) EXPECT_TRUE(builder.Add(w, 1, kFromNameList)) << w;
+  for (std::string_view w : words) EXPECT_TRUE(builder.Add(w, kFromBaseList)) << w;
+  for (std::string_view w : names) EXPECT_TRUE(builder.Add(w, kFromNameList)) << w;
   auto dict = Dictionary::FromBytes(builder.Build("unit test"));
   EXPECT_TRUE(dict.ok()) << dict.status();
   return dict.ok() ? *std::move(dict) : nullptr;
+}
+
+// User words (kFromUserList) compiled from `words`.
+inline std::unique_ptr<UserWords> MakeUserWords(std::initializer_list<std::string_view> words) {
+  std::string list;
+  for (std::string_view w : words) list.append(w).push_back('\n');
+  auto user = CompileUserWords(list, "unit test user words");
+  EXPECT_TRUE(user.ok()) << user.status();
+  return user.ok() ? *std::move(user) : nullptr;
 }
 
 // The real compiled dictionary, or null when it has not been built.

@@ -81,6 +81,31 @@ TEST(TokenizerTest, Urls) {
             (Strings{"xong|syllable", ".|punct", "tiếp|syllable"}));
 }
 
+// The scheme matches with ASCII letters folded, nothing else: control
+// bytes are not ':' or '/' ("\x1A" | 0x20 == ':', "\x0F" | 0x20 == '/').
+TEST(TokenizerTest, UrlSchemeFoldsOnlyLetters) {
+  EXPECT_EQ(TokenStrings("HTTP://x"), (Strings{"HTTP://x|url"}));
+  EXPECT_EQ(TokenStrings("Www.Google.COM"), (Strings{"Www.Google.COM|url"}));
+  for (std::string_view text : {"http\x1A//x", "http:\x0F/x", "http:/\x0Fx", "ftp:\x0F\x0Fx"}) {
+    for (const std::string& token : TokenStrings(text)) {
+      EXPECT_EQ(token.find("|url"), std::string::npos) << "in " << testing::PrintToString(text);
+    }
+  }
+}
+
+// A NUL byte after a URL is a control character like any other, not
+// sentence punctuation to leave out of it (as "\x01" is not).
+TEST(TokenizerTest, NulAfterUrlIsNotPunctuation) {
+  EXPECT_EQ(TokenStrings(std::string_view("http://a.vn\x01", 12)), (Strings{"http://a.vn\x01|url"}));
+  EXPECT_EQ(TokenStrings(std::string_view("http://a.vn\0", 12)),
+            (Strings{std::string("http://a.vn\0|url", 16)}));
+  EXPECT_EQ(TokenStrings(std::string_view("http://a.vn.\0", 13)),
+            (Strings{std::string("http://a.vn.\0|url", 17)}));
+  // And no separator inside a number.
+  EXPECT_EQ(TokenStrings(std::string_view("2\0" "3", 3)),
+            (Strings{"2|number", std::string("\0|other", 7), "3|number"}));
+}
+
 TEST(TokenizerTest, EmailsHashtagsMentions) {
   EXPECT_EQ(TokenStrings("lienhe@vnexpress.net."),
             (Strings{"lienhe@vnexpress.net|email", ".|punct"}));

@@ -6,8 +6,10 @@
 #include <fstream>
 #include <cstdio>
 #include <string>
+#include <type_traits>
 
 #include "test_util.h"
+#include "vnseg/segmenter.h"
 
 namespace vnseg {
 namespace {
@@ -17,14 +19,45 @@ using test::HasSubstr;
 TEST(WordListTest, CompileUserWordsFromMemory) {
   auto dict = CompileUserWords("# comment\nbàn mèo\nxe_đạp điện\t7\r\n\n", "test words");
   ASSERT_TRUE(dict.ok()) << dict.status();
-  WordEntry entry;
-  ASSERT_TRUE((*dict)->Lookup("Bàn Mèo", &entry));
-  EXPECT_EQ(entry.frequency, 1u);
-  EXPECT_TRUE(entry.flags & kFromUserList);
-  ASSERT_TRUE((*dict)->Lookup("xe đạp điện", &entry));
-  EXPECT_EQ(entry.frequency, 7u);
+  uint32_t flags = 0;
+  ASSERT_TRUE((*dict)->Lookup("Bàn Mèo", &flags));
+  EXPECT_EQ(flags, kFromUserList);
+  ASSERT_TRUE((*dict)->Lookup("xe đạp điện", &flags));  // the frequency is ignored
+  EXPECT_EQ(flags, kFromUserList);
   EXPECT_EQ((*dict)->info().word_count, 2u);
   EXPECT_TRUE(HasSubstr((*dict)->info().source, "test words"));
+}
+
+// User words are their own type: a segmenter cannot be given them as its
+// main dictionary, nor a dictionary as its user words.
+static_assert(!std::is_convertible_v<const UserWords*, const Dictionary*>);
+static_assert(!std::is_convertible_v<const Dictionary*, const UserWords*>);
+static_assert(!std::is_constructible_v<Segmenter, const UserWords*, const Dictionary*>);
+static_assert(!std::is_constructible_v<Segmenter, const Dictionary*, const Dictionary*>);
+static_assert(std::is_constructible_v<Segmenter, const Dictionary*, const UserWords*>);
+
+// word<TAB>frequency<TAB>tags: the tags add their flags, a trailing comma
+// is fine; the frequency must be a whole number but is not stored.
+TEST(WordListTest, TagsAndFrequencyColumns) {
+  DictionaryBuilder builder;
+  ASSERT_TRUE(AddWordList("con tàu\t12\tnoun,common,\nhọc sinh\t0\t\nđi\n", "tags", kFromBaseList,
+                          &builder)
+                  .ok());
+  auto dict = Dictionary::FromBytes(builder.Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  uint32_t flags = 0;
+  ASSERT_TRUE((*dict)->Lookup("con tàu", &flags));
+  EXPECT_EQ(flags, kFromBaseList | kNoun | kCommonWord);
+  ASSERT_TRUE((*dict)->Lookup("học sinh", &flags));
+  EXPECT_EQ(flags, kFromBaseList);
+  ASSERT_TRUE((*dict)->Lookup("đi", &flags));
+  for (const char* bad : {"a\t1\tnoun,,verb\n", "a\t1\t,\n", "a\t1\tnouns\n", "a\t+1\n",
+                          "a\t 1\n", "a\t\n", "a\t4294967296\n"}) {
+    DictionaryBuilder b;
+    absl::Status s = AddWordList(bad, "bad", 0, &b);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_TRUE(HasSubstr(std::string(s.message()), "bad:1: ")) << s;
+  }
 }
 
 TEST(WordListTest, CompileUserWordsErrorsNameTheOriginAndLine) {

@@ -1,30 +1,27 @@
-// The compiled dictionary: a versioned, checksummed binary file used in place
-// after mmap (see lib/src/dictionary_format.h for the layout). Words are keyed
-// by canonical syllable keys (syllable_key.h) and stored in a trie whose
-// edges are syllable ids, so a lookup costs one hash probe per syllable.
+// Opening a compiled dictionary (vnseg.dic, written by `vnseg dict build`
+// or DictionaryBuilder) and looking words up in it. The segmenter
+// (segmenter.h) is what reads a dictionary; this header is for opening one,
+// describing it and checking single words.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "absl/status/statusor.h"
 
 namespace vnseg {
 
-namespace model {
-struct Weights;
-}
-
-// Where a word came from; stored per word, several may be set.
+// What the dictionary stores of a word: where it came from (several may be
+// set) and what a lexicon says of it. The values are part of the file
+// format.
 enum WordFlags : uint32_t {
   kFromBaseList = 1u << 0,   // the base word list (Viet74K)
   kFromNameList = 1u << 1,   // the project's own lists (places, people, ...)
-  kFromUserList = 1u << 2,   // --user-words
-  kFromCorpus = 1u << 3,     // learned from a segmented corpus
-  kProperName = 1u << 4,     // lattice only: a run of Capitalised syllables
+  kFromUserList = 1u << 2,   // user words (LoadUserWords, --user-words)
+  // 1u << 3 and 1u << 4 are not stored (corpus words carry no flag of
+  // their own; the segmenter uses bit 4 internally).
   kLowerThenUpper = 1u << 5, // spelled with a lower-case syllable before a
                              // Capitalised one ("châu Âu", "sông Hồng")
   // What a lexicon says of the word (word-list tags, see word_list.h). The
@@ -41,6 +38,7 @@ enum WordFlags : uint32_t {
   kAdjective = 1u << 14,    // "adjective"
 };
 
+// The header of a compiled dictionary, as `vnseg dict info` prints it.
 struct DictionaryInfo {
   uint32_t format_version = 0;
   uint32_t word_count = 0;
@@ -52,101 +50,63 @@ struct DictionaryInfo {
   std::string source;  // free text: the word lists and their licenses
 };
 
-struct WordEntry {
-  uint32_t frequency = 0;
-  uint32_t flags = 0;
+// What a Dictionary and UserWords share: a compiled word list's header and
+// word lookups. Immutable once created: every method is const and safe to
+// call from any number of threads at once.
+class Lexicon {
+ public:
+  virtual ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // The header. Valid as long as the lexicon.
+  virtual const DictionaryInfo& info() const = 0;
+
+  // True if `word` (valid UTF-8) is a word of the lexicon, in any
+  // spelling: case, tone placement ("hoà"/"hòa"), composed or not, '_' or
+  // white space between syllables. Then stores its WordFlags in `*flags`
+  // unless `flags` is null (a word may have none: flags 0). False (and
+  // `*flags` untouched) otherwise, including for "".
+  virtual bool Lookup(std::string_view word, uint32_t* flags) const = 0;
+
+ protected:
+  Lexicon() = default;
 };
 
-class Dictionary {
+// A compiled main dictionary: its words and, usually, a learned
+// segmentation model. One dictionary may serve any number of segmenters,
+// in any threads. Created only by Open() and FromBytes(); the library's
+// segmenter relies on that, so do not derive from this class.
+class Dictionary : public Lexicon {
  public:
-  static constexpr uint32_t kNoSyllable = 0xFFFFFFFFu;
-  static constexpr uint32_t kRoot = 0;
-
-  // Maps the file at `path` and checks magic, version, byte order, size,
-  // checksum (of the whole file, header included), section bounds, tables
-  // and model weights (finite, |w| <= 1e6). Errors name the path and the
-  // reason; FailedPrecondition when ICU has no normalizer (its data
-  // missing), which the keys of every lookup need.
+  // Maps the file at `path` (read-only, shared pages) and checks magic,
+  // version, byte order, size, checksum (of the whole file, header
+  // included), section bounds, tables and model weights (finite,
+  // |w| <= 1e6), so that a damaged or hostile file is an error here and
+  // never a bad read later. Never returns null on success. Errors name the
+  // path and the reason: NotFound/PermissionDenied when it cannot be
+  // opened, DataLoss when it is no usable dictionary (a file of an older
+  // format says to rebuild it), FailedPrecondition when ICU has no
+  // normalizer (its data missing), which every lookup key needs.
+  // Thread-safe.
   static absl::StatusOr<std::unique_ptr<Dictionary>> Open(const std::string& path);
 
-  // The same checks over an in-memory image (owned by the dictionary).
+  // The same checks over an in-memory image (DictionaryBuilder::Build),
+  // which the dictionary then owns.
   static absl::StatusOr<std::unique_ptr<Dictionary>> FromBytes(std::string bytes);
 
-  ~Dictionary();
-  Dictionary(const Dictionary&) = delete;
-  Dictionary& operator=(const Dictionary&) = delete;
-
-  const DictionaryInfo& info() const { return info_; }
-
-  // Id of the syllable with canonical key `key`, or kNoSyllable.
-  uint32_t SyllableId(std::string_view key) const;
-
-  // Trie walk: the node reached from `node` over syllable `syllable_id`, or
-  // kNoNode. Start from kRoot.
-  static constexpr uint32_t kNoNode = 0xFFFFFFFFu;
-  uint32_t Child(uint32_t node, uint32_t syllable_id) const;
-
-  // The word ending at `node`, if any.
-  bool WordAt(uint32_t node, WordEntry* entry) const;
-  // The same for its flags alone (faster: they are stored in the node).
-  bool WordFlagsAt(uint32_t node, uint32_t* flags) const;
-
-  // Looks up a whole word (any spelling: case, tone placement, '_' or
-  // spaces between syllables).
-  bool Lookup(std::string_view word, WordEntry* entry) const;
-
-  // The learned segmentation model stored with the words, or null (then
-  // the segmenter falls back to dictionary maximal matching).
-  const model::Weights* model() const { return model_.get(); }
-
-  // Canonical keys of all words, in trie order (for `dict dump` and tests).
-  std::vector<std::string> AllKeys() const;
-
- private:
+ protected:
   Dictionary() = default;
-  absl::Status Attach(const char* data, size_t size, const std::string& origin);
-
-  class Mapping;
-  std::unique_ptr<Mapping> mapping_;
-  std::string owned_bytes_;
-  DictionaryInfo info_;
-  // Views into the image, set by Attach().
-  const uint32_t* hash_slots_ = nullptr;
-  uint32_t hash_mask_ = 0;
-  const uint32_t* syllable_offsets_ = nullptr;
-  const char* syllable_bytes_ = nullptr;
-  const struct TrieNode* nodes_ = nullptr;
-  uint32_t node_count_ = 0;
-  const struct TrieEdge* edges_ = nullptr;
-  const WordEntry* words_ = nullptr;
-  std::unique_ptr<model::Weights> model_;
 };
 
-// Collects words and compiles them into the binary image.
-class DictionaryBuilder {
- public:
-  // Adds `word` (syllables separated by spaces or '_'). Adding a word twice
-  // sums frequencies and ORs flags. Returns false, adding nothing, for a word
-  // the segmenter could never match: empty, or with a part that is not one
-  // syllable token (punctuation, as in the idioms "ao có bờ, sông có bến").
-  bool Add(std::string_view word, uint32_t frequency, uint32_t flags);
-
-  size_t size() const;
-  size_t skipped() const;
-
-  // Stores a learned model with the words: `model_text` in the text form
-  // written by LearnModel() (learn.h). Errors name `origin` and the line.
-  absl::Status SetModel(std::string_view model_text, std::string_view origin);
-
-  // The image, with `source` recorded in the header.
-  std::string Build(std::string_view source) const;
-
-  DictionaryBuilder();
-  ~DictionaryBuilder();
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+// The words of a user word list (word_list.h: LoadUserWords,
+// CompileUserWords), searched by a segmenter beside its main dictionary;
+// their flags include kFromUserList. Its own type, so that a user list
+// cannot be passed where the main dictionary is expected, nor the other
+// way round. Created only by those functions: do not derive from it.
+class UserWords : public Lexicon {
+ protected:
+  UserWords() = default;
 };
 
 // Path of the default dictionary: $VNSEG_DICT if set, else the first that
@@ -156,8 +116,8 @@ class DictionaryBuilder {
 // libvnseg, or a plug-in such as the SQLite extension that links vnseg
 // statically, in <prefix>/lib); <dir of this executable>/../share/vnseg/
 // vnseg.dic (an install, even a moved one); the build tree's file; else the
-// configured install path, readable or not (Dictionary::Open reports it
-// missing). Never fails; thread-safe.
+// configured install path (returned even when missing, so that Open()
+// reports it). Never fails. Thread-safe; reads the environment.
 std::string DefaultDictionaryPath(std::string_view extra = {});
 
 }  // namespace vnseg

@@ -19,14 +19,19 @@
 namespace vnseg {
 
 // The words of the corpora with their number of occurrences, as a word
-// list (word_list.h: "word<TAB>count" a line, sorted), for the dictionary
-// with kFromCorpus. Fails on invalid UTF-8, naming the corpus, line and byte.
+// list (word_list.h: "word<TAB>count" a line, sorted by word). Added to a
+// dictionary with no flag of their own (flags 0), the words are words of
+// the trie all the same; the counts are not stored. Fails
+// (InvalidArgument) on invalid UTF-8, naming the corpus, line and byte.
+// Thread-safe.
 absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpora);
 
+// How LearnModel learns.
 struct LearnOptions {
   int epochs = 10;  // passes of the averaged perceptron over the corpus
 };
 
+// What LearnModel did, for the CLI to print.
 struct LearnReport {
   size_t lines = 0;          // sentences learned from
   size_t skipped_lines = 0;  // lines whose '_' could not be read back (literal "__")
@@ -36,9 +41,13 @@ struct LearnReport {
 };
 
 // Learns the model's weights from the corpora (texts in the format above)
-// over the word lists of `dictionary` (compiled without a model), and
-// returns the model in the text form that DictionaryBuilder::SetModel reads.
-// Deterministic: the same inputs give the same bytes.
+// over the word lists of `dictionary` (compiled without a model, else
+// InvalidArgument), and returns the model in the text form that
+// DictionaryBuilder::SetModel reads. `report` may be null; else it gets the
+// figures above. Deterministic: the same inputs give the same bytes.
+// Errors: InvalidArgument for a corpus with no lines or invalid UTF-8
+// (naming the corpus, line and byte). Thread-safe (the dictionary is only
+// read).
 absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
                                        const std::vector<std::string>& corpora,
                                        const LearnOptions& options, LearnReport* report);

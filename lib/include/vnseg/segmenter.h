@@ -30,7 +30,7 @@ struct SyllableFacts;
 class Segmenter {
  public:
   // `dictionary` must outlive the segmenter; `user_words` may be null.
-  explicit Segmenter(const Dictionary* dictionary, const Dictionary* user_words = nullptr);
+  explicit Segmenter(const Dictionary* dictionary, const UserWords* user_words = nullptr);
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
@@ -58,7 +58,7 @@ class Segmenter {
 
   bool continues_run_ = false;
   const Dictionary* dictionary_;
-  const Dictionary* user_words_;
+  const UserWords* user_words_;
   std::unique_ptr<Scorer> scorer_;
   // Scratch reused across calls: no allocation per syllable.
   std::vector<Token> tokens_;

@@ -41,14 +41,16 @@ typedef enum vnseg_status {
   VNSEG_INTERNAL = 7          /* out of memory or a bug */
 } vnseg_status;
 
-/* The message of the last error on the calling thread ("" if none). Valid
- * until the next vnseg_ call on this thread. */
+/* The message of the last error on the calling thread ("" after a call
+ * that succeeded). Never NULL; valid until the next vnseg_ call on this
+ * thread. */
 const char* vnseg_last_error(void);
 
-/* Short name of a status ("ok", "invalid_utf8", ...). */
+/* Short name of a status ("ok", "invalid_utf8", ...; "unknown" for a value
+ * that is none). Never NULL, static. */
 const char* vnseg_status_name(vnseg_status status);
 
-/* The library version, "MAJOR.MINOR.PATCH". */
+/* The library version, "MAJOR.MINOR.PATCH". Never NULL, static. */
 const char* vnseg_version(void);
 
 /* ---- Dictionary ---------------------------------------------------- */
@@ -57,35 +59,47 @@ typedef struct vnseg_dictionary vnseg_dictionary;
 
 /* Opens the compiled dictionary at `path`, or the default one when `path`
  * is NULL (see vnseg_default_dictionary_path). On success *dictionary is a
- * new handle to free with vnseg_dictionary_free. */
+ * new handle to free with vnseg_dictionary_free; on failure it is NULL.
+ * VNSEG_INVALID_ARGUMENT if `dictionary` is NULL, VNSEG_NOT_FOUND when the
+ * file cannot be opened, VNSEG_DATA_ERROR when it is no usable dictionary
+ * (damaged, or of another format version: rebuild it); the message names
+ * the path. */
 vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictionary);
 
-/* Frees `dictionary` (NULL is allowed). Every segmenter using it must be
- * freed first. */
+/* Frees a handle of vnseg_dictionary_open or vnseg_user_words_open (NULL
+ * is allowed). Every segmenter using it must be freed first. */
 void vnseg_dictionary_free(vnseg_dictionary* dictionary);
 
 /* Compiles the word list at `path` (UTF-8, one word a line, '_' or a space
  * between syllables, optionally a TAB and a frequency, '#' comments) into
- * an in-memory dictionary to pass as `user_words` to vnseg_segmenter_new:
- * the CLI's --user-words. Free it with vnseg_dictionary_free. */
+ * user words to pass as `user_words` to vnseg_segmenter_new (and only
+ * there): the CLI's --user-words. On success *user_words is a new handle to
+ * free with vnseg_dictionary_free; on failure it is NULL.
+ * VNSEG_INVALID_ARGUMENT for a NULL argument or a bad list (invalid UTF-8,
+ * an unknown tag: the message names the line), VNSEG_NOT_FOUND when the
+ * file cannot be opened. */
 vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words);
 
 /* Where vnseg_dictionary_open(NULL, ...) looks: $VNSEG_DICT if set, else the
  * first existing file of: the installed dictionary seen from a shared
  * libvnseg (or a plug-in linking vnseg) in <prefix>/lib; <dir of the
  * program>/../share/vnseg/vnseg.dic; the build tree's dictionary; the
- * configured install path. */
+ * configured install path (even if missing). Written to `out` as described
+ * under "Output buffers"; VNSEG_INVALID_ARGUMENT if `out_length` is NULL. */
 vnseg_status vnseg_default_dictionary_path(char* out, size_t capacity, size_t* out_length);
 
 /* ---- Segmenter ----------------------------------------------------- */
 
 typedef struct vnseg_segmenter vnseg_segmenter;
 
-/* A segmenter over `dictionary` (which must outlive it). `user_words` may
- * be NULL: a second dictionary of words added at run time. */
+/* A segmenter over `dictionary` (from vnseg_dictionary_open; it must
+ * outlive the segmenter). `user_words` may be NULL, else it comes from
+ * vnseg_user_words_open and must outlive the segmenter too. Swapping the
+ * two is VNSEG_INVALID_ARGUMENT. */
 vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
                                  const vnseg_dictionary* user_words,
                                  vnseg_segmenter** segmenter);
+/* Frees a segmenter (NULL is allowed). */
 void vnseg_segmenter_free(vnseg_segmenter* segmenter);
 
 /* Flags of vnseg_segment. */
@@ -96,7 +110,10 @@ enum {
   VNSEG_SEGMENT_TOKENIZE = 1u << 0
 };
 
-/* Natural text -> '_' word form ("Tổng thống Mỹ" -> "Tổng_thống Mỹ"). */
+/* Natural text -> '_' word form ("Tổng thống Mỹ" -> "Tổng_thống Mỹ"),
+ * written to `out` as described under "Output buffers". `text` may be NULL
+ * when `length` is 0. VNSEG_INVALID_ARGUMENT for a NULL segmenter or
+ * out_length or an unknown flag, VNSEG_INVALID_UTF8 for invalid text. */
 vnseg_status vnseg_segment(vnseg_segmenter* segmenter, const char* text, size_t length,
                            unsigned flags, char* out, size_t capacity, size_t* out_length);
 
@@ -127,8 +144,11 @@ typedef struct vnseg_token {
 typedef int (*vnseg_token_callback)(void* user_data, const vnseg_token* token);
 
 /* Segments `text` and calls `callback` for each word and punctuation mark
- * (white space is skipped). Offsets point into `text`. The callback must
- * not use `segmenter` (another segmenter is fine). */
+ * (white space is skipped). Offsets point into `text`; the token is valid
+ * only during the call. The callback must not use `segmenter` (another
+ * segmenter is fine). VNSEG_INVALID_ARGUMENT for a NULL segmenter or
+ * callback, VNSEG_INVALID_UTF8 for invalid text (no callback is made),
+ * VNSEG_STOPPED when the callback stopped. */
 vnseg_status vnseg_segment_tokens(vnseg_segmenter* segmenter, const char* text, size_t length,
                                   vnseg_token_callback callback, void* user_data);
 
@@ -140,7 +160,8 @@ enum {
   VNSEG_JOIN_DETOK = 1u << 0
 };
 
-/* '_' word form -> natural text; the exact inverse of lossless segment. */
+/* '_' word form -> natural text; the exact inverse of lossless segment.
+ * Output and errors as for vnseg_segment; needs no dictionary, thread-safe. */
 vnseg_status vnseg_join(const char* text, size_t length, unsigned flags, char* out,
                         size_t capacity, size_t* out_length);
 
@@ -158,7 +179,9 @@ enum {
   VNSEG_NORMALIZE_KEEP_INVISIBLE = 1u << 2  /* keep zero-width characters, BOMs */
 };
 
-/* Unicode NFC plus the options (see `vnseg normalize --help`). */
+/* Unicode NFC plus the options (see `vnseg normalize --help`). Output and
+ * errors as for vnseg_segment (also VNSEG_INVALID_ARGUMENT for an unknown
+ * tone); needs no dictionary, thread-safe. */
 vnseg_status vnseg_normalize(const char* text, size_t length, vnseg_tone tone, unsigned flags,
                              char* out, size_t capacity, size_t* out_length);
 

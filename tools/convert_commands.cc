@@ -1,0 +1,292 @@
+#include "convert_commands.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "output_file.h"
+#include "text_stream.h"
+#include "vnseg/convert.h"
+#include "vnseg/dictionary.h"
+#include "vnseg/normalizer.h"
+#include "vnseg/segmenter.h"
+#include "vnseg/word_list.h"
+
+namespace vnseg::cli {
+namespace {
+
+// The options every conversion takes.
+struct StreamArgs {
+  std::vector<std::string> files;
+  std::string output;
+  InvalidUtf8 invalid = InvalidUtf8::kError;
+  bool no_progress = false;
+  int threads = 1;  // 0: one per core
+};
+
+// --dict and --user-words, of segment and resegment.
+struct DictArgs {
+  std::string dict;        // empty: DefaultDictionaryPath()
+  std::string user_words;  // empty: none
+};
+
+void AddStreamOptions(CLI::App* app, StreamArgs* args) {
+  app->add_option("FILE", args->files, "input files (default, or '-': stdin), read in order")
+      ->type_name("");
+  app->add_option("-o", args->output,
+                  "write to FILE: replaced when the run succeeds, keeping its mode and links\n"
+                  "(a device or FIFO is written as is)")
+      ->type_name("FILE");
+  AddChoice(app, "--invalid", "MODE",
+            {{"error", InvalidUtf8::kError},
+             {"replace", InvalidUtf8::kReplace},
+             {"pass", InvalidUtf8::kPass}},
+            &args->invalid,
+            "invalid UTF-8: error (default: say where, exit 1), replace (U+FFFD)\n"
+            "or pass (copy the bytes)");
+  AddFlag(app, "--no-progress", &args->no_progress, "no progress line on a terminal");
+  app->add_option("--threads", args->threads,
+                  "convert N blocks at once (default 1; 0: one per core); same output")
+      ->type_name("N")
+      ->check(WholeNumberValidator(0, 256));
+}
+
+void AddDictOptions(CLI::App* app, DictArgs* args) {
+  app->add_option("--dict", args->dict,
+                  "compiled dictionary (default: $VNSEG_DICT or the installed one)")
+      ->type_name("FILE");
+  app->add_option("--user-words", args->user_words,
+                  "extra words, one a line ('_' or space between syllables,\n"
+                  "optional TAB frequency)")
+      ->type_name("FILE");
+}
+
+std::string DictPath(const DictArgs& d) {
+  return d.dict.empty() ? DefaultDictionaryPath() : d.dict;
+}
+
+// The StreamOptions of `args`, or why they are not valid (a usage error).
+absl::StatusOr<StreamOptions> MakeStreamOptions(const StreamArgs& args) {
+  StreamOptions s;
+  s.inputs = args.files;
+  s.output = args.output;
+  s.invalid = args.invalid;
+  s.progress = !args.no_progress;
+  // A test hook: a small block makes the tests' lines "long" (hidden).
+  if (const char* block = std::getenv("VNSEG_BLOCK_SIZE"); block != nullptr && *block != '\0') {
+    unsigned long long n = 0;
+    if (!absl::SimpleAtoi(block, &n) || n < 16 || n > (1u << 30)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "VNSEG_BLOCK_SIZE must be a number of bytes from 16 to 2^30, not '", block, "'"));
+    }
+    s.block_size = static_cast<size_t>(n);
+  }
+  s.threads = args.threads == 0
+                  ? static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))
+                  : args.threads;
+  return s;
+}
+
+// What every conversion does before it streams: the StreamOptions, and the
+// refusal of -o onto a file the command reads (that would lose it or, hard
+// linked, rewrite a dictionary while it is mapped). Returns the exit code
+// to stop with, or -1 to go on.
+int Prepare(const std::string& name, const StreamArgs& args, const DictArgs* dict,
+            StreamOptions* stream) {
+  auto s = MakeStreamOptions(args);
+  if (!s.ok()) return UsageError(name, std::string(s.status().message()));
+  std::vector<std::string> inputs = args.files;
+  if (dict != nullptr) {
+    inputs.push_back(DictPath(*dict));
+    if (!dict->user_words.empty()) inputs.push_back(dict->user_words);
+  }
+  if (absl::Status same = CheckNotAnInput({s->output}, inputs); !same.ok()) return Fail(name, same);
+  *stream = *std::move(s);
+  return -1;
+}
+
+// Streams the inputs through transforms made by `make_transform` (one per
+// thread); the exit code of the command.
+int StreamAndExit(const std::string& name, const StreamOptions& stream,
+                  const TransformFactory& make_transform) {
+  absl::Status s = RunStream(stream, make_transform);
+  return s.ok() ? kExitOk : Fail(name, s);
+}
+
+// For stateless transforms: every thread shares `transform`.
+TransformFactory Shared(Transform transform) {
+  return [transform = std::move(transform)] { return transform; };
+}
+
+struct LoadedDictionaries {
+  std::unique_ptr<Dictionary> main;
+  std::unique_ptr<UserWords> user;
+};
+
+absl::StatusOr<LoadedDictionaries> LoadDictionaries(const DictArgs& args) {
+  LoadedDictionaries d;
+  auto main = Dictionary::Open(DictPath(args));
+  if (!main.ok()) return main.status();
+  d.main = *std::move(main);
+  if (!args.user_words.empty()) {
+    auto user = LoadUserWords(args.user_words);
+    if (!user.ok()) return user.status();
+    d.user = *std::move(user);
+  }
+  return d;
+}
+
+// The options of segment and resegment.
+struct SegmenterArgs {
+  StreamArgs stream;
+  DictArgs dict;
+};
+
+// Streams the inputs of `args` through `convert` (SegmentText or
+// ResegmentText with its options bound), with a Segmenter per thread over
+// the shared dictionaries; the exit code of the command `name`.
+using SegmenterConvert =
+    std::function<void(Segmenter&, std::string_view, const PieceState&, std::string*)>;
+int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules cut_rules,
+                    SegmenterConvert convert) {
+  StreamOptions stream;
+  if (int rc = Prepare(name, args.stream, &args.dict, &stream); rc >= 0) return rc;
+  auto dicts = LoadDictionaries(args.dict);
+  if (!dicts.ok()) return Fail(name, dicts.status());
+  stream.cut_rules = cut_rules;
+  stream.state_after = SegmentStateAfter;
+  return StreamAndExit(name, stream, [&]() -> Transform {
+    auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
+    return [segmenter, convert](std::string_view in, const PieceState& start, std::string* out) {
+      convert(*segmenter, in, start, out);
+    };
+  });
+}
+
+struct SegmentArgs : SegmenterArgs {
+  SegmentOptions options;
+};
+
+int RunSegment(const SegmentArgs& args) {
+  const SegmentOptions options = args.options;
+  return StreamSegmented(
+      "segment", args, options.tokenize ? CutRules::kTokenized : CutRules::kSegment,
+      [options](Segmenter& segmenter, std::string_view in, const PieceState& start,
+                std::string* out) { SegmentText(segmenter, in, options, start, out); });
+}
+
+int RunResegment(const SegmenterArgs& args) {
+  return StreamSegmented("resegment", args, CutRules::kSegment,
+                         [](Segmenter& segmenter, std::string_view in, const PieceState& start,
+                            std::string* out) { ResegmentText(segmenter, in, start, out); });
+}
+
+struct JoinArgs {
+  StreamArgs stream;
+  JoinOptions options;
+};
+
+int RunJoin(const JoinArgs& args) {
+  StreamOptions stream;
+  if (int rc = Prepare("join", args.stream, nullptr, &stream); rc >= 0) return rc;
+  const JoinOptions options = args.options;
+  stream.cut_rules = CutRules::kJoin;
+  stream.state_after = options.detok ? DetokStateAfter : JoinStateAfter;
+  return StreamAndExit("join", stream,
+                       Shared([options](std::string_view in, const PieceState& start,
+                                        std::string* out) { JoinText(in, options, start, out); }));
+}
+
+struct NormalizeArgs {
+  StreamArgs stream;
+  NormalizeOptions options;
+  bool keep_spaces = false, keep_invisible = false;
+};
+
+int RunNormalize(const NormalizeArgs& args) {
+  StreamOptions stream;
+  if (int rc = Prepare("normalize", args.stream, nullptr, &stream); rc >= 0) return rc;
+  NormalizeOptions options = args.options;
+  options.spaces = !args.keep_spaces;
+  options.invisible = !args.keep_invisible;
+  // The stream has rejected or replaced invalid UTF-8, unless
+  // --invalid=pass: then the bad bytes are copied through.
+  options.pass_invalid = stream.invalid == InvalidUtf8::kPass;
+  // On valid (or passed) text, Normalize fails only when ICU cannot
+  // normalize at all: found out once here, not ignored on every block.
+  std::string probe;
+  if (absl::Status s = Normalize("", options, &probe); !s.ok()) return Fail("normalize", s);
+  return StreamAndExit("normalize", stream,
+                       Shared([options](std::string_view in, const PieceState&, std::string* out) {
+                         Normalize(in, options, out)
+                             .IgnoreError();  // cannot fail: validated or passing, ICU checked
+                       }));
+}
+
+const CommandDoc kSegment{
+    "segment", "natural text -> words joined with '_' (Tổng thống Mỹ -> Tổng_thống Mỹ)",
+    "Segment natural text into words: the spaces inside a word become '_'.\n"
+    "Default output is lossless ('vnseg join' gives the input back byte for byte);\n"
+    "a literal '_' between two letters or digits is written '__'."};
+const CommandDoc kJoin{
+    "join", "'_' form -> natural text (exact inverse of segment)",
+    "Turn '_' word form back into natural text: '_' between two letters or digits\n"
+    "becomes a space, '__' there becomes '_', other underscores stay."};
+const CommandDoc kResegment{
+    "resegment", "re-segment text another tool segmented (join, then segment)",
+    "Re-segment text that another tool segmented: join its words, then segment\n"
+    "again, keeping the input's spacing."};
+const CommandDoc kNormalize{
+    "normalize", "NFC, Unicode spaces, invisible characters, tone-mark placement",
+    "Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width characters and\n"
+    "soft hyphens removed, Ð/ð to Đ/đ, optional tone placement and quote folding."};
+
+// Adds the conversion `doc` (see AddCommand) with the options of
+// StreamArgs, run by `run(*args)`; returns it for its own options. `args`
+// is held by the command's callback, so by its CLI::App: CLI11 writes the
+// values while it parses, `run` reads them.
+template <typename Args>
+CLI::App* AddStreamCommand(CLI::App* root, Invocation* invocation, const CommandDoc& doc,
+                           std::shared_ptr<Args> args, int (*run)(const Args&)) {
+  CLI::App* app = AddCommand(root, doc);
+  AddStreamOptions(app, &args->stream);
+  OnRun(app, invocation, &args->stream.files, [args, run] { return run(*args); });
+  return app;
+}
+
+}  // namespace
+
+void AddConvertCommands(CLI::App* root, Invocation* invocation) {
+  auto segment = std::make_shared<SegmentArgs>();
+  CLI::App* app = AddStreamCommand(root, invocation, kSegment, segment, RunSegment);
+  AddDictOptions(app, &segment->dict);
+  AddFlag(app, "--tokenize", &segment->options.tokenize,
+          "VnCoreNLP/PhoBERT style: words and punctuation separated by one space");
+
+  auto join = std::make_shared<JoinArgs>();
+  app = AddStreamCommand(root, invocation, kJoin, join, RunJoin);
+  AddFlag(app, "--detok", &join->options.detok,
+          "also undo tokenized spacing: no space before , . : ; ! ? ) ], none after ( [");
+
+  auto resegment = std::make_shared<SegmenterArgs>();
+  app = AddStreamCommand(root, invocation, kResegment, resegment, RunResegment);
+  AddDictOptions(app, &resegment->dict);
+
+  auto normalize = std::make_shared<NormalizeArgs>();
+  app = AddStreamCommand(root, invocation, kNormalize, normalize, RunNormalize);
+  AddChoice(app, "--tone", "STYLE",
+            {{"keep", ToneStyle::kKeep}, {"old", ToneStyle::kOld}, {"new", ToneStyle::kNew}},
+            &normalize->options.tone, "keep (default), old (hoà khoẻ thuỷ) or new (hòa khỏe thủy)");
+  AddFlag(app, "--fold-quotes", &normalize->options.fold_quotes,
+          "curly and angle quotes to \" and '");
+  AddFlag(app, "--keep-spaces", &normalize->keep_spaces, "keep NBSP and other Unicode spaces");
+  AddFlag(app, "--keep-invisible", &normalize->keep_invisible,
+          "keep zero-width characters and soft hyphens");
+}
+
+}  // namespace vnseg::cli
