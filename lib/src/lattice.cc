@@ -2,14 +2,12 @@
 
 #include <limits>
 
-#include "vnseg/dictionary.h"
-
 namespace vnseg {
 namespace {
 
 class MaximalMatchingScorer : public Scorer {
  public:
-  void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
+  void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) override {
     const size_t n = lattice.size();
     // Backward DP: cost[i] = fewest words covering syllables i..n-1, a
     // guessed name counting a little more than a dictionary word, so that
@@ -21,7 +19,7 @@ class MaximalMatchingScorer : public Scorer {
     for (size_t i = n; i-- > 0;) {
       for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
         const LatticeEdge& edge = lattice.edges[e];
-        uint32_t c = cost_[i + edge.length] + ((edge.flags & kProperName) ? 3 : 2);
+        uint32_t c = cost_[i + edge.length] + ((edge.flags & kNameRunEdge) ? 3 : 2);
         if (c < cost_[i] || (c == cost_[i] && edge.length > choice_[i])) {
           cost_[i] = c;
           choice_[i] = edge.length;
@@ -33,9 +31,8 @@ class MaximalMatchingScorer : public Scorer {
   }
 
  private:
-  // Scratch: a scorer belongs to one Segmenter, which is single-threaded.
-  mutable std::vector<uint32_t> cost_;
-  mutable std::vector<uint32_t> choice_;
+  std::vector<uint32_t> cost_;  // scratch
+  std::vector<uint32_t> choice_;
 };
 
 }  // namespace

@@ -1,14 +1,27 @@
 // The word lattice over one run of syllables and the interface of the
-// scorers that choose a path through it. The segmenter builds the lattice
-// from the dictionaries; a scorer only sees this structure, so a learned
-// model can replace the dictionary heuristic without touching anything else.
+// scorers that choose a path through it. The lattice builder
+// (lattice_builder.h) makes it from the dictionaries; a scorer only sees
+// this structure, so a learned model can replace the dictionary heuristic
+// without touching anything else.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <vector>
 
+#include "vnseg/dictionary.h"
+
 namespace vnseg {
+
+// Edge flag set by the lattice builder alone, never stored in a dictionary:
+// the edge is a run of Capitalised syllables guessed as a name. It shares
+// LatticeEdge::flags with the stored WordFlags, so it must be a bit none of
+// them uses.
+inline constexpr uint32_t kNameRunEdge = 1u << 4;
+static_assert((kNameRunEdge & (kFromBaseList | kFromNameList | kFromUserList | kLowerThenUpper |
+                               kCommonWord | kHeadword | kClassifier | kFunctionWord | kVerb |
+                               kNoun | kAdjective)) == 0,
+              "kNameRunEdge must not be a stored WordFlags bit");
 
 // Spelling shape of a syllable, for scorers and lattice filters.
 enum SyllableShape : uint8_t {
@@ -18,20 +31,16 @@ enum SyllableShape : uint8_t {
   kLowerInitial = 8,  // first letter is lower case
 };
 
-// A lattice edge's flag beside the WordFlags (vnseg/dictionary.h) of its
-// dictionary entry: a run of Capitalised syllables offered as a proper
-// name. A bit no stored word has.
-inline constexpr uint32_t kProperName = 1u << 4;
-
 struct LatticeEdge {
   uint32_t start;       // first syllable
   uint32_t length;      // syllables
-  uint32_t flags;       // WordFlags of the dictionary entry, 0 if none
+  uint32_t flags;       // WordFlags of the dictionary entries, kNameRunEdge; 0 if none
 };
 
 struct Lattice {
   std::vector<uint8_t> shapes;      // one per syllable
-  std::vector<uint64_t> keys;       // one per syllable: model::SyllableHash of its canonical key
+  // One per syllable: model::SyllableHash of its canonical key.
+  std::vector<uint64_t> syllable_hashes;
   std::vector<uint32_t> begins;     // one per syllable: byte offset in the segmented text
   std::vector<uint32_t> syllable_flags;  // one per syllable: WordFlags of it as a one-syllable word
   bool sentence_start = false;      // the run's first syllable starts a sentence
@@ -51,7 +60,7 @@ struct Lattice {
   }
   void Clear() {
     shapes.clear();
-    keys.clear();
+    syllable_hashes.clear();
     begins.clear();
     syllable_flags.clear();
     sentence_start = false;
@@ -60,22 +69,24 @@ struct Lattice {
   }
 };
 
+// Chooses a path through a lattice. Not const: a scorer keeps its scratch
+// between calls, so it belongs to one thread (one Segmenter, or the trainer).
 class Scorer {
  public:
   virtual ~Scorer() = default;
   // Fills `lengths` with the syllable counts of the chosen words, in order;
   // they sum to lattice.size(). Every start has at least its 1-syllable edge.
-  virtual void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const = 0;
+  virtual void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) = 0;
 };
 
 // Dictionary maximal matching: the path with the fewest words, ties broken
-// against guessed names (kProperName edges), then towards longer leading
+// against guessed names (kNameRunEdge edges), then towards longer leading
 // words.
 std::unique_ptr<Scorer> NewMaximalMatchingScorer();
 
 namespace model { struct Weights; }
-// The learned model of model.h: the best-scoring path under `weights`,
-// which must outlive the scorer.
+// The learned model (model_features.h, model_decoder.h): the best-scoring path under
+// `weights`, which must outlive the scorer.
 std::unique_ptr<Scorer> NewLearnedScorer(const model::Weights* weights);
 
 }  // namespace vnseg

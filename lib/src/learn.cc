@@ -1,4 +1,4 @@
-// Averaged structured perceptron over the word lattice (model.h): decode
+// Averaged structured perceptron over the word lattice (model_features.h): decode
 // each run with the current weights and, where the path differs from the
 // gold one, move the weights of the gold path's features up and those of
 // the predicted path's down. The average of the weights over all steps is
@@ -14,12 +14,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "dictionary_image.h"
+#include "model_decoder.h"
+#include "model_features.h"
 #include "lattice.h"
-#include "model.h"
+#include "lattice_builder.h"
 #include "model_text.h"
+#include "run_finder.h"
 #include "string_view_util.h"
 #include "vnseg/convert.h"
-#include "vnseg/segmenter.h"
 #include "vnseg/syllable_key.h"
 #include "vnseg/tokenizer.h"
 #include "vnseg/utf8.h"
@@ -63,21 +65,25 @@ struct Averaged {
   float Average(double steps) const { return static_cast<float>(w - sum / steps); }
 };
 
-}  // namespace
-
-// Decodes like LearnedScorer, from weights that it updates as it goes.
+// Decodes like LearnedScorer, from weights that it updates as it goes, on
+// the lattices the segmenter would build (no user words).
 class ModelTrainer {
  public:
   explicit ModelTrainer(const Dictionary& dictionary)
-      : segmenter_(&dictionary), dense_(model::kDenseSize) {
-    segmenter_.scorer_ = std::make_unique<Hook>(this);
-  }
+      : lattice_builder_(&ImageOf(dictionary), nullptr), dense_(model::kDenseSize) {}
 
   // Learns from one line; returns false if its joints could not be read.
   bool Learn(std::string_view segmented) {
     if (!ReadGoldLine(segmented, &gold_)) return false;
-    RememberSyllables(gold_.text);
-    segmenter_.Segment(gold_.text);  // calls LearnRun for each run
+    tokens_.clear();
+    PreTokenize(gold_.text, &tokens_);
+    RememberSyllables();
+    RunFinder runs(gold_.text, tokens_, false);
+    SyllableRun run;
+    while (runs.Next(&run)) {
+      lattice_builder_.Build(gold_.text, tokens_, run, &lattice_);
+      LearnRun(lattice_);
+    }
     return true;
   }
 
@@ -88,18 +94,6 @@ class ModelTrainer {
   std::string ModelText(size_t* kept) const;
 
  private:
-  // The scorer the segmenter owns: hands each run's lattice to the trainer.
-  class Hook : public Scorer {
-   public:
-    explicit Hook(ModelTrainer* trainer) : trainer_(trainer) {}
-    void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
-      trainer_->LearnRun(lattice, lengths);
-    }
-
-   private:
-    ModelTrainer* trainer_;
-  };
-
   // A sparse feature: an n-gram around gaps (kind 'N') or a syllable next
   // to a gap inside a listed word ('L').
   struct Ngram {
@@ -109,14 +103,14 @@ class ModelTrainer {
     std::array<Averaged, 4> roles;
   };
 
-  void RememberSyllables(const std::string& text);
-  void LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengths);
+  void RememberSyllables();
+  void LearnRun(const Lattice& lattice);
   void AddGap(const Lattice& lattice, size_t g, float delta);
   void AddWord(size_t start, uint32_t length, float delta);
   void LookUp(const std::vector<uint64_t>& keys, std::vector<std::array<float, 4>>* values,
               std::vector<const float*>* rows) const;
 
-  Segmenter segmenter_;
+  LatticeBuilder lattice_builder_;
   GoldLine gold_;
   absl::flat_hash_map<uint64_t, Ngram> ngrams_;
   std::vector<Averaged> dense_;
@@ -132,24 +126,25 @@ class ModelTrainer {
   std::vector<float> gap_scores_;
   model::WordScoreTable word_table_;
   model::DecodeScratch decode_;
+  Lattice lattice_;
+  std::vector<uint32_t> lengths_;  // the decoded path
   std::vector<uint32_t> gold_lengths_;
   std::vector<bool> gold_join_;
   std::vector<Token> tokens_;
   std::string key_;
 };
 
-void ModelTrainer::RememberSyllables(const std::string& text) {
-  tokens_.clear();
-  PreTokenize(text, &tokens_);
+// Canonical keys of the syllables of the line's tokens, for ModelText().
+void ModelTrainer::RememberSyllables() {
   for (const Token& t : tokens_) {
     if (t.kind != TokenKind::kSyllable) continue;
     key_.clear();
-    AppendSyllableKey(std::string_view(text).substr(t.begin, t.end - t.begin), &key_);
+    AppendSyllableKey(std::string_view(gold_.text).substr(t.begin, t.end - t.begin), &key_);
     syllable_keys_.try_emplace(model::SyllableHash(key_), key_);
   }
 }
 
-void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengths) {
+void ModelTrainer::LearnRun(const Lattice& lattice) {
   const size_t n = lattice.size();
   features_.Prepare(lattice);
   // The current weights of the run's features, as the rows the scores read.
@@ -179,10 +174,10 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
 
   model::GapScores(lattice, features_, rows_, dense_values_.data(), &gap_scores_);
   word_table_.Build(dense_values_.data());
-  model::Decode(features_, gap_scores_, word_table_, &decode_, lengths);
+  model::Decode(features_, gap_scores_, word_table_, &decode_, &lengths_);
 
   ++runs_;
-  if (gold_lengths_ == *lengths) {
+  if (gold_lengths_ == lengths_) {
     ++correct_runs_;
   } else {
     // Gaps: +1 where only the gold path joins, -1 where only the guess does.
@@ -194,7 +189,7 @@ void ModelTrainer::LearnRun(const Lattice& lattice, std::vector<uint32_t>* lengt
       k += len;
     }
     k = 0;
-    for (uint32_t len : *lengths) {
+    for (uint32_t len : lengths_) {
       for (uint32_t i = 1; i < len; ++i) join[k + i - 1] -= 1;
       AddWord(k, len, -1);
       k += len;
@@ -230,7 +225,7 @@ void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
     if (inserted) {
       it->second.kind = 'L';
       it->second.n = 1;
-      it->second.syllables[0] = lattice.keys[syllables[i]];
+      it->second.syllables[0] = lattice.syllable_hashes[syllables[i]];
     }
     it->second.roles[roles[i]].Add(delta, step_);
   }
@@ -301,11 +296,13 @@ std::string ModelTrainer::ModelText(size_t* kept) const {
   return out;
 }
 
-static absl::Status ValidateCorpus(const std::string& corpus, size_t index) {
+absl::Status ValidateCorpus(const std::string& corpus, size_t index) {
   absl::Status s = ValidateUtf8(corpus);
   if (s.ok()) return s;
   return absl::InvalidArgumentError(absl::StrCat("corpus ", index + 1, ": ", s.message()));
 }
+
+}  // namespace
 
 absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpora) {
   std::map<std::string, uint32_t> counts;  // sorted: the same corpus gives the same list

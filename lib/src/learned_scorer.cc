@@ -1,8 +1,11 @@
-// The Scorer over a learned model stored in the dictionary (model.h).
+// The Scorer over a learned model stored in the dictionary
+// (model_features.h, model_weights.h, model_decoder.h).
 #include <memory>
 
 #include "lattice.h"
-#include "model.h"
+#include "model_decoder.h"
+#include "model_features.h"
+#include "model_weights.h"
 
 namespace vnseg {
 namespace {
@@ -15,7 +18,7 @@ class LearnedScorer : public Scorer {
     syllable_rows_.assign(kSyllableRowSlots, RowsOf(0));
   }
 
-  void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) const override {
+  void BestPath(const Lattice& lattice, std::vector<uint32_t>* lengths) override {
     if (lattice.size() == 1) {  // one path (a syllable between punctuation, a number...)
       lengths->assign(1, 1);
       return;
@@ -55,7 +58,7 @@ class LearnedScorer : public Scorer {
   }
 
   // A direct-mapped cache: the hash is already mixed, its low bits pick the slot.
-  const SyllableRows& SyllableRowsOf(uint64_t hash) const {
+  const SyllableRows& SyllableRowsOf(uint64_t hash) {
     SyllableRows& slot = syllable_rows_[hash & (kSyllableRowSlots - 1)];
     if (slot.hash != hash) slot = RowsOf(hash);
     return slot;
@@ -63,12 +66,12 @@ class LearnedScorer : public Scorer {
 
   const model::Weights* weights_;
   model::WordScoreTable word_table_;
-  // Scratch: a scorer belongs to one Segmenter, which is single-threaded.
-  mutable std::vector<SyllableRows> syllable_rows_;
-  mutable model::RunFeatures features_;
-  mutable model::Rows rows_;
-  mutable std::vector<float> gap_scores_;
-  mutable model::DecodeScratch decode_;
+  // Scratch, kept between runs.
+  std::vector<SyllableRows> syllable_rows_;
+  model::RunFeatures features_;
+  model::Rows rows_;
+  std::vector<float> gap_scores_;
+  model::DecodeScratch decode_;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
-// The learned model's decoder on scores no sane model gives (model.h):
-// whatever the weights, it must end with a valid segmentation.
-#include "model.h"
+// The learned model's decoder (model_decoder.h): on scores no sane model
+// gives, whatever the weights, it must end with a valid segmentation; and
+// its precomputed word scores must be the plain sums over the features.
+#include "model_decoder.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,9 +9,11 @@
 #include <cstdlib>
 #include <limits>
 #include <numeric>
+#include <random>
 #include <vector>
 
 #include "lattice.h"
+#include "model_features.h"
 
 namespace vnseg::model {
 namespace {
@@ -23,7 +26,7 @@ Lattice PlainLattice(size_t n) {
   Lattice lattice;
   for (uint32_t i = 0; i < n; ++i) {
     lattice.shapes.push_back(kLowerInitial);
-    lattice.keys.push_back(SyllableHash(std::string(1, static_cast<char>('a' + i % 26))));
+    lattice.syllable_hashes.push_back(SyllableHash(std::string(1, static_cast<char>('a' + i % 26))));
     lattice.begins.push_back(2 * i);
     lattice.syllable_flags.push_back(0);
     lattice.first_edge.push_back(i);
@@ -87,6 +90,52 @@ TEST(ModelDecodeTest, NaNWordScoresTerminate) {
         std::exit(lengths == std::vector<uint32_t>(6, 1) ? 0 : 2);
       },
       testing::ExitedWithCode(0), "");
+}
+
+// WordScore (the table and the user-word bonus) equals the plain sum of the
+// weights of WordDenseFeatures plus the bonus, for every length class
+// (lengths past the last class too), every combination of the flag bits a
+// lattice edge can carry (the stored WordFlags and kNameRunEdge: bits 0..14)
+// and both capitalisations, on random dense weights.
+TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
+  static_assert(kAdjective == 1u << 14 && kNameRunEdge < kAdjective, "bits 0..14 cover every flag");
+  constexpr uint32_t kFlagCombinations = 1u << 15;
+  std::mt19937 rng(20261202);
+  std::uniform_real_distribution<float> weight(-20.0f, 20.0f);
+  for (int trial = 0; trial < 3; ++trial) {
+    std::vector<float> dense(kDenseSize);
+    for (float& w : dense) w = weight(rng);
+    WordScoreTable table;
+    table.Build(dense.data());
+    RunFeatures features;
+    size_t checked = 0, wrong = 0;
+    for (uint32_t length = 1; length <= kLengthClasses + 3; ++length) {
+      for (bool capitalised : {false, true}) {
+        // Capitalised(0, length) is true iff the run from 0 is that long.
+        features.capitalised_run.assign(1, capitalised ? length : length - 1);
+        ASSERT_EQ(features.Capitalised(0, length), capitalised);
+        for (uint32_t flags = 0; flags < kFlagCombinations; ++flags) {
+          int terms[kWordTerms];
+          const int count = WordDenseFeatures(length, flags, capitalised, terms);
+          ASSERT_LE(count, kWordTerms);
+          float plain = 0;
+          for (int k = 0; k < count; ++k) plain += dense[terms[k]];
+          if ((flags & kFromUserList) && length >= 2) {
+            plain += kUserWordBonus * static_cast<float>(length - 1);
+          }
+          const float scored = WordScore(features, table, Candidate{0, length, flags});
+          ++checked;
+          if (scored != plain && wrong++ == 0) {
+            ADD_FAILURE() << "length " << length << ", flags 0x" << std::hex << flags << std::dec
+                          << ", capitalised " << capitalised << ": table " << scored
+                          << ", plain sum " << plain;
+          }
+        }
+      }
+    }
+    EXPECT_EQ(wrong, 0u) << "of " << checked;
+    EXPECT_EQ(checked, size_t{kLengthClasses + 3} * 2 * kFlagCombinations);
+  }
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 // syllables from the dictionaries, pick the best path, return word spans.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,49 +22,41 @@ struct Word {
   uint16_t syllables;  // > 1 only for multi-syllable words
 };
 
-class Scorer;
-struct SyllableFacts;
-
-// Not thread-safe: use one Segmenter per thread. The dictionaries are
-// read-only and may be shared by any number of segmenters.
+// Segments text into words with a dictionary (and its learned model, if it
+// has one; else by maximal matching).
+//
+// Not thread-safe: use one Segmenter per thread (it keeps scratch and a
+// cache between calls). The dictionaries are read-only and may be shared by
+// any number of segmenters in any number of threads.
 class Segmenter {
  public:
-  // `dictionary` must outlive the segmenter; `user_words` may be null.
+  // `dictionary` must not be null; `user_words` may be (then no user
+  // words). Both must outlive the segmenter, which keeps the pointers.
   explicit Segmenter(const Dictionary* dictionary, const UserWords* user_words = nullptr);
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
 
-  // Words of `text` in order; white space belongs to no word. The vector
-  // is reused by the next call. `text` must be shorter than 4 GiB.
+  // Returns the words of `text` in order; white space belongs to no word,
+  // every other byte to exactly one. Never fails (invalid UTF-8 bytes are
+  // words of kind kOther). The vector is owned by the segmenter and valid
+  // until the next call or the segmenter's end; its offsets are into
+  // `text`, which must be shorter than 4 GiB and need not outlive the call.
   // `continues_run`: `text` is the rest of a text cut at LastRunWindow, so a
   // run of syllables at its start is no sentence start.
   const std::vector<Word>& Segment(std::string_view text, bool continues_run = false);
 
-  // Streaming: the last place in `text` where Segment starts a new window
-  // of a run of syllables too long to decode at once (a megabyte of
+  // Streaming: returns the last place in `text` where Segment starts a new
+  // window of a run of syllables too long to decode at once (a megabyte of
   // syllables and single spaces); 0 if none. `text` must start where no run
   // goes on from before it, or at such a place. Cut there, the parts give
-  // the words of the whole (the part after with continues_run).
+  // the words of the whole (the part after with continues_run). Thread-safe
+  // (no segmenter involved).
   static size_t LastRunWindow(std::string_view text);
 
  private:
-  friend class ModelTrainer;  // learn.cc: decodes with a scorer that learns
-
-  void SegmentRun(std::string_view text, size_t first, size_t last);
-  void AddWord(uint32_t begin, uint32_t end, TokenKind kind, uint16_t syllables);
-  const SyllableFacts& Facts(std::string_view syllable);
-  bool StartsSentence(std::string_view text, size_t token_index) const;
-
-  bool continues_run_ = false;
-  const Dictionary* dictionary_;
-  const UserWords* user_words_;
-  std::unique_ptr<Scorer> scorer_;
-  // Scratch reused across calls: no allocation per syllable.
-  std::vector<Token> tokens_;
-  std::vector<Word> words_;
-  struct Scratch;
-  std::unique_ptr<Scratch> scratch_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace vnseg

@@ -1,7 +1,6 @@
-#include "model.h"
+#include "model_features.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "vnseg/dictionary.h"
 
@@ -83,33 +82,13 @@ int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* ou
   out[n++] = kWordLength + len;
   if (flags & kFromBaseList) out[n++] = kWordBase + len;
   if (flags & kFromNameList) out[n++] = kWordNames + len;
-  if (flags & kProperName) out[n++] = kWordNameRun + len;
-  if (length >= 2 && !(flags & (kListed | kProperName))) out[n++] = kWordUnlisted + len;
+  if (flags & kNameRunEdge) out[n++] = kWordNameRun + len;
+  if (length >= 2 && !(flags & (kListed | kNameRunEdge))) out[n++] = kWordUnlisted + len;
   if (length >= 2 && (flags & kListed)) {
     out[n++] = kWordLexicon + len * 4 + ((flags & kCommonWord) ? 2 : 0) + ((flags & kHeadword) ? 1 : 0);
   }
   if (length >= 2 && capitalised) out[n++] = kWordCapitalised + len;
   return n;
-}
-
-void WordScoreTable::Build(const float* dense) {
-  // The flags Index() reads, in its order.
-  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kProperName, kCommonWord,
-                                       kHeadword};
-  scores_.assign(static_cast<size_t>(kLengthClasses) << 6, 0.0f);
-  int features[8];
-  for (uint32_t length = 1; length <= kLengthClasses; ++length) {
-    for (size_t bits = 0; bits < 32; ++bits) {
-      uint32_t flags = 0;
-      for (size_t f = 0; f < 5; ++f) flags |= (bits >> f & 1) ? kScoredFlags[f] : 0;
-      for (bool capitalised : {false, true}) {
-        int count = WordDenseFeatures(length, flags, capitalised, features);
-        float score = 0;
-        for (int k = 0; k < count; ++k) score += dense[features[k]];
-        scores_[Index(length, flags, capitalised)] = score;
-      }
-    }
-  }
 }
 
 size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
@@ -144,7 +123,7 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   // Syllable hashes with two stand-ins on each side, so that every n-gram
   // a gap template reads exists.
   padded.assign({kBeforeRun, kBeforeRun});
-  padded.insert(padded.end(), lattice.keys.begin(), lattice.keys.end());
+  padded.insert(padded.end(), lattice.syllable_hashes.begin(), lattice.syllable_hashes.end());
   padded.push_back(kAfterRun);
   padded.push_back(kAfterRun);
   for (int gram = kUnigram; gram <= kMaxGram; ++gram) {
@@ -153,7 +132,7 @@ void RunFeatures::Prepare(const Lattice& lattice) {
     for (size_t s = 0; s < keys.size(); ++s) keys[s] = NgramKey(gram, &padded[s]);
   }
   listed_keys.resize(n);
-  for (size_t i = 0; i < n; ++i) listed_keys[i] = ListedGapKey(lattice.keys[i]);
+  for (size_t i = 0; i < n; ++i) listed_keys[i] = ListedGapKey(lattice.syllable_hashes[i]);
   capitalised_run.resize(n + 1);
   capitalised_run[n] = 0;
   for (size_t i = n; i-- > 0;) capitalised_run[i] = classes[i] == 1 ? capitalised_run[i + 1] + 1 : 0;
@@ -167,101 +146,6 @@ void RunFeatures::Prepare(const Lattice& lattice) {
     count += CandidatesAt(lattice, i, &candidates[count]);
   }
   first_candidate[n] = static_cast<uint32_t>(count);
-}
-
-void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
-               const float* dense, std::vector<float>* scores) {
-  const size_t n = lattice.size();
-  scores->resize(n > 0 ? n - 1 : 0);  // every one is written below
-  int dense_features[4];
-  for (size_t g = 0; g + 1 < n; ++g) {
-    float score = 0;
-    for (const GapTemplate& t : kGapTemplates) {
-      score += rows.ngrams[t.gram - 1][g + t.offset + kMaxBefore][t.role];
-    }
-    int count = GapDenseFeatures(lattice, features, g, dense_features);
-    for (int k = 0; k < count; ++k) score += dense[dense_features[k]];
-    size_t syllables[2];
-    int roles[2];
-    count = ListedGapFeatures(features, g, syllables, roles);
-    for (int k = 0; k < count; ++k) score += rows.listed[syllables[k]][roles[k]];
-    (*scores)[g] = score;
-  }
-}
-
-void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
-            const WordScoreTable& table, DecodeScratch* scratch, std::vector<uint32_t>* lengths) {
-  const size_t n = features.classes.size();
-  // prefix[i]: sum of the gap scores before syllable i, so the inner gaps
-  // of a word i..j sum to prefix[j] - prefix[i].
-  std::vector<float>& prefix = scratch->prefix;
-  prefix.resize(n);
-  if (n > 0) prefix[0] = 0;
-  for (size_t g = 0; g + 1 < n; ++g) prefix[g + 1] = prefix[g] + gap_scores[g];
-  std::vector<float>& best = scratch->best;
-  std::vector<uint32_t>& back = scratch->back;
-  best.assign(n + 1, -std::numeric_limits<float>::infinity());
-  // Every end starts as a syllable alone: on finite scores each is then
-  // set with best[end] (every syllable is a candidate), but a NaN or -inf
-  // score sets nothing, and a stale or zero entry made the back-trace
-  // below loop for ever or run off the start.
-  back.assign(n + 1, 1);
-  best[0] = 0;
-  for (size_t i = 0; i < n; ++i) {
-    for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {
-      const Candidate& word = features.candidates[c];
-      const size_t end = i + word.length;
-      float score = best[i] + WordScore(features, table, word) + (prefix[end - 1] - prefix[i]);
-      if (score > best[end]) {
-        best[end] = score;
-        back[end] = word.length;
-      }
-    }
-  }
-  lengths->clear();
-  // 1 <= back[end] <= end: each step goes back at least one syllable.
-  for (size_t end = n; end > 0; end -= back[end]) lengths->push_back(back[end]);
-  std::reverse(lengths->begin(), lengths->end());
-}
-
-namespace {
-
-// Two filter bits per key, taken from the key's high half (the table slot
-// comes from the low half).
-inline uint32_t FilterBit(uint64_t key, int probe, size_t bits) {
-  return static_cast<uint32_t>((key >> (32 + 16 * probe)) & (bits - 1));
-}
-
-}  // namespace
-
-void Weights::Index() {
-  key_count = 0;
-  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) key_count += slots[i].key != 0;
-  size_t bits = 1024;
-  while (bits < 16 * size_t{key_count} && bits < (size_t{1} << 18)) bits *= 2;  // about 16 bits a key, at most 32 KiB
-  filter.assign(bits / 64, 0);
-  for (uint32_t i = 0; slots != nullptr && i <= slot_mask; ++i) {
-    if (slots[i].key == 0) continue;
-    for (int probe = 0; probe < 2; ++probe) {
-      uint32_t bit = FilterBit(slots[i].key, probe, bits);
-      filter[bit / 64] |= uint64_t{1} << (bit % 64);
-    }
-  }
-}
-
-const Entry& Weights::Find(uint64_t key) const {
-  static const Entry kZero{};
-  if (slots == nullptr) return kZero;
-  const size_t bits = filter.size() * 64;
-  for (int probe = 0; probe < 2 && bits > 0; ++probe) {
-    uint32_t bit = FilterBit(key, probe, bits);
-    if (!(filter[bit / 64] >> (bit % 64) & 1)) return kZero;
-  }
-  for (uint32_t slot = static_cast<uint32_t>(key) & slot_mask;; slot = (slot + 1) & slot_mask) {
-    const Entry& e = slots[slot];
-    if (e.key == key) return e;
-    if (e.key == 0) return kZero;
-  }
 }
 
 }  // namespace vnseg::model

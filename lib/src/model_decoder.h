@@ -1,0 +1,76 @@
+// Scoring and decoding a run under the learned model: the gap scores from
+// the weights of the run's features (model_features.h), the dense score of
+// each candidate word from a precomputed table, and the best path (Viterbi
+// over the candidates of RunFeatures).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "model_features.h"
+#include "lattice.h"
+#include "model_weights.h"
+
+namespace vnseg::model {
+
+// The dense part of a word's score depends only on its length class, five
+// flags and whether it is capitalised: a table of all of them, built once
+// per set of dense weights, spares recomputing it for every candidate.
+class WordScoreTable {
+ public:
+  // Fills the table from `dense` (kDenseSize weights; not kept).
+  void Build(const float* dense);
+  // The sum of dense[f] over WordDenseFeatures(length, flags, capitalised),
+  // in the order it writes them; Build() first.
+  float Score(uint32_t length, uint32_t flags, bool capitalised) const {
+    return scores_[Index(length, flags, capitalised)];
+  }
+
+ private:
+  // [length class][base, names, name run, common, headword][capitalised],
+  // the five flags gathered by shifts (no branches: the decoder asks for
+  // every candidate word).
+  static_assert(kFromBaseList == 1 && kFromNameList == 2 && kNameRunEdge == 1 << 4 &&
+                    kCommonWord == 1 << 8 && kHeadword == 1 << 9,
+                "Index() gathers these bits by position");
+  static size_t Index(uint32_t length, uint32_t flags, bool capitalised) {
+    const size_t bits = (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18);
+    return (static_cast<size_t>(LengthClass(length)) << 6) | (bits << 1) | (capitalised ? 1 : 0);
+  }
+  std::vector<float> scores_;
+};
+
+// Score of a candidate word: its dense features and the user-word bonus.
+inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
+                       const Candidate& word) {
+  float score = table.Score(word.length, word.flags, features.Capitalised(word.start, word.length));
+  if ((word.flags & kFromUserList) && word.length >= 2) {
+    score += kUserWordBonus * static_cast<float>(word.length - 1);
+  }
+  return score;
+}
+
+// Row of 4 weights per n-gram of the run, in RunFeatures::ngrams order.
+struct Rows {
+  std::vector<const float*> ngrams[kMaxGram];
+  std::vector<const float*> listed;  // per syllable (RunFeatures::listed_keys)
+};
+
+// Score of joining each gap of the run (lattice.size() - 1 of them), from
+// the rows of its sparse features and the `dense` weights.
+void GapScores(const Lattice& lattice, const RunFeatures& features, const Rows& rows,
+               const float* dense, std::vector<float>* scores);
+
+// The best path given the gap scores and the word scores of `table`; fills
+// `lengths` like Scorer::BestPath. Whatever the scores (inf or NaN
+// included), the lengths are each >= 1 and sum to the run's size: where no
+// candidate scores above -inf, syllables stand alone.
+struct DecodeScratch {
+  std::vector<float> prefix, best;
+  std::vector<uint32_t> back;
+};
+void Decode(const RunFeatures& features, const std::vector<float>& gap_scores,
+            const WordScoreTable& table, DecodeScratch* scratch, std::vector<uint32_t>* lengths);
+
+}  // namespace vnseg::model
