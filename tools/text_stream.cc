@@ -15,7 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "output_file.h"
 #include "vnseg/convert.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg::cli {
 namespace {

@@ -15,7 +15,7 @@
 #include "vnseg/dictionary.h"
 #include "vnseg/normalizer.h"
 #include "vnseg/segmenter.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 #include "vnseg/version.h"
 #include "vnseg/word_list.h"
 

@@ -54,8 +54,9 @@ std::string ModuleDir() {
 
 }  // namespace
 
-std::string DefaultDictionaryPath() {
+std::string DefaultDictionaryPath(std::string_view extra) {
   if (const char* env = std::getenv("VNSEG_DICT"); env != nullptr && *env != '\0') return env;
+  if (std::string path(extra); !path.empty() && IsReadable(path)) return path;
   std::string candidates[] = {
       ModuleDir() + "/" VNSEG_LIBDIR_TO_DICT,         // a library or plug-in in an install
       ExecutableDir() + "/../share/vnseg/vnseg.dic",  // an install, wherever it was moved

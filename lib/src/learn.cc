@@ -24,7 +24,7 @@
 #include "vnseg/convert.h"
 #include "vnseg/syllable_key.h"
 #include "vnseg/tokenizer.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {

@@ -10,7 +10,7 @@
 #include "char_table.h"
 #include "utf8_fast.h"
 #include "vnseg/tokenizer.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {

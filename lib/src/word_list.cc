@@ -15,7 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "dictionary_image.h"
 #include "string_view_util.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {

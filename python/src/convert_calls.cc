@@ -4,14 +4,10 @@ namespace vnseg::python {
 
 namespace py = pybind11;
 
-size_t BatchThreads(const std::optional<int>& threads) {
+size_t BatchThreads(int threads) {
   size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  if (!threads) return cores;
-  if (*threads < 1) {
-    throw py::value_error("threads must be at least 1, not " + std::to_string(*threads));
-  }
   // The work is all CPU: threads beyond one per core only add switching.
-  return std::min(static_cast<size_t>(*threads), cores);
+  return threads < 1 ? cores : std::min(static_cast<size_t>(threads), cores);
 }
 
 Batch::Batch(py::handle texts, size_t threads) {
@@ -51,7 +47,7 @@ size_t Batch::Encode(size_t first, size_t last, std::vector<std::string_view>* i
     } else {
       std::string& buffer = (*buffers)[i - first];
       buffer.clear();
-      if (!AppendUtf8(text, &buffer)) return MarkBad(i);
+      if (!AppendStrUtf8(text, &buffer)) return MarkBad(i);
       (*in)[i - first] = buffer;
     }
     if ((*in)[i - first].size() >= kMaxTextBytes) return MarkBad(i);
@@ -70,15 +66,9 @@ void Batch::Allocate(size_t first, const std::vector<std::string>& out, size_t c
                      std::vector<PyObject*>* fill) {
   fill->assign(count, nullptr);
   for (size_t i = 0; i < count; ++i) {
-    StrShape shape;
-    PyObject* str;
-    if (MeasureUtf8(out[i], &shape)) {
-      str = PyUnicode_New(shape.length, shape.max_char);
-      (*fill)[i] = str;
-    } else {
-      str = StrFromUtf8(out[i]).release().ptr();
-    }
-    if (str == nullptr) throw py::error_already_set();
+    PyObject* str = NewStrFor(out[i]);
+    (*fill)[i] = str;
+    if (str == nullptr) str = StrFromUtf8(out[i]).release().ptr();
     PyList_SET_ITEM(result_.ptr(), static_cast<Py_ssize_t>(first + i), str);
   }
 }

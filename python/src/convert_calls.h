@@ -9,14 +9,12 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
 #include "py_text.h"
-#include "str_codec.h"
 
 namespace vnseg::python {
 
@@ -24,9 +22,9 @@ namespace vnseg::python {
 // the conversion gains by letting other Python threads run.
 inline constexpr size_t kReleaseGilBytes = 4096;
 
-// The number of threads for a batch: `threads` (at most one per core), or
-// one per core when None. Raises ValueError for a count below 1.
-size_t BatchThreads(const std::optional<int>& threads);
+// The number of threads for a batch: `threads` (checked >= 1 by the
+// Python layer), at most one per core; one per core when 0.
+size_t BatchThreads(int threads);
 
 // convert(std::string_view in, std::string* out) on the UTF-8 of `text`.
 template <typename Convert>
@@ -106,7 +104,7 @@ class Batch {
 // threads run in parallel for all but the allocations, and each reuses its
 // buffers from chunk to chunk.
 template <typename MakeConverter>
-pybind11::list ConvertMany(pybind11::handle texts, const std::optional<int>& threads,
+pybind11::list ConvertMany(pybind11::handle texts, int threads,
                            MakeConverter&& make_converter) {
   namespace py = pybind11;
   Batch batch(texts, BatchThreads(threads));

@@ -2,7 +2,25 @@
 
 #include <utility>
 
+#include "vnseg/word_list.h"
+
 namespace vnseg::python {
+
+absl::StatusOr<std::unique_ptr<SegmenterPool>> SegmenterPool::Open(
+    const std::string& dict_path, const std::optional<std::string>& user_words_path,
+    const std::optional<std::string>& user_words_text) {
+  absl::StatusOr<std::unique_ptr<Dictionary>> main = Dictionary::Open(dict_path);
+  if (!main.ok()) return main.status();
+  std::unique_ptr<UserWords> user;
+  if (user_words_path || user_words_text) {
+    absl::StatusOr<std::unique_ptr<UserWords>> loaded =
+        user_words_path ? LoadUserWords(*user_words_path)
+                        : CompileUserWords(*user_words_text, "user_words");
+    if (!loaded.ok()) return loaded.status();
+    user = *std::move(loaded);
+  }
+  return std::unique_ptr<SegmenterPool>(new SegmenterPool(*std::move(main), std::move(user)));
+}
 
 SegmenterPool::SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<UserWords> user)
     : main_(std::move(main)), user_(std::move(user)) {}

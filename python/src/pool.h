@@ -1,13 +1,17 @@
 // A loaded dictionary (plus optional user words) and a pool of Segmenters
 // over it. The C++ Segmenter keeps scratch state and serves one thread at a
 // time; the pool hands each caller its own, so one Python Segmenter can be
-// shared by any number of threads.
+// shared by any number of threads. The only file of the binding that
+// names the library's dictionary, user-word and Segmenter types.
 #pragma once
 
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/segmenter.h"
 
@@ -15,8 +19,13 @@ namespace vnseg::python {
 
 class SegmenterPool {
  public:
-  // `main` must not be null; `user` may be.
-  SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<UserWords> user);
+  // Opens the compiled dictionary at `dict_path` and the user words: none,
+  // the word-list file `user_words_path`, or the word-list text
+  // `user_words_text` (errors name it "user_words"); at most one of the
+  // two. Errors are the library's (NotFound, InvalidArgument, ...).
+  static absl::StatusOr<std::unique_ptr<SegmenterPool>> Open(
+      const std::string& dict_path, const std::optional<std::string>& user_words_path,
+      const std::optional<std::string>& user_words_text);
   ~SegmenterPool();
   SegmenterPool(const SegmenterPool&) = delete;
   SegmenterPool& operator=(const SegmenterPool&) = delete;
@@ -38,10 +47,12 @@ class SegmenterPool {
   };
   Lease Acquire();
 
-  const Dictionary& main() const { return *main_; }
-  const UserWords* user() const { return user_.get(); }
+  // The main dictionary's header, and the number of user words (0 without).
+  const DictionaryInfo& info() const { return main_->info(); }
+  size_t user_word_count() const { return user_ ? user_->info().word_count : 0; }
 
  private:
+  SegmenterPool(std::unique_ptr<Dictionary> main, std::unique_ptr<UserWords> user);
   void Return(std::unique_ptr<Segmenter> segmenter);
 
   // Declared before the segmenters, which point into them.

@@ -1,9 +1,16 @@
-// Moving text between Python str and the library's UTF-8.
+// Moving text between Python str and the library's UTF-8 (vnseg/utf8.h
+// does the encoding; this file picks the str's code-unit width).
+//
+// The functions marked "without the GIL" may run while other threads run
+// Python: a ready str's kind, length and data never change, and a str made
+// by PyUnicode_New is filled by its creator before anyone else sees it, so
+// both are safe to touch while the caller holds a reference.
 #pragma once
 
 #include <pybind11/pybind11.h>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace vnseg::python {
@@ -28,29 +35,17 @@ std::string_view TextUtf8(pybind11::handle text);
 // A new str from valid UTF-8 (the library's output always is).
 pybind11::str StrFromUtf8(std::string_view utf8);
 
-// Converts increasing UTF-8 byte offsets of a text into code point
-// indices (Python str indices) in one pass over the bytes.
-class CodePointIndex {
- public:
-  // `ascii`: the text is pure ASCII, every byte offset is its own index.
-  CodePointIndex(std::string_view utf8, bool ascii) : utf8_(utf8), ascii_(ascii) {}
+// Without the GIL: appends the UTF-8 of the ready str `text` to `out`.
+// Returns false (out partly written) at a lone surrogate.
+bool AppendStrUtf8(PyObject* text, std::string* out);
 
-  // The index of byte offset `byte`, which must be >= the last one asked
-  // and on a character boundary.
-  size_t At(size_t byte) {
-    if (ascii_) return byte;
-    for (; byte_ < byte; ++byte_) {
-      // Every byte but a continuation byte (10xxxxxx) starts a code point.
-      index_ += (static_cast<unsigned char>(utf8_[byte_]) & 0xC0) != 0x80;
-    }
-    return index_;
-  }
+// With the GIL: a new, unfilled str of the right kind and length for
+// `utf8` (a new reference), or nullptr when `utf8` is not well-formed (no
+// Python error set). Raises MemoryError when Python cannot allocate it.
+PyObject* NewStrFor(std::string_view utf8);
 
- private:
-  std::string_view utf8_;
-  bool ascii_;
-  size_t byte_ = 0;
-  size_t index_ = 0;
-};
+// Without the GIL: writes the code points of `utf8` into `str`, new from
+// NewStrFor(utf8).
+void FillStr(std::string_view utf8, PyObject* str);
 
 }  // namespace vnseg::python

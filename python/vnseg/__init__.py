@@ -6,13 +6,14 @@
     >>> vnseg.join("Tổng_thống Mỹ")
     'Tổng thống Mỹ'
 
-All the work is done by the C++ library through the extension module
-vnseg._vnseg; this package only re-exports it. See help(vnseg.segment) etc.
+The module-level functions use a Segmenter loaded on first use with the
+dictionary shipped in the package ($VNSEG_DICT overrides it). All functions
+take and return str; offsets are str indices. The work is done by the C++
+library through the private extension vnseg._vnseg; see help(vnseg.segment)
+etc.
 """
-from ._vnseg import (
+from ._segmenter import (
     Segmenter,
-    Token,
-    __version__,
     default_segmenter,
     join,
     join_many,
@@ -23,6 +24,8 @@ from ._vnseg import (
     segment_many,
     tokenize,
 )
+from ._token import Token
+from ._vnseg import __version__
 
 __all__ = [
     "Segmenter",

@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "vnseg/dictionary.h"
-#include "vnseg/utf8_validate.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg::fuzz {
 

@@ -1,9 +1,13 @@
-#include "vnseg/utf8_validate.h"
+// Tests of vnseg/utf8.h (the file is named for the header it first tested).
+#include "vnseg/utf8.h"
 
 #include <gtest/gtest.h>
 #include <utf8.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
+#include <vector>
 #include <string>
 
 #include "test_util.h"
@@ -172,6 +176,117 @@ TEST(Utf8ValidateTest, DamageAtEveryPosition) {
     inserted.insert(i, 1, '\x80');
     ASSERT_TRUE(SameFirstBadByteAsUtf8cpp(inserted)) << "0x80 inserted at " << i;
   }
+}
+
+// Random UTF-8 from code points near the edges of each sequence length,
+// with some bytes broken in (stray continuations, overlongs, encoded
+// surrogates, bytes above U+10FFFF's) when `damage`.
+std::string RandomUtf8(std::mt19937& rng, bool damage) {
+  static constexpr char32_t kPoints[] = {'a', ' ', 0x00, 0x7F, 0x80, 0xE9, 0xFF, 0x100, 0x7FF,
+                                         0x800, 0x1EC7, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
+                                         0x10000, 0x1F600, 0x10FFFF};
+  static constexpr const char* kBroken[] = {"\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                                            "\xED\xBF\xBF", "\xF4\x90\x80\x80", "\xF5", "\xFF",
+                                            "\xE1\xBB"};
+  std::string text;
+  for (int n = rng() % 16; n > 0; --n) {
+    if (damage && rng() % 8 == 0) {
+      text += kBroken[rng() % std::size(kBroken)];
+    } else {
+      utf8::append(static_cast<uint32_t>(kPoints[rng() % std::size(kPoints)]),
+                   std::back_inserter(text));
+    }
+  }
+  return text;
+}
+
+// Property: MeasureUtf8 accepts exactly what utf8cpp accepts and counts
+// the same code points; DecodeUtf8 gives utf8cpp's code points in every
+// unit width that holds them.
+TEST(Utf8CodeUnitsTest, MeasureAndDecodeAgreeWithUtf8cpp) {
+  std::mt19937 rng(12);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = RandomUtf8(rng, i % 2 == 1);
+    Utf8Shape shape{99, 99};
+    bool valid = MeasureUtf8(text, &shape);
+    ASSERT_EQ(valid, utf8::is_valid(text.begin(), text.end())) << testing::PrintToString(text);
+    if (!valid) {
+      EXPECT_EQ(shape.code_points, 99u);  // left alone
+      continue;
+    }
+    std::vector<uint32_t> expected;
+    utf8::utf8to32(text.begin(), text.end(), std::back_inserter(expected));
+    ASSERT_EQ(shape.code_points, expected.size());
+    uint32_t max = expected.empty() ? 0 : *std::max_element(expected.begin(), expected.end());
+    ASSERT_EQ(shape.max_code_point, max);
+    std::vector<uint32_t> wide(expected.size());
+    DecodeUtf8(text, wide.data());
+    ASSERT_EQ(wide, expected);
+    if (max < 0x10000) {
+      std::vector<uint16_t> two(expected.size());
+      DecodeUtf8(text, two.data());
+      ASSERT_TRUE(std::equal(two.begin(), two.end(), expected.begin()));
+    }
+    if (max < 0x100) {
+      std::vector<uint8_t> one(expected.size());
+      DecodeUtf8(text, one.data());
+      ASSERT_TRUE(std::equal(one.begin(), one.end(), expected.begin()));
+    }
+  }
+}
+
+// Property: AppendUtf8 encodes as utf8cpp does and stops at the first
+// surrogate or unit above U+10FFFF, having appended the units before it.
+TEST(Utf8CodeUnitsTest, AppendAgreesWithUtf8cpp) {
+  static constexpr uint32_t kUnits[] = {'a',    0x7F,   0x80,   0xFF,    0x100,   0x7FF,
+                                        0x800,  0xD7FF, 0xD800, 0xDBFF,  0xDC00,  0xDFFF,
+                                        0xE000, 0xFFFF, 0x10000, 0x10FFFF, 0x110000, 0xFFFFFFFF};
+  std::mt19937 rng(34);
+  for (int i = 0; i < 20000; ++i) {
+    std::vector<uint32_t> units;
+    for (int n = rng() % 10; n > 0; --n) units.push_back(kUnits[rng() % std::size(kUnits)]);
+    size_t good = 0;
+    while (good < units.size() && utf8::internal::is_code_point_valid(units[good])) ++good;
+    std::string expected = "<";
+    utf8::utf32to8(units.begin(), units.begin() + good, std::back_inserter(expected));
+    std::string out = "<";
+    ASSERT_EQ(AppendUtf8(units.data(), units.size(), &out), good == units.size());
+    ASSERT_EQ(out, expected);
+    if (std::all_of(units.begin(), units.end(), [](uint32_t u) { return u < 0x10000; })) {
+      std::vector<uint16_t> two(units.begin(), units.end());
+      std::string out2 = "<";
+      ASSERT_EQ(AppendUtf8(two.data(), two.size(), &out2), good == units.size());
+      ASSERT_EQ(out2, expected);
+    }
+  }
+  std::vector<uint8_t> latin1;
+  for (int b = 0; b < 256; ++b) latin1.push_back(static_cast<uint8_t>(b));
+  std::string out, expected;
+  ASSERT_TRUE(AppendUtf8(latin1.data(), latin1.size(), &out));
+  utf8::utf32to8(latin1.begin(), latin1.end(), std::back_inserter(expected));
+  EXPECT_EQ(out, expected);
+}
+
+// Property: CodePointIndex gives utf8cpp's distance at every character
+// boundary, asked in increasing order (skipping some), and the identity
+// for ASCII.
+TEST(Utf8CodeUnitsTest, CodePointIndexCountsLikeUtf8cpp) {
+  std::mt19937 rng(56);
+  for (int i = 0; i < 5000; ++i) {
+    std::string text = RandomUtf8(rng, false);
+    CodePointIndex index(text, false);
+    for (auto p = text.begin(); p != text.end(); utf8::next(p, text.end())) {
+      if (rng() % 3 == 0) continue;
+      ASSERT_EQ(index.At(static_cast<size_t>(p - text.begin())),
+                static_cast<size_t>(utf8::distance(text.begin(), p)));
+    }
+    ASSERT_EQ(index.At(text.size()), static_cast<size_t>(utf8::distance(text.begin(), text.end())));
+  }
+  CodePointIndex ascii("abc", true);
+  EXPECT_EQ(ascii.At(2), 2u);
+  CodePointIndex viet("Việt Nam", false);
+  EXPECT_EQ(viet.At(5), 3u);  // "Việ" is 5 bytes, 3 code points
+  EXPECT_EQ(viet.At(10), 8u);
 }
 
 }  // namespace

@@ -110,12 +110,14 @@ class UserWords : public Lexicon {
 };
 
 // Path of the default dictionary: $VNSEG_DICT if set, else the first that
-// exists of: the installed dictionary seen from the file this code was
-// loaded from (a shared libvnseg, or a plug-in such as the SQLite extension
-// that links vnseg statically, in <prefix>/lib); <dir of this
-// executable>/../share/vnseg/vnseg.dic (an install, even a moved one); the
-// build tree's file; the configured install path (returned even when
-// missing, so that Open() reports it). Thread-safe; reads the environment.
-std::string DefaultDictionaryPath();
+// is readable of: `extra` (a caller's own candidate, such as the vnseg.dic a
+// binding ships beside its module; ignored when empty); the installed
+// dictionary seen from the file this code was loaded from (a shared
+// libvnseg, or a plug-in such as the SQLite extension that links vnseg
+// statically, in <prefix>/lib); <dir of this executable>/../share/vnseg/
+// vnseg.dic (an install, even a moved one); the build tree's file; else the
+// configured install path (returned even when missing, so that Open()
+// reports it). Never fails. Thread-safe; reads the environment.
+std::string DefaultDictionaryPath(std::string_view extra = {});
 
 }  // namespace vnseg

@@ -1,0 +1,235 @@
+"""vnseg.Segmenter and the module-level functions: the Python API over the
+extension vnseg._vnseg, which does the work (see python/src/module.cc).
+Argument checks and defaults are here; texts go to C++ as they are: it
+encodes them, without the GIL in batches, and raises TypeError for a
+non-str and UnicodeEncodeError for a lone surrogate ("texts[i]: ..." in a
+batch)."""
+from __future__ import annotations  # annotations stay strings: no typing import
+
+import _thread
+import operator
+import os
+from collections.abc import Iterable
+from itertools import starmap
+
+from . import _vnseg
+from ._token import Token
+
+_MANY_DOC = """
+
+Like the single-text call for each str of texts (any iterable), in order.
+The work is split across `threads` C++ threads (default and most: one per
+core) with the GIL released."""
+
+
+def _path(path: str | os.PathLike[str]) -> str:
+    """os.fspath(path) as a str; TypeError for bytes paths and non-paths."""
+    path = os.fspath(path)
+    if not isinstance(path, str):
+        raise TypeError("paths must be str or os.PathLike of str")
+    return path
+
+
+def _is_path(o: object) -> bool:
+    return isinstance(o, str) or hasattr(o, "__fspath__")
+
+
+def _word_list(words: Iterable[str]) -> str:
+    """user_words as the text of a word list: one word a line."""
+    lines = []
+    for i, word in enumerate(words):
+        if not isinstance(word, str):
+            raise TypeError(f"user_words[{i}]: expected str, not {type(word).__name__}")
+        if "\n" in word or "\r" in word or "\t" in word:
+            raise ValueError(f"user_words[{i}]: a word must not contain a line break or a tab")
+        lines.append(word)
+        lines.append("\n")
+    return "".join(lines)
+
+
+def _threads(threads: int | None) -> int:
+    """The thread count for C++: 0 for one per core."""
+    if threads is None:
+        return 0
+    threads = operator.index(threads)
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
+    return threads
+
+
+def _tone(tone: str) -> int:
+    if not isinstance(tone, str):
+        raise TypeError(f"tone must be a str, not {type(tone).__name__}")
+    if tone not in _vnseg.TONES:
+        raise ValueError(f"tone must be 'keep', 'old' or 'new', not '{tone}'")
+    return _vnseg.TONES[tone]
+
+
+def _default_dictionary_path() -> str:
+    """$VNSEG_DICT if set, else the vnseg.dic shipped beside this package
+    (any working directory and install location), else the library's
+    default (vnseg::DefaultDictionaryPath)."""
+    beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vnseg.dic")
+    return _vnseg.default_dictionary_path(beside)
+
+
+def join(text: str, *, detok: bool = False) -> str:
+    """Turn '_' word form back into natural text: the inverse of segment().
+
+'_' between two letters or digits becomes a space, '__' there becomes '_',
+other underscores stay. detok=True also undoes the tokenized spacing (no space
+before , . : ; ! ? ) ], none after ( [, straight quotes paired per line)."""
+    return _vnseg.join(text, detok)
+
+
+def normalize(text: str, *, tone: str = "keep", fold_quotes: bool = False, spaces: bool = True,
+              invisible: bool = True) -> str:
+    """Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width
+characters and soft hyphens removed, Ð/ð to Đ/đ.
+
+tone: "keep" (default), "old" (tone mark on the second vowel of open oa/oe/uy:
+hoà khoẻ thuỷ, as VnCoreNLP and PhoBERT's data) or "new" (hòa khỏe thủy).
+fold_quotes: curly and angle quotes to " and '. spaces=False keeps Unicode
+spaces, invisible=False keeps zero-width characters."""
+    return _vnseg.normalize(text, _tone(tone), fold_quotes, spaces, invisible)
+
+
+def join_many(texts: Iterable[str], *, detok: bool = False,
+              threads: int | None = None) -> list[str]:
+    return _vnseg.join_many(texts, detok, _threads(threads))
+
+
+join_many.__doc__ = join.__doc__ + _MANY_DOC
+
+
+class Segmenter:
+    """A loaded dictionary and the calls that use it.
+
+Segmenter(dict_path=None, user_words=None): dict_path is a compiled vnseg
+dictionary (default: the package's, or $VNSEG_DICT); user_words is a word-list
+file (one word a line, '_' or space between syllables, optional TAB
+frequency) or an iterable of words, matched beside the dictionary.
+A missing file raises FileNotFoundError, a bad one ValueError.
+
+One Segmenter may be shared by any number of threads."""
+
+    __slots__ = ("_native", "_dict_path")
+
+    def __init__(self, dict_path: str | os.PathLike[str] | None = None,
+                 user_words: str | os.PathLike[str] | Iterable[str] | None = None) -> None:
+        self._dict_path = _default_dictionary_path() if dict_path is None else _path(dict_path)
+        if user_words is None:
+            self._native = _vnseg.Segmenter(self._dict_path)
+        elif _is_path(user_words):
+            self._native = _vnseg.Segmenter(self._dict_path, user_words_path=_path(user_words))
+        else:
+            self._native = _vnseg.Segmenter(self._dict_path,
+                                            user_words_text=_word_list(user_words))
+
+    def segment(self, text: str, *, tokenize: bool = False) -> str:
+        """Segment natural text into words joined with '_'.
+
+tokenize=False (default): lossless, only the spaces inside words become '_'
+(and a literal '_' between two letters or digits is written '__'), so
+join(segment(x)) == x for every str x.
+tokenize=True: VnCoreNLP/PhoBERT style, every word and punctuation mark
+separated by one space, line ends kept."""
+        return self._native.segment(text, tokenize)
+
+    def resegment(self, text: str) -> str:
+        """Re-segment text that another tool segmented: join, then segment
+again (lossless), keeping the input's spacing."""
+        return self._native.resegment(text)
+
+    def tokenize(self, text: str) -> list[Token]:
+        """The words of text as a list of Token(text, start, end, kind).
+
+start and end are str indices into text (text[start:end] == token.text), in
+order; white space belongs to no token. kind is "word" (one or more
+syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
+"punct" or "other" (symbols, emoji)."""
+        return list(starmap(Token, self._native.tokenize(text)))
+
+    def segment_many(self, texts: Iterable[str], *, tokenize: bool = False,
+                     threads: int | None = None) -> list[str]:
+        return self._native.segment_many(texts, tokenize, _threads(threads))
+
+    def resegment_many(self, texts: Iterable[str], *,
+                       threads: int | None = None) -> list[str]:
+        return self._native.resegment_many(texts, _threads(threads))
+
+    def join(self, text: str, *, detok: bool = False) -> str:
+        return join(text, detok=detok)
+
+    def normalize(self, text: str, *, tone: str = "keep", fold_quotes: bool = False,
+                  spaces: bool = True, invisible: bool = True) -> str:
+        return normalize(text, tone=tone, fold_quotes=fold_quotes, spaces=spaces,
+                         invisible=invisible)
+
+    def join_many(self, texts: Iterable[str], *, detok: bool = False,
+                  threads: int | None = None) -> list[str]:
+        return join_many(texts, detok=detok, threads=threads)
+
+    @property
+    def dict_path(self) -> str:
+        """path of the loaded dictionary"""
+        return self._dict_path
+
+    @property
+    def dictionary_info(self) -> dict:
+        """the dictionary's header: word counts, checksum, source"""
+        return {"path": self._dict_path, **self._native.info()}
+
+    def __repr__(self) -> str:
+        return f"vnseg.Segmenter(dict_path={self._dict_path!r})"
+
+
+Segmenter.segment_many.__doc__ = Segmenter.segment.__doc__ + _MANY_DOC
+Segmenter.resegment_many.__doc__ = Segmenter.resegment.__doc__ + _MANY_DOC
+for _name in ("join", "normalize", "join_many"):
+    getattr(Segmenter, _name).__doc__ = globals()[_name].__doc__
+
+_default: Segmenter | None = None
+_default_lock = _thread.allocate_lock()  # threading.Lock, without importing threading
+
+
+def default_segmenter() -> Segmenter:
+    """The Segmenter the module-level functions use (loaded on first use,
+    once even when threads race; a failed load is retried, and reported, by
+    the next call)."""
+    global _default
+    segmenter = _default
+    if segmenter is None:
+        with _default_lock:
+            if _default is None:
+                _default = Segmenter()
+            segmenter = _default
+    return segmenter
+
+
+# (`_default or default_segmenter()`: no extra call once it is loaded.)
+def segment(text: str, *, tokenize: bool = False) -> str:
+    return (_default or default_segmenter())._native.segment(text, tokenize)
+
+
+def resegment(text: str) -> str:
+    return (_default or default_segmenter())._native.resegment(text)
+
+
+def tokenize(text: str) -> list[Token]:
+    return (_default or default_segmenter()).tokenize(text)
+
+
+def segment_many(texts: Iterable[str], *, tokenize: bool = False,
+                 threads: int | None = None) -> list[str]:
+    return (_default or default_segmenter())._native.segment_many(texts, tokenize,
+                                                                 _threads(threads))
+
+
+def resegment_many(texts: Iterable[str], *, threads: int | None = None) -> list[str]:
+    return (_default or default_segmenter())._native.resegment_many(texts, _threads(threads))
+
+
+for _name in ("segment", "resegment", "tokenize", "segment_many", "resegment_many"):
+    globals()[_name].__doc__ = getattr(Segmenter, _name).__doc__
+del _name
