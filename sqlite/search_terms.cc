@@ -7,6 +7,7 @@
 
 #include "vnseg/syllable_key.h"
 #include "vnseg/tokenizer.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {
@@ -20,7 +21,7 @@ bool IsIndexed(std::string_view text, TokenKind kind) {
     case TokenKind::kSpace:
       return false;
     case TokenKind::kOther:
-      return utf8::is_valid(text.begin(), text.end()) &&
+      return IsValidUtf8(text) &&
              IsWordChar(static_cast<char32_t>(utf8::unchecked::peek_next(text.begin())));
     default:
       return true;

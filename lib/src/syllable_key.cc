@@ -7,6 +7,7 @@
 
 #include "char_table.h"
 #include "vnseg/tokenizer.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {
@@ -124,7 +125,7 @@ bool AppendKeyOfNfc(std::string_view s, bool allow_marks, std::string* out) {
 }  // namespace
 
 void AppendSyllableKey(std::string_view syllable, std::string* out) {
-  if (!utf8::is_valid(syllable.begin(), syllable.end())) {
+  if (!IsValidUtf8(syllable)) {
     out->append(syllable);  // not text: nothing to canonicalize
     return;
   }
@@ -174,7 +175,7 @@ void AppendWithToneStyle(std::string_view syllable, ToneStyle style, std::string
   char32_t base[kMaxLetters];
   int n = 0, tones = 0, tone_at = -1;
   uint8_t tone = kNoTone;
-  bool movable = style != ToneStyle::kKeep && utf8::is_valid(syllable.begin(), syllable.end());
+  bool movable = style != ToneStyle::kKeep && IsValidUtf8(syllable);
   const char* p = syllable.data();
   const char* end = p + syllable.size();
   while (movable && p < end) {
@@ -213,7 +214,7 @@ void AppendWithToneStyle(std::string_view syllable, ToneStyle style, std::string
 }
 
 void AppendWithoutDiacritics(std::string_view text, std::string* out) {
-  if (!utf8::is_valid(text.begin(), text.end())) {
+  if (!IsValidUtf8(text)) {
     out->append(text);
     return;
   }

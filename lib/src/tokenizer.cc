@@ -202,16 +202,17 @@ class Scanner {
     return pos < text_.size() && cursor_.ClassAt(pos, &len) == kLetter;
   }
 
-  // Letters, marks and digits from `pos`; stops at `limit` or soon after
-  // (within the character that crosses it).
-  size_t SkipWordChars(size_t pos, size_t limit = SIZE_MAX) {
+  // Letters, marks and digits from `pos` (and '_' with `underscore`: the
+  // identifiers foo_bar, __init__); stops at `limit` or soon after (within
+  // the character that crosses it).
+  size_t SkipWordChars(size_t pos, size_t limit = SIZE_MAX, bool underscore = false) {
     const size_t start = pos;
     const size_t end = std::min(limit, text_.size());
     size_t len;
     while (pos < end) {
       const unsigned char b = static_cast<unsigned char>(text_[pos]);
       if (b < 0x80) {  // half the letters of Vietnamese text: no decoding
-        if (!IsAsciiAlnum(static_cast<char>(b))) break;
+        if (!IsAsciiAlnum(static_cast<char>(b)) && !(underscore && b == '_')) break;
         ++pos;
       } else if (size_t n = VietnameseLetterBytes(pos)) {
         pos += n;  // the other half, read off the bytes
@@ -289,23 +290,7 @@ class Scanner {
   }
 
   // Word characters and '_' (identifiers such as foo_bar, __init__).
-  size_t SkipIdentifier(size_t pos) {
-    const size_t start = pos;
-    size_t len;
-    while (pos < text_.size()) {
-      if (text_[pos] == '_') {
-        ++pos;
-      } else if (size_t n = VietnameseLetterBytes(pos)) {
-        pos += n;
-      } else if (IsWordCharAt(pos, &len)) {
-        pos += len;
-      } else {
-        break;
-      }
-    }
-    steps_ += pos - start;
-    return pos;
-  }
+  size_t SkipIdentifier(size_t pos) { return SkipWordChars(pos, SIZE_MAX, /*underscore=*/true); }
 
   size_t ScanUrlEnd(size_t pos) {
     size_t end = pos;

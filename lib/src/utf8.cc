@@ -9,6 +9,10 @@
 
 namespace vnseg {
 
+bool IsValidUtf8(std::string_view text) {
+  return IsValidUtf8(text.data(), text.data() + text.size());
+}
+
 absl::Status ValidateUtf8(std::string_view text, size_t base_offset, size_t base_line,
                           size_t base_column) {
   if (IsValidUtf8(text.data(), text.data() + text.size())) return absl::OkStatus();

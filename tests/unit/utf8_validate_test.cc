@@ -128,6 +128,8 @@ TEST(Utf8ValidateTest, AgreesWithUtf8cppOnRandomBytes) {
     std::string text;
     for (int n = rng() % 12; n > 0; --n) text.push_back(static_cast<char>(kBytes[rng() % sizeof(kBytes)]));
     ASSERT_TRUE(SameFirstBadByteAsUtf8cpp(text)) << testing::PrintToString(text);
+    ASSERT_EQ(IsValidUtf8(text), utf8::is_valid(text.begin(), text.end()))
+        << testing::PrintToString(text);
     std::string expected;  // utf8cpp: U+FFFD for each byte find_invalid stops at
     for (const char *p = text.data(), *end = p + text.size(); p < end;) {
       const char* b = utf8::find_invalid(p, end);

@@ -16,6 +16,10 @@
 
 namespace vnseg {
 
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or
+// code points above U+10FFFF): ValidateUtf8 without the error message.
+bool IsValidUtf8(std::string_view text);
+
 // Returns OK when `text` is valid UTF-8; otherwise InvalidArgument naming
 // the first bad byte: its line (1-based), its column (1-based, in bytes) and
 // its byte offset. `text` may be a piece of a larger input: `base_offset` is
