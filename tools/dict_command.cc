@@ -129,28 +129,20 @@ int RunLearn(const LearnArgs& args) {
     if (!text.ok()) return Fail(name, text.status());
     corpora.push_back(*std::move(text));
   }
-  auto words = CorpusWordList(corpora);
-  if (!words.ok()) return Fail(name, words.status());
-
   DictionaryBuilder builder;
   absl::Status s = AddLists(w.base, kFromBaseList, &builder);
   if (s.ok()) s = AddLists(w.tags, 0, &builder);
   if (s.ok()) s = AddLists(args.names, kFromNameList, &builder);
-  if (s.ok()) s = AddWordList(*words, "corpus words", 0, &builder);
   if (!s.ok()) return Fail(name, s);
-  // The model learns over the very dictionary it ships in, minus itself.
-  auto lexicon = Dictionary::FromBytes(builder.Build("lexicon"));
-  if (!lexicon.ok()) return Fail(name, lexicon.status());
   LearnReport report;
-  auto model = LearnModel(**lexicon, corpora, args.options, &report);
-  if (!model.ok()) return Fail(name, model.status());
+  auto learned = LearnDictionary(corpora, args.options, &builder, &report);
+  if (!learned.ok()) return Fail(name, learned.status());
   std::cerr << "vnseg dict learn: " << report.lines << " lines (" << report.skipped_lines
             << " skipped), " << report.runs << " runs; runs right per epoch:";
   for (double a : report.run_accuracy) std::cerr << absl::StrFormat(" %.3f", a);
   std::cerr << "; " << report.features << " n-gram weights\n";
-  if (!args.export_model.empty()) s = WriteWholeFile(args.export_model, *model);
-  if (s.ok()) s = builder.SetModel(*model, "learned model");
-  if (s.ok() && !args.export_words.empty()) s = WriteWholeFile(args.export_words, *words);
+  if (!args.export_model.empty()) s = WriteWholeFile(args.export_model, learned->model);
+  if (s.ok() && !args.export_words.empty()) s = WriteWholeFile(args.export_words, learned->corpus_words);
   if (!s.ok()) return Fail(name, s);
   return WriteDictionary(name, builder, w.source, w.out);
 }

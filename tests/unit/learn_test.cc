@@ -132,6 +132,30 @@ TEST(LearnTest, LearnRefusesAnEmptyCorpusAndADictionaryWithAModel) {
 }
 
 // Each bad model text fails with its line number in the message.
+// LearnDictionary is the steps above in one call: the same corpus words,
+// the same model, the same dictionary.
+TEST(LearnTest, LearnDictionaryIsTheStepsInOneCall) {
+  DictionaryBuilder steps;
+  const std::string model = Learn(LexiconImage(&steps));
+  ASSERT_TRUE(steps.SetModel(model, "model").ok());
+
+  DictionaryBuilder builder;
+  ASSERT_TRUE(AddWordList(kWordList, "list", kFromBaseList, &builder).ok());
+  LearnReport report;
+  auto parts = LearnDictionary({kCorpus}, LearnOptions{}, &builder, &report);
+  ASSERT_TRUE(parts.ok()) << parts.status();
+  EXPECT_EQ(parts->model, model);
+  EXPECT_EQ(parts->corpus_words, *CorpusWordList({kCorpus}));
+  EXPECT_EQ(builder.Build("same"), steps.Build("same"));
+  EXPECT_EQ(report.lines, 5u);
+
+  DictionaryBuilder bad;
+  auto refused = LearnDictionary({"ok\n", "x\xFFy\n"}, LearnOptions{}, &bad, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(std::string(refused.status().message()).find("line 1"), std::string::npos)
+      << refused.status();
+}
+
 TEST(ModelTextTest, BadModelsNameTheLine) {
   DictionaryBuilder builder;
   std::string model_text = Learn(LexiconImage(&builder));

@@ -15,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/dictionary_builder.h"
 
 namespace vnseg {
 
@@ -51,5 +52,23 @@ struct LearnReport {
 absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
                                        const std::vector<std::string>& corpora,
                                        const LearnOptions& options, LearnReport* report);
+
+// The corpus words and the model that LearnDictionary added, in text form
+// (for `dict learn --export-words` and `--export-model`).
+struct LearnedParts {
+  std::string corpus_words;  // CorpusWordList of the corpora
+  std::string model;         // LearnModel's text
+};
+
+// The whole of `vnseg dict learn` after the word lists: adds the corpus
+// words (CorpusWordList, no flag) to `builder`, which holds the lists
+// already, learns the model over the builder's words (the very dictionary
+// the model ships in, minus the model) and sets it in `builder`. Returns
+// the parts in text form. On error (as CorpusWordList and LearnModel)
+// `builder` may hold the corpus words but no model. `report` may be null.
+// Not thread-safe on one builder.
+absl::StatusOr<LearnedParts> LearnDictionary(const std::vector<std::string>& corpora,
+                                             const LearnOptions& options,
+                                             DictionaryBuilder* builder, LearnReport* report);
 
 }  // namespace vnseg
