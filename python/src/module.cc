@@ -157,6 +157,15 @@ py::str Normalize(py::handle text, int tone, bool fold_quotes, bool spaces, bool
   return result;
 }
 
+// The library's message for the first invalid byte of `data`, a block of
+// whole lines starting at `base_offset` on line `base_line`; "" if valid
+// (python -m vnseg reports bad input as the CLI does).
+std::string InvalidUtf8Message(const py::bytes& data, size_t base_offset, size_t base_line) {
+  const std::string_view bytes(data);
+  absl::Status status = ValidateUtf8(bytes, base_offset, base_line, 0);
+  return status.ok() ? std::string() : std::string(status.message());
+}
+
 }  // namespace
 }  // namespace vnseg::python
 
@@ -189,5 +198,7 @@ PYBIND11_MODULE(_vnseg, m) {
   m.def("default_dictionary_path",
         [](const std::string& extra) { return vnseg::DefaultDictionaryPath(extra); },
         arg("extra"));
+  m.def("_invalid_utf8_message", &InvalidUtf8Message, arg("data"), arg("base_offset"),
+        arg("base_line"));
   DefineOutputFile(m);
 }

@@ -65,7 +65,7 @@ def test_big_input_in_blocks():
 def test_invalid_utf8_is_an_error_with_position(tmp_path):
     r = run("segment", input_bytes=b"hoa\nab\xffc\n")
     assert r.returncode == 1
-    assert b"invalid UTF-8 at line 2, byte offset 6" in r.stderr
+    assert b"<stdin>: invalid UTF-8 at line 2, column 3 (byte offset 6): byte 0xFF" in r.stderr
 
 
 def test_bad_dictionary_and_missing_file(tmp_path):

@@ -17,7 +17,7 @@ import signal
 import sys
 
 from . import Segmenter, join, normalize
-from ._vnseg import _OutputFile
+from ._vnseg import _OutputFile, _invalid_utf8_message
 from ._vnseg import _check_not_an_input as _check_not_an_input_of_cli
 
 _BLOCK_BYTES = 1 << 20
@@ -40,11 +40,10 @@ def _blocks(name):
             block = b"".join(lines)
             try:
                 yield block.decode("utf-8")
-            except UnicodeDecodeError as e:
-                bad_line = line + block.count(b"\n", 0, e.start)
+            except UnicodeDecodeError:
+                # The library's message, as the CLI gives it.
                 raise _InputError(
-                    f"{label}: invalid UTF-8 at line {bad_line}, byte offset {offset + e.start}: "
-                    f"byte 0x{block[e.start]:02X}") from None
+                    f"{label}: {_invalid_utf8_message(block, offset, line)}") from None
             offset += len(block)
             line += len(lines)
     finally:
