@@ -175,6 +175,26 @@ def test_output_onto_an_input_is_refused(tmp_path):
         assert out.read_bytes() == before, args
 
 
+def test_output_onto_the_default_dictionary_is_refused(tmp_path):
+    """Without --dict, the dictionary the command maps ($VNSEG_DICT here) is an
+    input too, as for the CLI."""
+    dic = tmp_path / "default.dic"
+    dic.write_bytes(b"not read: refused first")
+    env = dict(ENV, VNSEG_DICT=str(dic))
+    for command in ("segment", "resegment"):
+        r = subprocess.run([sys.executable, "-m", "vnseg", command, "-o", str(dic)],
+                           input=b"x\n", capture_output=True, env=env, timeout=60)
+        assert r.returncode == 1, r.stderr
+        assert b": it is the input" in r.stderr, r.stderr
+        assert dic.read_bytes() == b"not read: refused first"
+
+
+def test_version_on_every_command():
+    for args in ([], ["segment"], ["resegment"], ["join"], ["normalize"]):
+        r = run(*args, "--version")
+        assert r.returncode == 0 and r.stdout.decode().startswith("vnseg "), (args, r)
+
+
 @pytest.mark.parametrize("umask", [0o022, 0o077], ids=["umask022", "umask077"])
 def test_output_mode(tmp_path, umask):
     kept = tmp_path / "kept.txt"

@@ -17,7 +17,8 @@ import signal
 import sys
 
 from . import Segmenter, join, normalize
-from ._vnseg import _OutputFile, _invalid_utf8_message
+from ._segmenter import _default_dictionary_path
+from ._vnseg import _OutputFile, __version__, _invalid_utf8_message
 from ._vnseg import _check_not_an_input as _check_not_an_input_of_cli
 
 _BLOCK_BYTES = 1 << 20
@@ -58,6 +59,8 @@ def _check_not_an_input(args):
     if args.o is None:
         return
     inputs = list(args.files) + [getattr(args, name, None) for name in ("dict", "user_words")]
+    if hasattr(args, "dict") and args.dict is None:
+        inputs.append(_default_dictionary_path())  # the dictionary it will map
     _check_not_an_input_of_cli(args.o, [name for name in inputs if name is not None])
 
 
@@ -83,10 +86,13 @@ def _run(args, convert):
 def _parser():
     parser = argparse.ArgumentParser(prog="python -m vnseg",
                                      description="Vietnamese word segmentation.")
+    version = f"vnseg {__version__}"
+    parser.add_argument("--version", action="version", version=version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name, help_text):
         p = commands.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--version", action="version", version=version)
         p.add_argument("files", nargs="*", metavar="FILE", help="input files (default stdin)")
         p.add_argument("-o", metavar="OUT",
                        help="write to OUT (replaced only when the run succeeds; as vnseg -o)")
