@@ -56,7 +56,7 @@ bool DictionaryBuilder::Add(std::string_view word, uint32_t flags) {
     ++impl_->skipped;
     return false;
   }
-  impl_->words[WordKey(word)] |= flags;
+  impl_->words[WordKey(word)] |= flags & kAllWordFlags;
   return true;
 }
 

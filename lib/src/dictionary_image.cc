@@ -165,6 +165,9 @@ absl::Status DictionaryImage::Attach(const char* data, size_t size, const std::s
     }
     if (n.is_word > 1) return corrupt("trie node word mark is neither 0 nor 1");
     if (!n.is_word && n.word_flags != 0) return corrupt("trie node without a word has flags");
+    // Other bits are the lattice's own (kNameRunEdge): a stored one would
+    // pass for a guessed name.
+    if ((n.word_flags & ~kAllWordFlags) != 0) return corrupt("trie node has unknown word flags");
     words += n.is_word;
   }
   if (words != h.word_count) return corrupt("word count does not match the trie");

@@ -18,10 +18,7 @@ namespace vnseg {
 // LatticeEdge::flags with the stored WordFlags, so it must be a bit none of
 // them uses.
 inline constexpr uint32_t kNameRunEdge = 1u << 4;
-static_assert((kNameRunEdge & (kFromBaseList | kFromNameList | kFromUserList | kLowerThenUpper |
-                               kCommonWord | kHeadword | kClassifier | kFunctionWord | kVerb |
-                               kNoun | kAdjective)) == 0,
-              "kNameRunEdge must not be a stored WordFlags bit");
+static_assert((kNameRunEdge & kAllWordFlags) == 0, "kNameRunEdge must not be a stored WordFlags bit");
 
 // Spelling shape of a syllable, for scorers and lattice filters.
 enum SyllableShape : uint8_t {

@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "dictionary_format.h"
 #include "dictionary_image.h"
+#include "lattice.h"
 #include "vnseg/dictionary_builder.h"
 #include "model.h"
 #include "test_util.h"
@@ -137,6 +138,18 @@ TEST(DictionaryTest, WordWithoutFlagsIsAWord) {
   EXPECT_FALSE((*dict)->Lookup("sinh", nullptr));  // a syllable only
   std::vector<std::string> keys = (*dict)->AllKeys();
   EXPECT_EQ(keys, (std::vector<std::string>{"học", "học sinh"}));
+}
+
+// Bits outside the stored flags are dropped: stored, kNameRunEdge would
+// make a listed word pass for a guessed name (found in review).
+TEST(DictionaryTest, AddDropsFlagsThatAreNotStored) {
+  DictionaryBuilder b;
+  EXPECT_TRUE(b.Add("ba bò", kNameRunEdge | kFromBaseList | (1u << 31)));
+  auto dict = Dictionary::FromBytes(b.Build(""));
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  uint32_t flags = 0;
+  ASSERT_TRUE((*dict)->Lookup("ba bò", &flags));
+  EXPECT_EQ(flags, kFromBaseList);
 }
 
 TEST(DictionaryTest, LowerThenUpperSpellingIsFlagged) {
@@ -290,12 +303,20 @@ TEST(DictionaryTest, InconsistentTrieNodesAreRefused) {
     std::memcpy(&damaged[nodes + node * sizeof(TrieNode)], &n, sizeof(n));
     return Resealed(damaged, &FileHeader::reserved, 0);
   };
+  uint32_t word_node = 0;  // the first node that ends a word
+  for (TrieNode n;; ++word_node) {
+    ASSERT_LT(word_node, h.node_count);
+    std::memcpy(&n, &image[nodes + word_node * sizeof(TrieNode)], sizeof(n));
+    if (n.is_word) break;
+  }
   struct Case {
     std::string image;
     std::string message;
   };
   const Case cases[] = {
       {patched(0, &TrieNode::is_word, 2), "trie node word mark is neither 0 nor 1"},
+      {patched(word_node, &TrieNode::word_flags, kNameRunEdge), "trie node has unknown word flags"},
+      {patched(word_node, &TrieNode::word_flags, 1u << 3), "trie node has unknown word flags"},
       {patched(0, &TrieNode::word_flags, kFromBaseList), "trie node without a word has flags"},
       {patched(0, &TrieNode::is_word, 1), "word count does not match the trie"},
       {Resealed(image, &FileHeader::word_count, h.word_count + 1),

@@ -38,6 +38,13 @@ enum WordFlags : uint32_t {
   kAdjective = 1u << 14,    // "adjective"
 };
 
+// Every stored WordFlags bit. DictionaryBuilder::Add drops any other, and
+// a file whose words carry another is refused as corrupt.
+inline constexpr uint32_t kAllWordFlags = kFromBaseList | kFromNameList | kFromUserList |
+                                          kLowerThenUpper | kCommonWord | kHeadword |
+                                          kClassifier | kFunctionWord | kVerb | kNoun |
+                                          kAdjective;
+
 // The header of a compiled dictionary, as `vnseg dict info` prints it.
 struct DictionaryInfo {
   uint32_t format_version = 0;

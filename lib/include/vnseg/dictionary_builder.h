@@ -21,8 +21,8 @@ class DictionaryBuilder {
   ~DictionaryBuilder();
 
   // Adds `word` (syllables separated by spaces or '_', any spelling: words
-  // are keyed as Dictionary::Lookup keys them) with `flags` (WordFlags;
-  // 0 is fine: the word is still a word). Adding a word twice ORs the
+  // are keyed as Dictionary::Lookup keys them) with `flags` (WordFlags; bits
+  // outside kAllWordFlags are dropped; 0 is fine: the word is still a word). Adding a word twice ORs the
   // flags. Returns false, adding nothing, for a word the segmenter could
   // never match: empty, or with a part that is not one syllable token
   // (punctuation, as in the idioms "ao có bờ, sông có bến").
