@@ -62,7 +62,10 @@ vnseg_status FromStatus(const absl::Status& status) {
   if (status.ok()) return Succeed();
   vnseg_status code = VNSEG_INTERNAL;
   switch (status.code()) {
-    case absl::StatusCode::kNotFound: code = VNSEG_NOT_FOUND; break;
+    case absl::StatusCode::kNotFound:
+    case absl::StatusCode::kPermissionDenied:  // both: the file cannot be opened
+      code = VNSEG_NOT_FOUND;
+      break;
     case absl::StatusCode::kDataLoss: code = VNSEG_DATA_ERROR; break;
     case absl::StatusCode::kInvalidArgument: code = VNSEG_INVALID_ARGUMENT; break;
     default: break;
@@ -173,10 +176,9 @@ vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
                                  const vnseg_dictionary* user_words,
                                  vnseg_segmenter** segmenter) {
   return Guarded([&] {
-    if (segmenter == nullptr || dictionary == nullptr) {
-      return Fail(VNSEG_INVALID_ARGUMENT, "NULL dictionary or segmenter");
-    }
-    *segmenter = nullptr;
+    if (segmenter == nullptr) return Fail(VNSEG_INVALID_ARGUMENT, "NULL segmenter");
+    *segmenter = nullptr;  // on every failure, as vnseg_dictionary_open does
+    if (dictionary == nullptr) return Fail(VNSEG_INVALID_ARGUMENT, "NULL dictionary");
     if (dictionary->dictionary == nullptr) {
       return Fail(VNSEG_INVALID_ARGUMENT, "dictionary is user words (from vnseg_user_words_open)");
     }

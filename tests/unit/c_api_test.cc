@@ -149,6 +149,13 @@ TEST(CApi, ErrorsHaveCodesAndMessages) {
   EXPECT_NE(std::string(vnseg_last_error()).find("0xFF"), std::string::npos) << vnseg_last_error();
   EXPECT_EQ(vnseg_join("a", 1, 1u << 7, out, sizeof out, &length), VNSEG_INVALID_ARGUMENT);
   EXPECT_EQ(vnseg_segmenter_new(nullptr, nullptr, nullptr), VNSEG_INVALID_ARGUMENT);
+  // The handle is NULL after any failure (it was left as it was).
+  vnseg_segmenter* segmenter = reinterpret_cast<vnseg_segmenter*>(uintptr_t{1});
+  EXPECT_EQ(vnseg_segmenter_new(nullptr, nullptr, &segmenter), VNSEG_INVALID_ARGUMENT);
+  EXPECT_EQ(segmenter, nullptr);
+  // A directory is no dictionary file: the argument is wrong, as documented.
+  EXPECT_EQ(vnseg_dictionary_open(testing::TempDir().c_str(), &dictionary), VNSEG_INVALID_ARGUMENT);
+  EXPECT_EQ(dictionary, nullptr);
   EXPECT_STREQ(vnseg_status_name(VNSEG_INVALID_UTF8), "invalid_utf8");
 
   // A success clears the message.

@@ -60,8 +60,9 @@ typedef struct vnseg_dictionary vnseg_dictionary;
 /* Opens the compiled dictionary at `path`, or the default one when `path`
  * is NULL (see vnseg_default_dictionary_path). On success *dictionary is a
  * new handle to free with vnseg_dictionary_free; on failure it is NULL.
- * VNSEG_INVALID_ARGUMENT if `dictionary` is NULL, VNSEG_NOT_FOUND when the
- * file cannot be opened, VNSEG_DATA_ERROR when it is no usable dictionary
+ * VNSEG_INVALID_ARGUMENT if `dictionary` is NULL or `path` is no regular
+ * file (a directory), VNSEG_NOT_FOUND when the file cannot be opened
+ * (missing, or permission denied), VNSEG_DATA_ERROR when it is no usable dictionary
  * (damaged, or of another format version: rebuild it); the message names
  * the path. */
 vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictionary);
@@ -76,12 +77,13 @@ void vnseg_dictionary_free(vnseg_dictionary* dictionary);
  * there): the CLI's --user-words. On success *user_words is a new handle to
  * free with vnseg_dictionary_free; on failure it is NULL.
  * VNSEG_INVALID_ARGUMENT for a NULL argument or a bad list (invalid UTF-8,
- * an unknown tag: the message names the line), VNSEG_NOT_FOUND when the
- * file cannot be opened. */
+ * an unknown tag: the message names the line) or a path that is a
+ * directory, VNSEG_NOT_FOUND when the file cannot be opened (missing, or
+ * permission denied). */
 vnseg_status vnseg_user_words_open(const char* path, vnseg_dictionary** user_words);
 
 /* Where vnseg_dictionary_open(NULL, ...) looks: $VNSEG_DICT if set, else the
- * first existing file of: the installed dictionary seen from a shared
+ * first readable file of: the installed dictionary seen from a shared
  * libvnseg (or a plug-in linking vnseg) in <prefix>/lib; <dir of the
  * program>/../share/vnseg/vnseg.dic; the build tree's dictionary; the
  * configured install path (even if missing). Written to `out` as described
@@ -95,7 +97,9 @@ typedef struct vnseg_segmenter vnseg_segmenter;
 /* A segmenter over `dictionary` (from vnseg_dictionary_open; it must
  * outlive the segmenter). `user_words` may be NULL, else it comes from
  * vnseg_user_words_open and must outlive the segmenter too. Swapping the
- * two is VNSEG_INVALID_ARGUMENT. */
+ * two, or a NULL `dictionary` or `segmenter`, is VNSEG_INVALID_ARGUMENT. On
+ * success *segmenter is a new handle to free with vnseg_segmenter_free; on
+ * any other failure it is NULL. */
 vnseg_status vnseg_segmenter_new(const vnseg_dictionary* dictionary,
                                  const vnseg_dictionary* user_words,
                                  vnseg_segmenter** segmenter);
