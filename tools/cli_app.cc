@@ -7,9 +7,11 @@
 #include <iostream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "vnseg/dictionary.h"
 #include "vnseg/version.h"
 
 namespace vnseg::cli {
@@ -163,6 +165,20 @@ CLI::Validator WholeNumberValidator(int lo, int hi) {
       "");
 }
 
+namespace {
+// CLI11's message, in vnseg's words where CLI11 names an option without
+// its dashes ("tokenize was given a disallowed flag override").
+std::string ParseErrorMessage(const CLI::ParseError& e) {
+  std::string message = e.what();
+  constexpr absl::string_view kFlagValue = " was given a disallowed flag override";
+  if (absl::EndsWith(message, kFlagValue)) {
+    return absl::StrCat("--", message.substr(0, message.size() - kFlagValue.size()),
+                        " takes no value");
+  }
+  return message;
+}
+}  // namespace
+
 int Run(CLI::App* root, Invocation* invocation, int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   // CLI11 2.1 hands a "--" inside a subcommand back to the parent once the
@@ -198,9 +214,13 @@ int Run(CLI::App* root, Invocation* invocation, int argc, char** argv) {
     const CLI::App* app = Selected(root);
     std::vector<std::string> extras = root->remaining(true);
     rc = UsageError(CommandName(app),
-                    extras.empty() ? std::string(e.what()) : Unexpected(root, app, extras.front()));
+                    extras.empty() ? ParseErrorMessage(e) : Unexpected(root, app, extras.front()));
   }
   return CheckStdout(CommandName(Selected(root)), rc);
+}
+
+std::string DictionaryPath(const std::string& option) {
+  return option.empty() ? DefaultDictionaryPath() : option;
 }
 
 }  // namespace vnseg::cli

@@ -102,6 +102,10 @@ CLI::Option* AddChoice(CLI::App* app, const std::string& name, const std::string
   return option->type_name(value_name)->check(OneOfValidator(std::move(names)));
 }
 
+// The dictionary a --dict option names: `option`, or the library's
+// DefaultDictionaryPath() when it was not given (empty).
+std::string DictionaryPath(const std::string& option);
+
 // Parses argv with `root` (whose commands OnRun set up) and runs the
 // command given; prints help or the version for -h/--help/--version at any
 // level, usage errors as UsageError does. Ends with CheckStdout. Returns

@@ -66,10 +66,6 @@ void AddDictOptions(CLI::App* app, DictArgs* args) {
       ->type_name("FILE");
 }
 
-std::string DictPath(const DictArgs& d) {
-  return d.dict.empty() ? DefaultDictionaryPath() : d.dict;
-}
-
 // The StreamOptions of `args`, or why they are not valid (a usage error).
 absl::StatusOr<StreamOptions> MakeStreamOptions(const StreamArgs& args) {
   StreamOptions s;
@@ -102,7 +98,7 @@ int Prepare(const std::string& name, const StreamArgs& args, const DictArgs* dic
   if (!s.ok()) return UsageError(name, std::string(s.status().message()));
   std::vector<std::string> inputs = args.files;
   if (dict != nullptr) {
-    inputs.push_back(DictPath(*dict));
+    inputs.push_back(DictionaryPath(dict->dict));
     if (!dict->user_words.empty()) inputs.push_back(dict->user_words);
   }
   if (absl::Status same = CheckNotAnInput({s->output}, inputs); !same.ok()) return Fail(name, same);
@@ -130,7 +126,7 @@ struct LoadedDictionaries {
 
 absl::StatusOr<LoadedDictionaries> LoadDictionaries(const DictArgs& args) {
   LoadedDictionaries d;
-  auto main = Dictionary::Open(DictPath(args));
+  auto main = Dictionary::Open(DictionaryPath(args.dict));
   if (!main.ok()) return main.status();
   d.main = *std::move(main);
   if (!args.user_words.empty()) {

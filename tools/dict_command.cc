@@ -147,13 +147,8 @@ int RunLearn(const LearnArgs& args) {
   return WriteDictionary(name, builder, w.source, w.out);
 }
 
-// --dict of info and lookup.
-std::string DictPath(const std::string& dict) {
-  return dict.empty() ? DefaultDictionaryPath() : dict;
-}
-
 int RunInfo(const std::string& dict_option) {
-  std::string path = DictPath(dict_option);
+  std::string path = DictionaryPath(dict_option);
   auto dict = Dictionary::Open(path);
   if (!dict.ok()) return Fail("dict info", dict.status());
   const DictionaryInfo& info = (*dict)->info();
@@ -180,7 +175,7 @@ struct LookupArgs {
 int RunLookup(const LookupArgs& args) {
   const char* name = "dict lookup";
   if (args.words.empty()) return UsageError(name, "give at least one WORD");
-  auto dict = Dictionary::Open(DictPath(args.dict));
+  auto dict = Dictionary::Open(DictionaryPath(args.dict));
   if (!dict.ok()) return Fail(name, dict.status());
   std::unique_ptr<UserWords> user;
   if (!args.user_words.empty()) {

@@ -7,6 +7,11 @@
 // tell it from a joint; any other literal '_' ("__init__", "_x", "a _ b")
 // is written as it is. Join reverses exactly that, so for any valid UTF-8 x:
 //     Join(Segment(x)) == x.
+//
+// Thread safety: the functions keep no state of their own. JoinText and
+// the ...StateAfter functions may run in any number of threads at once;
+// SegmentText and ResegmentText use the Segmenter they are given, which
+// serves one thread at a time (one Segmenter per thread).
 #pragma once
 
 #include <string>

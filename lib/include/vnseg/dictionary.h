@@ -99,7 +99,8 @@ class Dictionary : public Lexicon {
   static absl::StatusOr<std::unique_ptr<Dictionary>> Open(const std::string& path);
 
   // The same checks over an in-memory image (DictionaryBuilder::Build),
-  // which the dictionary then owns.
+  // which the dictionary then owns. Never returns a null pointer on
+  // success; thread-safe (no shared state).
   static absl::StatusOr<std::unique_ptr<Dictionary>> FromBytes(std::string bytes);
 
  protected:

@@ -1,4 +1,7 @@
 // Text normalization: the explicit step that changes characters.
+//
+// Thread safety: Normalize keeps no state; call it from any number of
+// threads at once.
 #pragma once
 
 #include <string>

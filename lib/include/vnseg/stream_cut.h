@@ -1,6 +1,9 @@
 // Where a reader may cut text that it cannot hold whole (one long line),
 // so that each piece is converted alone (with the PieceState of convert.h
 // carried across the cut) and the output is that of the whole.
+//
+// Thread safety: every function here is a pure function of its arguments;
+// call them from any number of threads at once.
 #pragma once
 
 #include <cstddef>

@@ -3,6 +3,10 @@
 // Dictionary words are matched by a canonical key: NFC, case-folded, with the
 // tone mark on one fixed vowel (the "new" placement below), so "hoà", "hòa"
 // and "HOÀ" share the key "hòa". The text itself is never changed by keying.
+//
+// Thread safety: every function here keeps no state of its own (ICU's
+// normalizers are shared, immutable singletons); call them from any number
+// of threads at once.
 #pragma once
 
 #include <string>

@@ -1,6 +1,9 @@
 // Pre-tokenizer: splits text into byte spans (syllables, numbers, URLs,
 // punctuation, spaces, ...). Every byte of the input belongs to exactly one
 // token, so the spans tile the text and any renderer can rebuild it exactly.
+//
+// Thread safety: every function here is a pure function of its arguments;
+// call them from any number of threads at once.
 #pragma once
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 // of fixed-width code units (Python's str: 1, 2 or 4 bytes per code point).
 //
 // Every function is thread-safe (no state) and allocates nothing but what
-// it appends to `out`. The fast validator behind them is lib/src/utf8_fast.h.
+// it appends to `out` (and ValidateUtf8 its error message). The fast validator behind them is lib/src/utf8_fast.h.
 #pragma once
 
 #include <cstddef>

@@ -4,6 +4,9 @@
 // tab and tags (comma-separated: common, headword, classifier, function,
 // verb, noun, adjective; see WordFlags); '#' starts a comment line. A UTF-8
 // byte order mark at the start of a list is skipped.
+//
+// Thread safety: the functions keep no state of their own; a builder they
+// add to serves one thread at a time.
 #pragma once
 
 #include <cstdint>
