@@ -141,6 +141,8 @@ void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
     if (out != nullptr) out->append(line.substr(0, i));
     s->inside_word = false;
   }
+  // A hand-made split on ' ': absl::StrSplit(..., absl::SkipEmpty()) here
+  // costs 22% more instructions for join --detok (cachegrind, 3 MB of UD VTB).
   while (i < line.size()) {
     if (line[i] == ' ') {
       ++i;
