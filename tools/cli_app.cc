@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/word_list.h"
 #include "vnseg/version.h"
 
 namespace vnseg::cli {
@@ -221,6 +222,20 @@ int Run(CLI::App* root, Invocation* invocation, int argc, char** argv) {
 
 std::string DictionaryPath(const std::string& option) {
   return option.empty() ? DefaultDictionaryPath() : option;
+}
+
+absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& dict_option,
+                                                    const std::string& user_words) {
+  LoadedDictionaries d;
+  auto main = Dictionary::Open(DictionaryPath(dict_option));
+  if (!main.ok()) return main.status();
+  d.main = *std::move(main);
+  if (!user_words.empty()) {
+    auto user = LoadUserWords(user_words);
+    if (!user.ok()) return user.status();
+    d.user = *std::move(user);
+  }
+  return d;
 }
 
 }  // namespace vnseg::cli

@@ -4,12 +4,15 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "vnseg/dictionary.h"
 
 namespace vnseg::cli {
 
@@ -105,6 +108,14 @@ CLI::Option* AddChoice(CLI::App* app, const std::string& name, const std::string
 // The dictionary a --dict option names: `option`, or the library's
 // DefaultDictionaryPath() when it was not given (empty).
 std::string DictionaryPath(const std::string& option);
+
+// The dictionaries of --dict and --user-words (empty: none), opened.
+struct LoadedDictionaries {
+  std::unique_ptr<Dictionary> main;  // not null
+  std::unique_ptr<UserWords> user;   // null without --user-words
+};
+absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& dict_option,
+                                                    const std::string& user_words);
 
 // Parses argv with `root` (whose commands OnRun set up) and runs the
 // command given; prints help or the version for -h/--help/--version at any

@@ -119,24 +119,6 @@ TransformFactory Shared(Transform transform) {
   return [transform = std::move(transform)] { return transform; };
 }
 
-struct LoadedDictionaries {
-  std::unique_ptr<Dictionary> main;
-  std::unique_ptr<UserWords> user;
-};
-
-absl::StatusOr<LoadedDictionaries> LoadDictionaries(const DictArgs& args) {
-  LoadedDictionaries d;
-  auto main = Dictionary::Open(DictionaryPath(args.dict));
-  if (!main.ok()) return main.status();
-  d.main = *std::move(main);
-  if (!args.user_words.empty()) {
-    auto user = LoadUserWords(args.user_words);
-    if (!user.ok()) return user.status();
-    d.user = *std::move(user);
-  }
-  return d;
-}
-
 // The options of segment and resegment.
 struct SegmenterArgs {
   StreamArgs stream;
@@ -152,7 +134,7 @@ int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules
                     SegmenterConvert convert) {
   StreamOptions stream;
   if (int rc = Prepare(name, args.stream, &args.dict, &stream); rc >= 0) return rc;
-  auto dicts = LoadDictionaries(args.dict);
+  auto dicts = LoadDictionaries(args.dict.dict, args.dict.user_words);
   if (!dicts.ok()) return Fail(name, dicts.status());
   stream.cut_rules = cut_rules;
   stream.state_after = SegmentStateAfter;

@@ -175,18 +175,13 @@ struct LookupArgs {
 int RunLookup(const LookupArgs& args) {
   const char* name = "dict lookup";
   if (args.words.empty()) return UsageError(name, "give at least one WORD");
-  auto dict = Dictionary::Open(DictionaryPath(args.dict));
-  if (!dict.ok()) return Fail(name, dict.status());
-  std::unique_ptr<UserWords> user;
-  if (!args.user_words.empty()) {
-    auto loaded = LoadUserWords(args.user_words);
-    if (!loaded.ok()) return Fail(name, loaded.status());
-    user = *std::move(loaded);
-  }
+  auto dicts = LoadDictionaries(args.dict, args.user_words);
+  if (!dicts.ok()) return Fail(name, dicts.status());
+  const std::unique_ptr<UserWords>& user = dicts->user;
   int rc = kExitOk;
   for (const std::string& word : args.words) {
     uint32_t flags = 0;
-    bool found = (*dict)->Lookup(word, &flags) || (user && user->Lookup(word, &flags));
+    bool found = dicts->main->Lookup(word, &flags) || (user && user->Lookup(word, &flags));
     std::cout << word << "\tkey=" << WordKey(word);
     if (found) {
       std::cout << "\tfound\tfrom=" << FlagNames(flags) << "\n";
