@@ -52,10 +52,12 @@ grep -qF "  [0,14) Tổng thống" <<<"$("$prefix/bin/consumer_c")" || fail "tok
 # The check above can fail: with the static library, the same program
 # outside the prefix finds another dictionary (the build tree's or none).
 # (A shared libvnseg finds its prefix's dictionary from anywhere.)
-if ! ldd "$prefix/bin/consumer_c" | grep -q libvnseg; then
+# Here-strings, not `| grep -q`: with pipefail, the writer killed by
+# SIGPIPE when grep quits early would turn a match into a miss.
+if ! grep -q libvnseg <<<"$(ldd "$prefix/bin/consumer_c")"; then
   mkdir -p "$work/elsewhere"
   cp "$prefix/bin/consumer_c" "$work/elsewhere/"
-  if "$work/elsewhere/consumer_c" 2>/dev/null | grep -qF "dictionary $prefix/"; then
+  if grep -qF "dictionary $prefix/" <<<"$("$work/elsewhere/consumer_c" 2>/dev/null)"; then
     fail "a program outside the prefix found the prefix's dictionary: the lookup check proves nothing"
   fi
 fi
