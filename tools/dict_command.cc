@@ -240,6 +240,11 @@ void AddDictCommands(CLI::App* root, Invocation* invocation) {
   app->add_option("--epochs", learn->options.epochs, "passes over the corpus (default 10)")
       ->type_name("N")
       ->check(WholeNumberValidator(1, 1000));
+  app->add_option("--case-variants", learn->options.case_variants,
+                  "also learn each line in lower and in upper case, each with probability P "
+                  "(default 0)")
+      ->type_name("P")
+      ->check(CLI::Range(0.0, 1.0));
   app->add_option("--export-model", learn->export_model, "also write the model in text form")
       ->type_name("FILE");
   app->add_option("--export-words", learn->export_words, "also write the corpus word counts")

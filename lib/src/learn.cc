@@ -8,7 +8,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <map>
+
+#include <unicode/unistr.h>
+#include <unicode/locid.h>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -296,6 +300,21 @@ std::string ModelTrainer::ModelText(size_t* kept) const {
   return out;
 }
 
+// `line` in lower (or upper) case, by ICU's root-locale mapping. Lowering
+// keeps '_' and spaces where they are, so the gold joints read back.
+std::string CaseVariant(std::string_view line, bool upper) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+  if (upper) {
+    text.toUpper(icu::Locale::getRoot());
+  } else {
+    text.toLower(icu::Locale::getRoot());
+  }
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
 absl::Status ValidateCorpus(const std::string& corpus, size_t index) {
   absl::Status s = ValidateUtf8(corpus);
   if (s.ok()) return s;
@@ -334,6 +353,9 @@ absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
     }
   }
   if (lines.empty()) return absl::InvalidArgumentError("the corpus has no lines");
+  if (!(options.case_variants >= 0 && options.case_variants <= 1)) {
+    return absl::InvalidArgumentError("case_variants must be a probability from 0 to 1");
+  }
   ModelTrainer trainer(dictionary);
   LearnReport r;
   // A fixed pseudo-random order per epoch (own generator: the same on every
@@ -343,6 +365,26 @@ absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
     state = state * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<uint32_t>(state >> 33);
   };
+  // Case variants get their own generator, so that with none the order of
+  // the corpus (and so the model) is what it was without the option.
+  std::deque<std::string> variants;  // stable addresses for the views
+  if (options.case_variants > 0) {
+    uint64_t variant_state = 0x2545f4914f6cdd1dull;
+    auto draw = [&variant_state] {
+      variant_state = variant_state * 6364136223846793005ull + 1442695040888963407ull;
+      return static_cast<double>(variant_state >> 11) * 0x1.0p-53;
+    };
+    const size_t originals = lines.size();
+    for (size_t i = 0; i < originals; ++i) {
+      for (bool upper : {false, true}) {
+        if (draw() >= options.case_variants) continue;
+        std::string variant = CaseVariant(lines[i], upper);
+        if (variant == lines[i]) continue;
+        variants.push_back(std::move(variant));
+        lines.push_back(variants.back());
+      }
+    }
+  }
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = lines.size(); i > 1; --i) std::swap(lines[i - 1], lines[next() % i]);
     trainer.ResetCounts();

@@ -432,9 +432,9 @@ class Scanner {
   }
 
   size_t ScanPunct(size_t pos, char32_t c, size_t len) {
-    if (c == '.') {  // "..." is one mark
+    if (c == '.' || c == '-') {  // "..." and a dash written "--" are one mark
       size_t end = pos + 1;
-      while (end < text_.size() && text_[end] == '.') ++end;
+      while (end < text_.size() && text_[end] == static_cast<char>(c)) ++end;
       steps_ += end - pos;
       return Emit(pos, end, TokenKind::kPunct);
     }

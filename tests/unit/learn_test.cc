@@ -90,6 +90,28 @@ TEST(LearnTest, LearningIsDeterministic) {
   EXPECT_EQ(Learn(LexiconImage(&a)), Learn(LexiconImage(&b)));
 }
 
+// --case-variants: with probability 1 every line is also learned in lower
+// and in upper case, except where the variant is the line itself (two
+// lines are lower case already); out of [0, 1] is refused.
+TEST(LearnTest, CaseVariantsAddLowerAndUpperCopies) {
+  DictionaryBuilder builder;
+  auto lexicon = Dictionary::FromBytes(LexiconImage(&builder));
+  ASSERT_TRUE(lexicon.ok());
+  LearnOptions options;
+  options.case_variants = 1;
+  LearnReport report;
+  auto text = LearnModel(**lexicon, {kCorpus}, options, &report);
+  ASSERT_TRUE(text.ok()) << text.status();
+  EXPECT_EQ(report.lines, 5u + 3u + 5u);
+  EXPECT_EQ(*text, *LearnModel(**lexicon, {kCorpus}, options, nullptr));  // deterministic
+  options.case_variants = 0;
+  EXPECT_EQ(*LearnModel(**lexicon, {kCorpus}, options, nullptr), Learn(LexiconImage(&builder)));
+  for (double bad : {-0.5, 1.5}) {
+    options.case_variants = bad;
+    EXPECT_FALSE(LearnModel(**lexicon, {kCorpus}, options, nullptr).ok());
+  }
+}
+
 TEST(LearnTest, SegmentsItsOwnCorpusBack) {
   DictionaryBuilder builder;
   auto dict = DictionaryWithModel(Learn(LexiconImage(&builder)));

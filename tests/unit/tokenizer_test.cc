@@ -132,6 +132,17 @@ TEST(TokenizerTest, DotsAreOnePunctuationMark) {
   EXPECT_EQ(TokenStrings("…"), (Strings{"…|punct"}));
 }
 
+// A dash typed as "--" (or "---") is one mark, not two: --tokenize must not
+// write it back as "- -". A hyphen inside a word stays in the word.
+TEST(TokenizerTest, DashRunsAreOnePunctuationMark) {
+  EXPECT_EQ(TokenStrings("a -- b"),
+            (Strings{"a|syllable", " |space", "--|punct", " |space", "b|syllable"}));
+  EXPECT_EQ(TokenStrings("---"), (Strings{"---|punct"}));
+  EXPECT_EQ(TokenStrings("- -"), (Strings{"-|punct", " |space", "-|punct"}));
+  EXPECT_EQ(TokenStrings("Nagorno-Karabakh"), (Strings{"Nagorno-Karabakh|syllable"}));
+  EXPECT_EQ(TokenStrings("a--b"), (Strings{"a|syllable", "--|punct", "b|syllable"}));
+}
+
 TEST(TokenizerTest, WhiteSpaceRuns) {
   EXPECT_EQ(TokenStrings("a \xC2\xA0\t b"), (Strings{"a|syllable", " \xC2\xA0\t |space", "b|syllable"}));
   EXPECT_EQ(TokenStrings("a\r\nb"), (Strings{"a|syllable", "\r\n|space", "b|syllable"}));

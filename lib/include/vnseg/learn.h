@@ -30,6 +30,11 @@ absl::StatusOr<std::string> CorpusWordList(const std::vector<std::string>& corpo
 // How LearnModel learns.
 struct LearnOptions {
   int epochs = 10;  // passes of the averaged perceptron over the corpus
+  // Each corpus line is also learned in lower case with this probability,
+  // and, drawn apart, in upper case (a fixed pseudo-random choice: the same
+  // corpus gives the same model). 0 learns the corpus as written. Lower-case
+  // and ALL-CAPS text then sees the same word boundaries as normal text.
+  double case_variants = 0;
 };
 
 // What LearnModel did, for the CLI to print.
