@@ -166,6 +166,16 @@ CLI::Validator WholeNumberValidator(int lo, int hi) {
       "");
 }
 
+CLI::Validator ProbabilityValidator() {
+  return CLI::Validator(
+      [](std::string& given) {
+        double p = 0;
+        if (absl::SimpleAtod(given, &p) && p >= 0 && p <= 1) return std::string();
+        return absl::StrCat("must be a number from 0 to 1, not '", given, "'");
+      },
+      "");
+}
+
 namespace {
 // CLI11's message, in vnseg's words where CLI11 names an option without
 // its dashes ("tokenize was given a disallowed flag override").

@@ -84,6 +84,9 @@ CLI::Validator OneOfValidator(std::vector<std::string> names);
 // digits only ("must be a whole number from LO to HI, not 'x'").
 CLI::Validator WholeNumberValidator(int lo, int hi);
 
+// A decimal number from 0 to 1 (a probability), else the message says so.
+CLI::Validator ProbabilityValidator();
+
 // Adds --NAME VALUE_NAME taking one of `choices` (first: the text given,
 // second: the value stored in `*value`); another is a usage error
 // "--NAME: must be a, b or c, not 'x'". `*value` keeps its default when

@@ -244,7 +244,7 @@ void AddDictCommands(CLI::App* root, Invocation* invocation) {
                   "also learn each line in lower and in upper case, each with probability P "
                   "(default 0)")
       ->type_name("P")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(ProbabilityValidator());
   app->add_option("--export-model", learn->export_model, "also write the model in text form")
       ->type_name("FILE");
   app->add_option("--export-words", learn->export_words, "also write the corpus word counts")

@@ -578,6 +578,10 @@ check_dict_learn() {
   run dict learn -o "$WORK/x.dic" --epochs 0 "$WORK/corpus.txt"
   expect_rc 2 "dict learn --epochs 0"
   expect_err_has "--epochs: must be a whole number from 1 to 1000, not '0'" "dict learn --epochs 0"
+  run dict learn -o "$WORK/x.dic" --case-variants 1.5 "$WORK/corpus.txt"
+  expect_rc 2 "dict learn --case-variants 1.5"
+  expect_err_has "--case-variants: must be a number from 0 to 1, not '1.5'" "dict learn --case-variants 1.5"
+  expect_no_file "$WORK/x.dic" "dict learn --case-variants 1.5: no output"
 }
 
 # --threads N converts blocks in parallel: the output must be the same as
