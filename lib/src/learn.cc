@@ -150,7 +150,7 @@ void ModelTrainer::RememberSyllables() {
 
 void ModelTrainer::LearnRun(const Lattice& lattice) {
   const size_t n = lattice.size();
-  features_.Prepare(lattice);
+  features_.Prepare(lattice, /*name_cuts=*/false);
   // The current weights of the run's features, as the rows the scores read.
   for (int gram = 0; gram < model::kMaxGram; ++gram) {
     LookUp(features_.ngrams[gram], &row_values_[gram], &rows_.ngrams[gram]);

@@ -91,7 +91,60 @@ int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* ou
   return n;
 }
 
+namespace {
+
+bool IsNamePart(uint8_t shape) { return (shape & kUpperInitial) && !(shape & kAllUpper); }
+
+// A place or other listed name from syllable i that the next Capitalised
+// syllable does not continue: "Nga Putin", "Armenia Pashinyan", "Thổ Nhĩ Kỳ
+// Recep Tayyip Erdogan", "Hà Nội Bùi Thị Minh Hoài" are a place and then a
+// person (the VTB convention), never one name. Returns the longest such
+// listed name's length from i (all its syllables Capitalised), or 0.
+uint32_t ListedNameBeforeName(const Lattice& lattice, size_t i) {
+  const size_t n = lattice.size();
+  if (!IsNamePart(lattice.shapes[i])) return 0;
+  uint32_t cut = 0;
+  if ((lattice.syllable_flags[i] & kFromNameList) && i + 1 < n && IsNamePart(lattice.shapes[i + 1])) {
+    cut = 1;
+  }
+  for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
+    const LatticeEdge& edge = lattice.edges[e];
+    if (edge.length < 2 || edge.length <= cut || !(edge.flags & kFromNameList)) continue;
+    const size_t next = i + edge.length;
+    if (next >= n || !IsNamePart(lattice.shapes[next])) continue;
+    bool capitalised = true;
+    for (size_t k = i + 1; k < next && capitalised; ++k) capitalised = IsNamePart(lattice.shapes[k]);
+    if (capitalised) cut = edge.length;
+  }
+  return cut;
+}
+
+// Whether a dictionary word (main or user, any flags) of `length` starts at
+// i: a word the lists or the corpus know may span a listed name.
+bool DictionaryWordAt(const Lattice& lattice, size_t i, uint32_t length) {
+  for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
+    const LatticeEdge& edge = lattice.edges[e];
+    if (edge.length == length && edge.flags != kNameRunEdge) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
+  const size_t count = GuessedAndListedAt(lattice, i, out);
+  const uint32_t cut = ListedNameBeforeName(lattice, i);
+  if (cut == 0) return count;
+  // Spans past the listed name are guesses (or a name run) that would glue
+  // it to the name after it: only dictionary words stay.
+  size_t kept = 0;
+  for (size_t c = 0; c < count; ++c) {
+    if (out[c].length <= cut || DictionaryWordAt(lattice, i, out[c].length)) out[kept++] = out[c];
+  }
+  return kept;
+}
+
+size_t GuessedAndListedAt(const Lattice& lattice, size_t i, Candidate* out) {
   const size_t n = lattice.size();
   size_t count = std::min<size_t>(kMaxGuessedWord, n - i);
   const uint32_t start = static_cast<uint32_t>(i);
@@ -110,7 +163,7 @@ size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
   return count;
 }
 
-void RunFeatures::Prepare(const Lattice& lattice) {
+void RunFeatures::Prepare(const Lattice& lattice, bool name_cuts) {
   const size_t n = lattice.size();
   classes.resize(n);
   cover.resize(n);
@@ -143,7 +196,8 @@ void RunFeatures::Prepare(const Lattice& lattice) {
   size_t count = 0;
   for (size_t i = 0; i < n; ++i) {
     first_candidate[i] = static_cast<uint32_t>(count);
-    count += CandidatesAt(lattice, i, &candidates[count]);
+    count += name_cuts ? CandidatesAt(lattice, i, &candidates[count])
+                       : GuessedAndListedAt(lattice, i, &candidates[count]);
   }
   first_candidate[n] = static_cast<uint32_t>(count);
 }

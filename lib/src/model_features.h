@@ -177,7 +177,11 @@ struct Candidate {
 // The candidates starting at syllable i: every span up to kMaxGuessedWord
 // (that fits) and every longer lattice edge, each span once. Returns the
 // count written to `out` (room for kMaxGuessedWord + edges from i).
+// Past a listed name followed by another Capitalised syllable, only
+// dictionary words span it ("Nga Putin" is never one word).
 size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out);
+// The same without that rule: every guessed span and every edge.
+size_t GuessedAndListedAt(const Lattice& lattice, size_t i, Candidate* out);
 
 // Everything the features of one run are made of, computed once per run.
 struct RunFeatures {
@@ -198,7 +202,11 @@ struct RunFeatures {
   bool Capitalised(size_t start, uint32_t length) const { return capitalised_run[start] >= length; }
 
   // Recomputes every field for `lattice` (reusing the vectors' room).
-  void Prepare(const Lattice& lattice);
+  // `name_cuts`: candidates follow CandidatesAt (decoding); false gives
+  // every span GuessedAndListedAt offers (learning: the weights are learned
+  // over all candidates, so the rule is a decoding constraint and the
+  // shipped model is the same with or without it).
+  void Prepare(const Lattice& lattice, bool name_cuts = true);
   // Key of template `t` at the gap between syllables g and g + 1.
   uint64_t GapKey(size_t g, const GapTemplate& t) const {
     return ngrams[t.gram - 1][g + t.offset + kMaxBefore];
