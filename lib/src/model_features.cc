@@ -99,7 +99,9 @@ bool IsNamePart(uint8_t shape) { return (shape & kUpperInitial) && !(shape & kAl
 // syllable does not continue: "Nga Putin", "Armenia Pashinyan", "Thổ Nhĩ Kỳ
 // Recep Tayyip Erdogan", "Hà Nội Bùi Thị Minh Hoài" are a place and then a
 // person (the VTB convention), never one name. Returns the longest such
-// listed name's length from i (all its syllables Capitalised), or 0.
+// listed word's length from i (all its syllables Capitalised), or 0. One
+// syllable counts only from the name lists (places_single.txt: "Nga");
+// two or more from the name lists or the base list.
 uint32_t ListedNameBeforeName(const Lattice& lattice, size_t i) {
   const size_t n = lattice.size();
   if (!IsNamePart(lattice.shapes[i])) return 0;
@@ -109,9 +111,15 @@ uint32_t ListedNameBeforeName(const Lattice& lattice, size_t i) {
   }
   for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
     const LatticeEdge& edge = lattice.edges[e];
-    if (edge.length < 2 || edge.length <= cut || !(edge.flags & kFromNameList)) continue;
+    if (edge.length < 2 || edge.length <= cut || !(edge.flags & (kFromNameList | kFromBaseList))) continue;
     const size_t next = i + edge.length;
     if (next >= n || !IsNamePart(lattice.shapes[next])) continue;
+    // A word of the base list only ("Hà Nội", but also "võ công") needs two
+    // Capitalised syllables after it: "Hà Nội Bùi Thị Minh Hoài" is cut,
+    // the full name "Võ Công Sơn" is not.
+    if (!(edge.flags & kFromNameList) && (next + 1 >= n || !IsNamePart(lattice.shapes[next + 1]))) {
+      continue;
+    }
     bool capitalised = true;
     for (size_t k = i + 1; k < next && capitalised; ++k) capitalised = IsNamePart(lattice.shapes[k]);
     if (capitalised) cut = edge.length;
