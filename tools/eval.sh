@@ -15,7 +15,8 @@
 # is a model learned here from train only, once, over the same lists as the
 # shipped model (the shipped one learned from train + dev, so its dev
 # figures would be in-sample): the dev figures are the ones to tune against.
-# "shipped" is the build's dictionary and model. The sets are made by
+# "shipped" is the build's dictionary and model; "plain" is `vnseg segment`
+# (lossless: the raw files are tokenized already). The sets are made by
 # tools/eval_sets.py (its --help defines them).
 #
 #   figure           text                                    model       segment
@@ -32,16 +33,19 @@
 #   dev-names        the dev lines with two adjacent         train-only  plain
 #                    capitalised syllables (names-subset)
 #   test-names       the same of test                        shipped     plain
-#   news-names       tests/eval/names/news.{seg,raw}.txt     shipped     --tokenize
-#   chat             tests/eval/chat/chat.{seg,raw}.txt      shipped     --tokenize
-#   queries          tests/eval/lower/queries.{seg,raw}.txt  shipped     --tokenize
+#   news-names       tests/eval/names/news.{seg,raw}.txt     shipped     plain
+#   chat             tests/eval/chat/chat.{seg,raw}.txt      shipped     plain
+#   queries          tests/eval/lower/queries.{seg,raw}.txt  shipped     plain
 #   consistency-dev  phrases of dev that the train-only model segments in
 #                    more than one way, against the gold (eval_sets.py
 #                    consistency --gold): {"phrases", "inconsistent",
 #                    "rate", "inconsistent_where_gold_consistent"}
 #
 # news-names, chat and queries are skipped (a note on stderr) while their
-# files are absent. --tokenize takes natural or already tokenized text.
+# files are absent. Their raw files are the gold with '_' made a space
+# (tests/eval/make_raw.py), tokenized like the treebank's, so they are
+# segmented plain (`--tokenize` would split an emoticon ":)" that the gold
+# keeps as one token).
 #
 # With --check, exits 1 if a figure is below its floor (a regression guard,
 # set a little under what the shipped model reaches; see README "Accuracy"),
@@ -77,8 +81,9 @@ max_natural_gap=0.005
 floor_lower_f1=0.97
 # test-lower and test-caps F1 may each be at most this far below test F1.
 max_case_gap=0.005
-# news-names F1 (while tests/eval/names/news.seg.txt exists).
-floor_news_names_f1=0.95
+# news-names F1 (while tests/eval/names/news.seg.txt exists): 0.960 measured
+# on its first 160 lines; to be raised as the model learns names.
+floor_news_names_f1=0.955
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -144,7 +149,7 @@ own_figure() {  # NAME PATH_WITHOUT_.seg.txt: a set of tests/eval, if there
     echo "eval.sh: $name skipped: $2.seg.txt or $2.raw.txt absent" >&2
     return 0
   fi
-  segment "" "$base.raw.txt" "$out/$name.txt" --tokenize
+  segment "" "$base.raw.txt" "$out/$name.txt"
   report "$name" "$(score "$base.seg.txt" "$out/$name.txt")"
 }
 own_figure news-names tests/eval/names/news
