@@ -39,7 +39,7 @@ fi
 python=/usr/bin/python3
 [[ -x $python ]] || python=python3
 
-"$python" "$here/make_raw.py" --check >/dev/null
+"$python" "$here/../make_raw.py" --check "$here/news.seg.txt" >/dev/null
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
