@@ -28,6 +28,10 @@ enum SyllableShape : uint8_t {
   kLowerInitial = 8,  // first letter is lower case
 };
 
+// A syllable that can be part of a proper name: Capitalised, not ALL-CAPS
+// (a headline's capitals say nothing about names).
+inline bool IsNamePart(uint8_t shape) { return (shape & kUpperInitial) && !(shape & kAllUpper); }
+
 struct LatticeEdge {
   uint32_t start;       // first syllable
   uint32_t length;      // syllables

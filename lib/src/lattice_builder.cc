@@ -85,9 +85,7 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
 // "Azerbaijan Aliyev" is a country and a person, not one name.
 inline size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
   const std::vector<SyllableFacts>& facts = facts_;
-  auto is_name_part = [&](size_t i) {
-    return (facts[i].shape & kUpperInitial) && !(facts[i].shape & kAllUpper);
-  };
+  auto is_name_part = [&](size_t i) { return IsNamePart(facts[i].shape); };
   auto starts_run = [&](size_t i) {
     return i == 0 || !is_name_part(i - 1) || (i == 1 && sentence_start) || facts[i - 1].listed_name();
   };

@@ -93,8 +93,6 @@ int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* ou
 
 namespace {
 
-bool IsNamePart(uint8_t shape) { return (shape & kUpperInitial) && !(shape & kAllUpper); }
-
 // A place or other listed name from syllable i that the next Capitalised
 // syllable does not continue: "Nga Putin", "Armenia Pashinyan", "Thổ Nhĩ Kỳ
 // Recep Tayyip Erdogan", "Hà Nội Bùi Thị Minh Hoài" are a place and then a
