@@ -33,7 +33,8 @@ DictionaryBuilder::~DictionaryBuilder() = default;
 bool DictionaryBuilder::Add(std::string_view word, uint32_t flags) {
   // Tokenize the word as written, '_' read as a space, the way the
   // segmenter will see it in text: it must be syllables separated by white
-  // space, and its capitals tell whether it is spelled lower-then-Capital.
+  // space, and its capitals tell whether it is spelled lower-then-Capital
+  // or as a name.
   std::string spaced(word);
   std::replace(spaced.begin(), spaced.end(), '_', ' ');
   std::vector<Token>& tokens = impl_->tokens;
@@ -43,6 +44,9 @@ bool DictionaryBuilder::Add(std::string_view word, uint32_t flags) {
   if (!tokens.empty() && tokens.back().kind == TokenKind::kSpace) tokens.pop_back();
   bool matchable = !tokens.empty();
   bool previous_lower = false;
+  // A list word spelled with every syllable Capitalised is a name (a corpus
+  // word's capitals may be only a sentence's first letter).
+  bool all_capitalised = (flags & (kFromBaseList | kFromNameList | kFromUserList)) != 0;
   for (size_t i = 0; i < tokens.size() && matchable; ++i) {
     TokenKind expected = i % 2 == 0 ? TokenKind::kSyllable : TokenKind::kSpace;
     matchable = tokens[i].kind == expected;
@@ -51,7 +55,9 @@ bool DictionaryBuilder::Add(std::string_view word, uint32_t flags) {
     char32_t first = utf8::unchecked::next(p);
     if (previous_lower && u_isupper(first)) flags |= kLowerThenUpper;
     previous_lower = u_islower(first);
+    all_capitalised = all_capitalised && u_isupper(first);
   }
+  if (all_capitalised) flags |= kProperName;
   if (!matchable) {
     ++impl_->skipped;
     return false;

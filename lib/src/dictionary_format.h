@@ -28,7 +28,7 @@
 namespace vnseg {
 
 inline constexpr char kMagic[8] = {'V', 'N', 'S', 'E', 'G', 'D', 'I', 'C'};
-inline constexpr uint32_t kFormatVersion = 5;
+inline constexpr uint32_t kFormatVersion = 6;
 inline constexpr uint32_t kByteOrderMark = 0x01020304u;
 
 enum Section : uint32_t {

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
 #include <map>
 
 #include <unicode/unistr.h>
@@ -77,8 +76,12 @@ class ModelTrainer {
       : lattice_builder_(&ImageOf(dictionary), nullptr), dense_(model::kDenseSize) {}
 
   // Learns from one line; returns false if its joints could not be read.
-  bool Learn(std::string_view segmented) {
+  // `caseless_only`: the line is a case variant, which moves only the
+  // weights of caseless runs (IsCaselessWeight), so that normal text is
+  // segmented as without variants.
+  bool Learn(std::string_view segmented, bool caseless_only) {
     if (!ReadGoldLine(segmented, &gold_)) return false;
+    caseless_only_ = caseless_only;
     tokens_.clear();
     PreTokenize(gold_.text, &tokens_);
     RememberSyllables();
@@ -120,6 +123,7 @@ class ModelTrainer {
   std::vector<Averaged> dense_;
   absl::flat_hash_map<uint64_t, std::string> syllable_keys_;  // hash -> canonical key
   double step_ = 1;
+  bool caseless_only_ = false;
   size_t runs_ = 0, correct_runs_ = 0;
 
   // Scratch.
@@ -202,10 +206,18 @@ void ModelTrainer::LearnRun(const Lattice& lattice) {
       if (join[g] != 0) AddGap(lattice, g, join[g]);
     }
   }
-  step_ += 1;
+  if (!caseless_only_) step_ += 1;
 }
 
 void ModelTrainer::AddGap(const Lattice& lattice, size_t g, float delta) {
+  if (caseless_only_) {
+    int dense[4];
+    const int count = model::GapDenseFeatures(lattice, features_, g, dense);
+    for (int i = 0; i < count; ++i) {
+      if (model::IsCaselessWeight(dense[i])) dense_[dense[i]].Add(delta, step_);
+    }
+    return;
+  }
   for (const model::GapTemplate& t : model::kGapTemplates) {
     uint64_t key = features_.GapKey(g, t);
     auto [it, inserted] = ngrams_.try_emplace(key);
@@ -257,8 +269,10 @@ void ModelTrainer::AddWord(size_t start, uint32_t length, float delta) {
   }
   int dense[8];
   int count = model::WordDenseFeatures(word.length, word.flags,
-                                       features_.Capitalised(start, word.length), dense);
-  for (int i = 0; i < count; ++i) dense_[dense[i]].Add(delta, step_);
+                                       features_.CaseOf(start, word.length), dense);
+  for (int i = 0; i < count; ++i) {
+    if (!caseless_only_ || model::IsCaselessWeight(dense[i])) dense_[dense[i]].Add(delta, step_);
+  }
 }
 
 std::string ModelTrainer::ModelText(size_t* kept) const {
@@ -366,32 +380,38 @@ absl::StatusOr<std::string> LearnModel(const Dictionary& dictionary,
     return static_cast<uint32_t>(state >> 33);
   };
   // Case variants get their own generator, so that with none the order of
-  // the corpus (and so the model) is what it was without the option.
-  std::deque<std::string> variants;  // stable addresses for the views
+  // the corpus (and so the model) is what it was without the option. Each
+  // line's variants are learned right after it, moving only the weights of
+  // caseless runs and without a step of their own, so that the weights
+  // normal text reads come out as they would without variants.
+  std::vector<std::vector<std::string>> variants(lines.size());
   if (options.case_variants > 0) {
     uint64_t variant_state = 0x2545f4914f6cdd1dull;
     auto draw = [&variant_state] {
       variant_state = variant_state * 6364136223846793005ull + 1442695040888963407ull;
       return static_cast<double>(variant_state >> 11) * 0x1.0p-53;
     };
-    const size_t originals = lines.size();
-    for (size_t i = 0; i < originals; ++i) {
+    for (size_t i = 0; i < lines.size(); ++i) {
       for (bool upper : {false, true}) {
         if (draw() >= options.case_variants) continue;
         std::string variant = CaseVariant(lines[i], upper);
-        if (variant == lines[i]) continue;
-        variants.push_back(std::move(variant));
-        lines.push_back(variants.back());
+        if (variant != lines[i]) variants[i].push_back(std::move(variant));
       }
     }
   }
+  std::vector<size_t> order(lines.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    for (size_t i = lines.size(); i > 1; --i) std::swap(lines[i - 1], lines[next() % i]);
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[next() % i]);
     trainer.ResetCounts();
-    size_t skipped = 0;
-    for (std::string_view line : lines) skipped += !trainer.Learn(line);
+    size_t skipped = 0, tried = 0;
+    for (size_t i : order) {
+      skipped += !trainer.Learn(lines[i], /*caseless_only=*/false);
+      for (const std::string& variant : variants[i]) skipped += !trainer.Learn(variant, /*caseless_only=*/true);
+      tried += 1 + variants[i].size();
+    }
     r.skipped_lines = skipped;
-    r.lines = lines.size() - skipped;
+    r.lines = tried - skipped;
     r.runs = trainer.runs();
     r.run_accuracy.push_back(trainer.runs() ? double(trainer.correct_runs()) / trainer.runs() : 0);
   }

@@ -7,19 +7,21 @@ namespace vnseg::model {
 
 void WordScoreTable::Build(const float* dense) {
   // The flags Index() reads, in its order.
-  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kNameRunEdge, kCommonWord,
-                                       kHeadword};
-  scores_.assign(static_cast<size_t>(kLengthClasses) << 6, 0.0f);
-  int features[8];
+  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kNameRunEdge,
+                                       kCommonWord,   kHeadword,    kProperName};
+  constexpr size_t kFlags = sizeof(kScoredFlags) / sizeof(kScoredFlags[0]);
+  scores_.assign(static_cast<size_t>(kLengthClasses) << 8, 0.0f);
+  int features[kWordTerms];
   for (uint32_t length = 1; length <= kLengthClasses; ++length) {
-    for (size_t bits = 0; bits < 32; ++bits) {
+    for (size_t bits = 0; bits < (1u << kFlags); ++bits) {
       uint32_t flags = 0;
-      for (size_t f = 0; f < 5; ++f) flags |= (bits >> f & 1) ? kScoredFlags[f] : 0;
-      for (bool capitalised : {false, true}) {
-        int count = WordDenseFeatures(length, flags, capitalised, features);
+      for (size_t f = 0; f < kFlags; ++f) flags |= (bits >> f & 1) ? kScoredFlags[f] : 0;
+      for (int c = 0; c < kWordCases; ++c) {
+        const WordCase word_case = static_cast<WordCase>(c);
+        int count = WordDenseFeatures(length, flags, word_case, features);
         float score = 0;
         for (int k = 0; k < count; ++k) score += dense[features[k]];
-        scores_[Index(length, flags, capitalised)] = score;
+        scores_[Index(length, flags, word_case)] = score;
       }
     }
   }

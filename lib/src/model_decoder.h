@@ -14,29 +14,32 @@
 
 namespace vnseg::model {
 
-// The dense part of a word's score depends only on its length class, five
-// flags and whether it is capitalised: a table of all of them, built once
-// per set of dense weights, spares recomputing it for every candidate.
+// The dense part of a word's score depends only on its length class, six
+// flags and its WordCase: a table of all of them, built once per set of
+// dense weights, spares recomputing it for every candidate.
 class WordScoreTable {
  public:
   // Fills the table from `dense` (kDenseSize weights; not kept).
   void Build(const float* dense);
-  // The sum of dense[f] over WordDenseFeatures(length, flags, capitalised),
+  // The sum of dense[f] over WordDenseFeatures(length, flags, word_case),
   // in the order it writes them; Build() first.
-  float Score(uint32_t length, uint32_t flags, bool capitalised) const {
-    return scores_[Index(length, flags, capitalised)];
+  float Score(uint32_t length, uint32_t flags, WordCase word_case) const {
+    return scores_[Index(length, flags, word_case)];
   }
 
  private:
-  // [length class][base, names, name run, common, headword][capitalised],
-  // the five flags gathered by shifts (no branches: the decoder asks for
-  // every candidate word).
+  // [length class][base, names, name run, common, headword, proper
+  // name][word case (2 bits)], the six flags gathered by shifts (no
+  // branches: the decoder asks for every candidate word).
   static_assert(kFromBaseList == 1 && kFromNameList == 2 && kNameRunEdge == 1 << 4 &&
-                    kCommonWord == 1 << 8 && kHeadword == 1 << 9,
+                    kProperName == 1 << 6 && kCommonWord == 1 << 8 && kHeadword == 1 << 9,
                 "Index() gathers these bits by position");
-  static size_t Index(uint32_t length, uint32_t flags, bool capitalised) {
-    const size_t bits = (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18);
-    return (static_cast<size_t>(LengthClass(length)) << 6) | (bits << 1) | (capitalised ? 1 : 0);
+  static_assert(kWordCases <= 4, "Index() keeps the word case in 2 bits");
+  static size_t Index(uint32_t length, uint32_t flags, WordCase word_case) {
+    const size_t bits =
+        (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18) | ((flags >> 1) & 0x20);
+    return (static_cast<size_t>(LengthClass(length)) << 8) | (bits << 2) |
+           static_cast<size_t>(word_case);
   }
   std::vector<float> scores_;
 };
@@ -44,7 +47,7 @@ class WordScoreTable {
 // Score of a candidate word: its dense features and the user-word bonus.
 inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
                        const Candidate& word) {
-  float score = table.Score(word.length, word.flags, features.Capitalised(word.start, word.length));
+  float score = table.Score(word.length, word.flags, features.CaseOf(word.start, word.length));
   if ((word.flags & kFromUserList) && word.length >= 2) {
     score += kUserWordBonus * static_cast<float>(word.length - 1);
   }

@@ -52,14 +52,19 @@ constexpr ShapeClassTable kShapeClassTable;
 
 }  // namespace
 
-void ShapeClasses(const Lattice& lattice, uint8_t* classes) {
+bool ShapeClasses(const Lattice& lattice, uint8_t* classes) {
   const size_t n = lattice.size();
-  bool all_caps = n >= 2;
-  for (size_t i = 0; i < n && all_caps; ++i) {
-    all_caps = (lattice.shapes[i] & kUpperInitial) && !(lattice.shapes[i] & kHasDigit);
+  // The AND and the OR of the shapes answer both questions (no branches).
+  uint8_t every = 0xFF, some = 0;
+  for (size_t i = 0; i < n; ++i) {
+    every &= lattice.shapes[i];
+    some |= lattice.shapes[i];
   }
+  const bool all_caps = n >= 2 && (every & kUpperInitial) && !(some & kHasDigit);
+  const bool any_upper = (some & kUpperInitial) != 0;
   const uint8_t* table = kShapeClassTable.of[all_caps ? 1 : 0];
   for (size_t i = 0; i < n; ++i) classes[i] = table[lattice.shapes[i] & 15];
+  return all_caps || (lattice.lower_case_sentence && !any_upper);
 }
 
 void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint8_t* starts) {
@@ -76,7 +81,7 @@ void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint
   }
 }
 
-int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* out) {
+int WordDenseFeatures(uint32_t length, uint32_t flags, WordCase word_case, int* out) {
   const int len = LengthClass(length);
   int n = 0;
   out[n++] = kWordLength + len;
@@ -87,7 +92,8 @@ int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* ou
   if (length >= 2 && (flags & kListed)) {
     out[n++] = kWordLexicon + len * 4 + ((flags & kCommonWord) ? 2 : 0) + ((flags & kHeadword) ? 1 : 0);
   }
-  if (length >= 2 && capitalised) out[n++] = kWordCapitalised + len;
+  if (length >= 2 && word_case == kCapitalisedWord) out[n++] = kWordCapitalised + len;
+  if (length >= 2 && (flags & kProperName)) out[n++] = kWordProper + len * kWordCases + word_case;
   return n;
 }
 
@@ -125,6 +131,26 @@ uint32_t ListedNameBeforeName(const Lattice& lattice, size_t i) {
   return cut;
 }
 
+// The longest word a list spells as a name (kProperName, 2+ syllables)
+// from syllable i, or 0.
+uint32_t ProperNameAt(const Lattice& lattice, size_t i) {
+  uint32_t longest = 0;
+  for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
+    const LatticeEdge& edge = lattice.edges[e];
+    if (edge.length >= 2 && (edge.flags & kProperName)) longest = std::max(longest, edge.length);
+  }
+  return longest;
+}
+
+// In a caseless run, a listed name from i that another listed name follows:
+// "cát bà hải phòng" is two places, as "Cát Bà Hải Phòng" would be.
+// Returns the first name's length, or 0.
+uint32_t ProperNameBeforeProperName(const Lattice& lattice, size_t i) {
+  const uint32_t name = ProperNameAt(lattice, i);
+  if (name == 0 || i + name >= lattice.size()) return 0;
+  return ProperNameAt(lattice, i + name) != 0 ? name : 0;
+}
+
 // Whether a dictionary word (main or user, any flags) of `length` starts at
 // i: a word the lists or the corpus know may span a listed name.
 bool DictionaryWordAt(const Lattice& lattice, size_t i, uint32_t length) {
@@ -137,9 +163,11 @@ bool DictionaryWordAt(const Lattice& lattice, size_t i, uint32_t length) {
 
 }  // namespace
 
-size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out) {
+size_t CandidatesAt(const Lattice& lattice, bool caseless, size_t i, Candidate* out,
+                    uint32_t* cut_out) {
   const size_t count = GuessedAndListedAt(lattice, i, out);
-  const uint32_t cut = ListedNameBeforeName(lattice, i);
+  const uint32_t cut = caseless ? ProperNameBeforeProperName(lattice, i) : ListedNameBeforeName(lattice, i);
+  *cut_out = cut;
   if (cut == 0) return count;
   // Spans past the listed name are guesses (or a name run) that would glue
   // it to the name after it: only dictionary words stay.
@@ -175,7 +203,7 @@ void RunFeatures::Prepare(const Lattice& lattice, bool name_cuts) {
   cover.resize(n);
   ends.resize(n);
   starts.resize(n);
-  ShapeClasses(lattice, classes.data());
+  caseless = ShapeClasses(lattice, classes.data());
   pos.resize(n);
   for (size_t i = 0; i < n; ++i) pos[i] = static_cast<uint8_t>(PosClass(lattice.syllable_flags[i]));
   ListedWordFacts(lattice, cover.data(), ends.data(), starts.data());
@@ -195,15 +223,33 @@ void RunFeatures::Prepare(const Lattice& lattice, bool name_cuts) {
   capitalised_run.resize(n + 1);
   capitalised_run[n] = 0;
   for (size_t i = n; i-- > 0;) capitalised_run[i] = classes[i] == 1 ? capitalised_run[i + 1] + 1 : 0;
-  // Written in place into room for the most there can be.
-  const size_t room = n * kMaxGuessedWord + lattice.edges.size();
+  // Written in place into room for the most there can be (a restarted
+  // name run may add one per syllable).
+  const size_t room = n * (kMaxGuessedWord + 1) + lattice.edges.size();
   if (candidates.size() < room) candidates.resize(room);
   first_candidate.resize(n + 1);
   size_t count = 0;
+  size_t name_restart = n;  // where a name run starts past a listed place
   for (size_t i = 0; i < n; ++i) {
     first_candidate[i] = static_cast<uint32_t>(count);
-    count += name_cuts ? CandidatesAt(lattice, i, &candidates[count])
-                       : GuessedAndListedAt(lattice, i, &candidates[count]);
+    if (!name_cuts) {
+      count += GuessedAndListedAt(lattice, i, &candidates[count]);
+      continue;
+    }
+    Candidate* from_i = &candidates[count];
+    uint32_t cut;
+    size_t here = CandidatesAt(lattice, caseless, i, from_i, &cut);
+    // Past a listed place the name after it is a name run of its own:
+    // "Thổ Nhĩ Kỳ | Recep Tayyip Erdogan" (the builder's run began at "Thổ").
+    if (cut != 0 && !caseless) name_restart = i + cut;
+    const uint32_t run = capitalised_run[i];
+    if (i == name_restart && run >= 2) {
+      size_t c = 0;
+      while (c < here && from_i[c].length != run) ++c;
+      if (c == here) from_i[here++] = Candidate{static_cast<uint32_t>(i), run, 0};
+      from_i[c].flags |= kNameRunEdge;
+    }
+    count += here;
   }
   first_candidate[n] = static_cast<uint32_t>(count);
 }

@@ -27,7 +27,7 @@ namespace vnseg::model {
 // Version of what the features are. A model learned under one version
 // means nothing under another: bump it on any change to this header's
 // templates, dense layout or limits (and relearn the shipped model).
-inline constexpr int kFeatureVersion = 5;
+inline constexpr int kFeatureVersion = 6;
 
 // Hash of one canonical syllable key (also written into
 // Lattice::syllable_hashes).
@@ -129,9 +129,17 @@ inline int PosClass(uint32_t word_flags) {
   return internal::kPosClassTable.of[((word_flags >> 1) & 1) | ((word_flags >> 9) & 0x3E)];
 }
 
+// How a candidate word is written, for the word features: not every
+// syllable Capitalised, every one (2+ syllables counted as a name's
+// spelling), or in a caseless run (RunFeatures::caseless), where the
+// capitals say nothing.
+enum WordCase : int { kNotCapitalised = 0, kCapitalisedWord = 1, kCaselessWord = 2 };
+inline constexpr int kWordCases = 3;
+
 enum DenseBlock : int {
-  kShapePair = 0,                                          // [first gap of a sentence][left][right]
-  kCoverLength = kShapePair + 2 * kShapeClasses * kShapeClasses,  // longest listed word over the gap
+  // [caseless run][first gap of a sentence][left][right]
+  kShapePair = 0,
+  kCoverLength = kShapePair + 4 * kShapeClasses * kShapeClasses,  // longest listed word over the gap
   kListBoundary = kCoverLength + 8,                        // a listed word ends left / starts right
   // [left part of speech][right][a listed word spans the gap]
   kPosPair = kListBoundary + 4,
@@ -142,25 +150,39 @@ enum DenseBlock : int {
   kWordUnlisted = kWordNameRun + kLengthClasses,           // no list knows it (2+ syllables)
   kWordCapitalised = kWordUnlisted + kLengthClasses,       // every syllable Capitalised (2+)
   kWordLexicon = kWordCapitalised + kLengthClasses,        // [length][common][headword] of a listed word
-  kDenseSize = kWordLexicon + kLengthClasses * 4,
+  // [length][WordCase] of a word a list spells as a name (kProperName, 2+):
+  // what lets "hải phòng" in a lower-case query join like "Hải Phòng".
+  kWordProper = kWordLexicon + kLengthClasses * 4,
+  kDenseSize = kWordProper + kLengthClasses * kWordCases,
 };
+
+// Whether dense weight `index` is read only in caseless runs (the shape
+// pairs of a caseless run, a listed name written in one): the weights case
+// variants of the corpus may move (learn.cc).
+inline bool IsCaselessWeight(int index) {
+  constexpr int kCaselessPairs = kShapePair + 2 * kShapeClasses * kShapeClasses;
+  if (index >= kCaselessPairs && index < kCoverLength) return true;
+  return index >= kWordProper && (index - kWordProper) % kWordCases == kCaselessWord;
+}
 
 // kGapTemplates, GapDenseFeatures (4), ListedGapFeatures (2): the most
 // weights a gap's score adds (model_weights.h bounds their sum).
 inline constexpr int kGapTerms =
     static_cast<int>(sizeof(kGapTemplates) / sizeof(kGapTemplates[0])) + 4 + 2;
-inline constexpr int kWordTerms = 6;  // the most WordDenseFeatures writes
+inline constexpr int kWordTerms = 7;  // the most WordDenseFeatures writes
 
 // Shape classes of a run as the model sees them. A run written in capitals
 // only (a headline) is read as lower case, so it segments like normal text.
-// `classes` has room for lattice.size().
-void ShapeClasses(const Lattice& lattice, uint8_t* classes);
+// `classes` has room for lattice.size(). Returns whether the run is
+// caseless: written in capitals only, or with none in a sentence written
+// in lower case (Lattice::lower_case_sentence).
+bool ShapeClasses(const Lattice& lattice, uint8_t* classes);
 
 // Dense features of a candidate word of `length` syllables with the OR of
 // the flags of the lattice edges over its span (WordFlags and
-// kNameRunEdge); `capitalised`: all its syllables are (shape class 1).
-// Writes at most kWordTerms indices to `out`; returns how many.
-int WordDenseFeatures(uint32_t length, uint32_t flags, bool capitalised, int* out);
+// kNameRunEdge), written as `word_case` says. Writes at most kWordTerms
+// indices to `out`; returns how many.
+int WordDenseFeatures(uint32_t length, uint32_t flags, WordCase word_case, int* out);
 
 // Per-gap dictionary facts used by GapDenseFeatures: the longest listed
 // word (base list, name list or headword; 2+ syllables) over each gap, whether one ends
@@ -178,8 +200,10 @@ struct Candidate {
 // (that fits) and every longer lattice edge, each span once. Returns the
 // count written to `out` (room for kMaxGuessedWord + edges from i).
 // Past a listed name followed by another Capitalised syllable, only
-// dictionary words span it ("Nga Putin" is never one word).
-size_t CandidatesAt(const Lattice& lattice, size_t i, Candidate* out);
+// dictionary words span it ("Nga Putin" is never one word); in a caseless
+// run (ShapeClasses), past a listed name that another follows ("cát bà
+// hải phòng"). `*cut` is set to the length of that name (0 if none).
+size_t CandidatesAt(const Lattice& lattice, bool caseless, size_t i, Candidate* out, uint32_t* cut);
 // The same without that rule: every guessed span and every edge.
 size_t GuessedAndListedAt(const Lattice& lattice, size_t i, Candidate* out);
 
@@ -197,9 +221,16 @@ struct RunFeatures {
   std::vector<Candidate> candidates;
   std::vector<uint32_t> first_candidate;
   std::vector<uint32_t> capitalised_run;  // per syllable: Capitalised syllables from it on
+  bool caseless = false;                  // ShapeClasses' answer
 
   // True if syllables start .. start + length - 1 are all Capitalised.
   bool Capitalised(size_t start, uint32_t length) const { return capitalised_run[start] >= length; }
+  // No branch: the decoder asks for every candidate word. In a caseless
+  // run no syllable has shape class 1, so Capitalised() is false there.
+  WordCase CaseOf(size_t start, uint32_t length) const {
+    static_assert(kCaselessWord == 2 && kCapitalisedWord == 1, "CaseOf adds these");
+    return static_cast<WordCase>((caseless ? 2 : 0) + (Capitalised(start, length) ? 1 : 0));
+  }
 
   // Recomputes every field for `lattice` (reusing the vectors' room).
   // `name_cuts`: candidates follow CandidatesAt (decoding); false gives
@@ -217,7 +248,7 @@ struct RunFeatures {
 inline int GapDenseFeatures(const Lattice& lattice, const RunFeatures& features, size_t g, int* out) {
   const uint8_t* classes = features.classes.data();
   const uint8_t* cover = features.cover.data();
-  const int first = g == 0 && lattice.sentence_start;
+  const int first = (features.caseless ? 2 : 0) + (g == 0 && lattice.sentence_start);
   out[0] = kShapePair + (first * kShapeClasses + classes[g]) * kShapeClasses + classes[g + 1];
   out[1] = kCoverLength + cover[g];
   out[2] = kListBoundary + features.ends[g] * 2 + features.starts[g + 1];

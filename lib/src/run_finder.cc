@@ -1,6 +1,17 @@
 #include "run_finder.h"
 
+#include <unicode/uchar.h>
+
+#include "utf8_fast.h"
+
 namespace vnseg {
+namespace {
+
+bool EndsSentence(std::string_view punct) {
+  return punct == "." || punct == "!" || punct == "?" || punct == "..." || punct == "…";
+}
+
+}  // namespace
 
 // True if the token at `index` starts a sentence: nothing before it, or
 // before it (past single spaces) a line end, other white space, or sentence
@@ -15,10 +26,18 @@ inline bool RunFinder::StartsSentence(size_t index) const {
     }
     if (t.kind != TokenKind::kPunct) return false;
     std::string_view p = text_.substr(t.begin, t.end - t.begin);
-    return p == "." || p == "!" || p == "?" || p == ":" || p == "..." || p == "…" || p == "\"" ||
-           p == "“" || p == "-" || p == "–" || p == "(";
+    return EndsSentence(p) || p == ":" || p == "\"" || p == "“" || p == "-" || p == "–" || p == "(";
   }
   return !continues_run_;  // the text's start: a sentence's, unless cut in a run
+}
+
+RunFinder::Initial RunFinder::InitialOf(size_t index) const {
+  const Token& t = tokens_[index];
+  char32_t cp;
+  if (DecodeUtf8(text_.data() + t.begin, text_.data() + t.end, &cp) == 0) return Initial::kNone;
+  if (u_islower(cp)) return Initial::kLower;
+  if (u_isupper(cp) || u_istitle(cp)) return Initial::kUpper;
+  return Initial::kNone;
 }
 
 bool RunFinder::Next(SyllableRun* run) {
@@ -37,6 +56,20 @@ bool RunFinder::Next(SyllableRun* run) {
   run->first = i;
   run->last = last;
   run->sentence_start = StartsSentence(i);
+  // A new sentence past white space other than one space or a sentence's
+  // end (not past a colon, quote or dash: lower case after them is normal
+  // text), even where its first token is no syllable ("3 ngày").
+  for (size_t k = next_; k < i; ++k) {
+    const Token& t = tokens_[k];
+    if ((t.kind == TokenKind::kSpace && !IsSingleSpace(k)) ||
+        (t.kind == TokenKind::kPunct && EndsSentence(text_.substr(t.begin, t.end - t.begin)))) {
+      sentence_initial_ = Initial::kNone;
+    }
+  }
+  for (size_t k = i; k <= last && sentence_initial_ == Initial::kNone; k += 2) {
+    sentence_initial_ = InitialOf(k);
+  }
+  run->lower_case_sentence = sentence_initial_ == Initial::kLower;
   run->cut = (last - i) / 2 + 1 == kMaxRunSyllables && goes_on();
   next_ = last + 1;
   return true;

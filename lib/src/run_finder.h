@@ -21,6 +21,11 @@ struct SyllableRun {
   size_t first;
   size_t last;
   bool sentence_start;  // its first syllable starts a sentence
+  // The sentence it is in (from a line start or the end of the previous
+  // one) begins, at its first syllable that starts with a letter, with a
+  // lower-case one: text written without capitals (a search query, chat),
+  // whose case tells nothing of names.
+  bool lower_case_sentence;
   bool cut;             // cut at kMaxRunSyllables: the next window goes on from last + 2
 };
 
@@ -38,6 +43,10 @@ class RunFinder {
 
  private:
   inline bool StartsSentence(size_t token_index) const;
+  // Whether the letter that begins syllable token `index` is lower or upper
+  // case, or neither (a digit or other first character).
+  enum class Initial { kNone, kLower, kUpper };
+  Initial InitialOf(size_t index) const;
   // Inline: asked for every token of a run.
   bool IsSingleSpace(size_t i) const {
     const Token& t = tokens_[i];
@@ -48,6 +57,10 @@ class RunFinder {
   const std::vector<Token>& tokens_;
   bool continues_run_;
   size_t next_ = 0;  // first token not looked at
+  // Case of the current sentence's first letter: kNone while its syllables
+  // so far begin with none (and at the start of a text cut inside a run,
+  // until a letter is seen).
+  Initial sentence_initial_ = Initial::kNone;
 };
 
 }  // namespace vnseg

@@ -12,7 +12,7 @@ which covers the header too.
 With --fuzz N, also writes N files fuzz_K.dic with random damage and a fixed
 checksum, listed with TEXT "*" (any outcome but a crash is fine).
 
-Layout (lib/src/dictionary_format.h, format 5): a 200-byte header
+Layout (lib/src/dictionary_format.h, format 6): a 200-byte header
   magic[8] version:u32 byte_order:u32 file_size:u64 checksum:u64
   word_count syllable_count node_count edge_count hash_slot_count
   max_word_syllables model_slot_count model_dense_count model_feature_version

@@ -79,7 +79,7 @@ TEST(DictionaryTest, InfoAndTrieWalk) {
   EXPECT_EQ(info.word_count, 10u);
   EXPECT_EQ(info.max_word_syllables, 6u);
   EXPECT_EQ(info.source, "sample words");
-  EXPECT_EQ(info.format_version, 5u);
+  EXPECT_EQ(info.format_version, 6u);
   EXPECT_GT(info.syllable_count, 10u);
 
   uint32_t hoa = (*dict)->SyllableId("hòa");
@@ -111,7 +111,7 @@ TEST(DictionaryTest, DuplicatesOrFlags) {
   ASSERT_TRUE(dict.ok()) << dict.status();
   uint32_t flags;
   ASSERT_TRUE((*dict)->Lookup("hòa bình", &flags));
-  EXPECT_EQ(flags, kFromBaseList | kFromUserList);
+  EXPECT_EQ(flags, kFromBaseList | kFromUserList | kProperName);  // the user spelled it Capitalised
   ASSERT_TRUE((*dict)->Lookup("khoẻ", &flags));
   EXPECT_EQ(flags, kFromNameList | kCommonWord);
 }
@@ -152,20 +152,27 @@ TEST(DictionaryTest, AddDropsFlagsThatAreNotStored) {
   EXPECT_EQ(flags, kFromBaseList);
 }
 
-TEST(DictionaryTest, LowerThenUpperSpellingIsFlagged) {
+TEST(DictionaryTest, LowerThenUpperAndNameSpellingsAreFlagged) {
   DictionaryBuilder b;
   EXPECT_TRUE(b.Add("châu Âu", kFromNameList));
   EXPECT_TRUE(b.Add("Hà Nội", kFromNameList));
+  EXPECT_TRUE(b.Add("Quy Nhơn", kFromBaseList));
   EXPECT_TRUE(b.Add("hoà bình", kFromBaseList));
+  // A corpus word's capitals may be a sentence's first letter: no name.
+  EXPECT_TRUE(b.Add("Tuy_nhiên", 0));
   auto dict = Dictionary::FromBytes(b.Build(""));
   ASSERT_TRUE(dict.ok()) << dict.status();
   uint32_t flags;
   ASSERT_TRUE((*dict)->Lookup("châu âu", &flags));
   EXPECT_EQ(flags, kFromNameList | kLowerThenUpper);
   ASSERT_TRUE((*dict)->Lookup("hà nội", &flags));
-  EXPECT_EQ(flags, kFromNameList);
+  EXPECT_EQ(flags, kFromNameList | kProperName);
+  ASSERT_TRUE((*dict)->Lookup("quy nhơn", &flags));
+  EXPECT_EQ(flags, kFromBaseList | kProperName);
   ASSERT_TRUE((*dict)->Lookup("Hoà Bình", &flags));
   EXPECT_EQ(flags, kFromBaseList);
+  ASSERT_TRUE((*dict)->Lookup("tuy nhiên", &flags));
+  EXPECT_EQ(flags, 0u);
 }
 
 TEST(DictionaryTest, AddRejectsWordsTheSegmenterCannotMatch) {
@@ -218,7 +225,9 @@ TEST(DictionaryTest, EmptyDictionary) {
 TEST(DictionaryTest, BuildIsDeterministic) {
   DictionaryBuilder a, b;
   for (const char* w : {"hoà bình", "việt nam", "khoẻ"}) a.Add(w, kFromBaseList);
-  for (const char* w : {"khỏe", "Việt Nam", "hòa_bình"}) b.Add(w, kFromBaseList);
+  // Case, tone placement and '_' do not change the key (a spelling with
+  // every syllable Capitalised would add kProperName).
+  for (const char* w : {"khỏe", "Việt nam", "hòa_bình"}) b.Add(w, kFromBaseList);
   EXPECT_EQ(a.Build("x"), b.Build("x"));
 }
 
@@ -392,12 +401,12 @@ TEST(DictionaryTest, WrongMagicAndVersion) {
   // A file of the previous format (whose checksum left the header out)
   // is told to be rebuilt: the version is checked before the checksum.
   std::string bad_version = image;
-  uint32_t version = 4;
+  uint32_t version = 5;
   std::memcpy(&bad_version[kVersionOffset], &version, sizeof(version));
   dict = Dictionary::FromBytes(bad_version);
   ASSERT_FALSE(dict.ok());
   EXPECT_TRUE(HasSubstr(std::string(dict.status().message()),
-                        "format version 4, this build reads version 5 "
+                        "format version 5, this build reads version 6 "
                         "(rebuild it with `vnseg dict build`)"))
       << dict.status();
 

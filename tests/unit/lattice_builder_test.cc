@@ -53,13 +53,13 @@ TEST(LatticeBuilderTest, DictionaryWordsNameRunsAndTheLowerThenUpperRule) {
     EXPECT_EQ(lattice.syllable_hashes[k], model::SyllableHash(key)) << k;
     EXPECT_EQ(lattice.begins[k], t.begin) << k;
   }
-  EXPECT_EQ(lattice.syllable_flags[12], static_cast<uint32_t>(kFromNameList));  // "Mỹ"
+  EXPECT_EQ(lattice.syllable_flags[12], kFromNameList | kProperName);  // "Mỹ"
 
   std::vector<Edge> edges;
   for (const LatticeEdge& e : lattice.edges) edges.emplace_back(e.start, e.length, e.flags);
   std::vector<Edge> expected;
   for (uint32_t k = 0; k < 15; ++k) {
-    expected.emplace_back(k, 1, k == 12 ? uint32_t{kFromNameList} : 0u);
+    expected.emplace_back(k, 1, k == 12 ? uint32_t{kFromNameList | kProperName} : 0u);
     // Not from 0: a sentence's first capital says nothing.
     if (k == 1) expected.emplace_back(1, 3, kNameRunEdge);  // "Nguyễn Văn Minh"
     if (k == 2) expected.emplace_back(2, 2, kFromUserList);  // the user's "văn minh"
@@ -89,6 +89,43 @@ TEST(LatticeBuilderTest, DictionaryWordsNameRunsAndTheLowerThenUpperRule) {
   EXPECT_EQ(lattice.edges[1].flags, static_cast<uint32_t>(kNameRunEdge));
 }
 
+// The candidate words of syllable 0 of `text` (one run), as lengths.
+std::vector<uint32_t> CandidateLengthsFrom0(const Dictionary& dict, const std::string& text,
+                                            bool* caseless) {
+  std::vector<Token> tokens;
+  PreTokenize(text, &tokens);
+  LatticeBuilder builder(&ImageOf(dict), nullptr);
+  Lattice lattice;
+  builder.Build(text, tokens, Runs(text, tokens, false).at(0), &lattice);
+  model::RunFeatures features;
+  features.Prepare(lattice);
+  *caseless = features.caseless;
+  std::vector<uint32_t> lengths;
+  for (uint32_t c = features.first_candidate[0]; c < features.first_candidate[1]; ++c) {
+    lengths.push_back(features.candidates[c].length);
+  }
+  return lengths;
+}
+
+// Where case says nothing, a name a list spells Capitalised ("Cát Bà")
+// followed by another ("Hải Phòng") is not glued to it: only dictionary
+// words span both. Text with capitals keeps every span (the name rules
+// there read the capitals).
+TEST(CandidatesTest, CaselessRunsCutBetweenListedNames) {
+  auto dict = test::MakeDict({"Cát Bà", "Hải Phòng", "cát bà hải"}, /*names=*/{});
+  ASSERT_NE(dict, nullptr);
+  bool caseless = false;
+  EXPECT_EQ(CandidateLengthsFrom0(*dict, "cát bà hải phòng", &caseless),
+            (std::vector<uint32_t>{1, 2, 3}));
+  EXPECT_TRUE(caseless);
+  EXPECT_EQ(CandidateLengthsFrom0(*dict, "CÁT BÀ HẢI PHÒNG", &caseless),
+            (std::vector<uint32_t>{1, 2, 3}));
+  EXPECT_TRUE(caseless);
+  EXPECT_EQ(CandidateLengthsFrom0(*dict, "cát bà hải phòng Đẹp", &caseless),
+            (std::vector<uint32_t>{1, 2, 3, 4}));
+  EXPECT_FALSE(caseless);
+}
+
 TEST(RunFinderTest, RunsAndSentenceStarts) {
   const std::string text = "Hà Nội, ngày 5 tháng. Trời  đẹp";
   std::vector<Token> tokens;
@@ -103,6 +140,25 @@ TEST(RunFinderTest, RunsAndSentenceStarts) {
   EXPECT_EQ(got, (std::vector<std::string>{"Hà Nội|start", "ngày", "tháng", "Trời|start",
                                            "đẹp|start"}));
   EXPECT_FALSE(Runs(text, tokens, true).at(0).sentence_start);
+}
+
+// A sentence whose first letter is lower case is text written without
+// capitals, for all its runs; a colon, quote or dash does not begin a new
+// one (lower case after them is normal text), a sentence's end does.
+TEST(RunFinderTest, LowerCaseSentences) {
+  const std::string text =
+      "vé đi hà nội, giá rẻ. Ông nói: \"đi thôi\". 3 ngày ở đà lạt, hai đêm\n“Hà Nội” đẹp";
+  std::vector<Token> tokens;
+  PreTokenize(text, &tokens);
+  std::vector<std::string> got;
+  for (const SyllableRun& run : Runs(text, tokens, false)) {
+    got.push_back(std::string(text.substr(tokens[run.first].begin,
+                                          tokens[run.last].end - tokens[run.first].begin)) +
+                  (run.lower_case_sentence ? "|lower" : ""));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"vé đi hà nội|lower", "giá rẻ|lower", "Ông nói",
+                                           "đi thôi", "ngày ở đà lạt|lower", "hai đêm|lower",
+                                           "Hà Nội", "đẹp"}));
 }
 
 TEST(RunFinderTest, LongRunsAreCutIntoWindows) {

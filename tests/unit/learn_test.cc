@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_split.h"
+#include "model_features.h"
 #include "test_util.h"
 #include "vnseg/convert.h"
 #include "vnseg/word_list.h"
@@ -110,6 +113,50 @@ TEST(LearnTest, CaseVariantsAddLowerAndUpperCopies) {
     options.case_variants = bad;
     EXPECT_FALSE(LearnModel(**lexicon, {kCorpus}, options, nullptr).ok());
   }
+}
+
+// Case variants move only the weights caseless runs read: on a corpus of
+// cased sentences, the n-gram weights and the dense weights of text with
+// capitals come out the same as without variants, and some weights of
+// caseless runs are learned (the name below joins by its capitals only).
+TEST(LearnTest, CaseVariantsMoveOnlyTheWeightsOfCaselessRuns) {
+  const std::string corpus =
+      "Ông Lê_Văn_Tám đến Hà_Nội .\n"
+      "Bà Phạm_Thị_Hoa về Hà_Nội hôm_nay .\n"
+      "Hôm_nay ông Lê_Văn_Tám đi học .\n";
+  DictionaryBuilder builder;
+  EXPECT_TRUE(AddWordList("Hà Nội\nhôm nay\n", "list", kFromBaseList, &builder).ok());
+  auto lexicon = Dictionary::FromBytes(builder.Build("test lexicon"));
+  ASSERT_TRUE(lexicon.ok());
+  LearnOptions options;
+  auto plain = LearnModel(**lexicon, {corpus}, options, nullptr);
+  options.case_variants = 1;
+  auto varied = LearnModel(**lexicon, {corpus}, options, nullptr);
+  ASSERT_TRUE(plain.ok() && varied.ok());
+  // Split each model text into its sparse lines and its dense weights.
+  auto parts = [](const std::string& text, std::map<int, std::string>* dense) {
+    std::vector<std::string> sparse;
+    for (absl::string_view line : absl::StrSplit(text, '\n', absl::SkipEmpty())) {
+      std::vector<std::string> fields = absl::StrSplit(line, '\t');
+      if (fields[0] == "D") {
+        (*dense)[std::stoi(fields[1])] = fields[2];
+      } else if (fields[0] == "N" || fields[0] == "L") {
+        sparse.emplace_back(line);
+      }
+    }
+    return sparse;
+  };
+  std::map<int, std::string> plain_dense, varied_dense;
+  EXPECT_EQ(parts(*plain, &plain_dense), parts(*varied, &varied_dense));
+  size_t caseless_learned = 0;
+  for (int i = 0; i < model::kDenseSize; ++i) {
+    if (model::IsCaselessWeight(i)) {
+      caseless_learned += varied_dense.count(i);
+      continue;
+    }
+    EXPECT_EQ(plain_dense[i], varied_dense[i]) << "dense weight " << i;
+  }
+  EXPECT_GT(caseless_learned, 0u);
 }
 
 TEST(LearnTest, SegmentsItsOwnCorpusBack) {

@@ -96,7 +96,8 @@ TEST(ModelDecodeTest, NaNWordScoresTerminate) {
 // weights of WordDenseFeatures plus the bonus, for every length class
 // (lengths past the last class too), every combination of the flag bits a
 // lattice edge can carry (the stored WordFlags and kNameRunEdge: bits 0..14)
-// and both capitalisations, on random dense weights.
+// and every WordCase (capitalised or not, caseless run), on random dense
+// weights.
 TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
   static_assert(kAdjective == 1u << 14 && kNameRunEdge < kAdjective, "bits 0..14 cover every flag");
   constexpr uint32_t kFlagCombinations = 1u << 15;
@@ -110,13 +111,15 @@ TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
     RunFeatures features;
     size_t checked = 0, wrong = 0;
     for (uint32_t length = 1; length <= kLengthClasses + 3; ++length) {
-      for (bool capitalised : {false, true}) {
+      for (int c = 0; c < kWordCases; ++c) {
+        const WordCase word_case = static_cast<WordCase>(c);
         // Capitalised(0, length) is true iff the run from 0 is that long.
-        features.capitalised_run.assign(1, capitalised ? length : length - 1);
-        ASSERT_EQ(features.Capitalised(0, length), capitalised);
+        features.caseless = word_case == kCaselessWord;
+        features.capitalised_run.assign(1, word_case == kCapitalisedWord ? length : length - 1);
+        ASSERT_EQ(features.CaseOf(0, length), word_case);
         for (uint32_t flags = 0; flags < kFlagCombinations; ++flags) {
           int terms[kWordTerms];
-          const int count = WordDenseFeatures(length, flags, capitalised, terms);
+          const int count = WordDenseFeatures(length, flags, word_case, terms);
           ASSERT_LE(count, kWordTerms);
           float plain = 0;
           for (int k = 0; k < count; ++k) plain += dense[terms[k]];
@@ -127,14 +130,14 @@ TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
           ++checked;
           if (scored != plain && wrong++ == 0) {
             ADD_FAILURE() << "length " << length << ", flags 0x" << std::hex << flags << std::dec
-                          << ", capitalised " << capitalised << ": table " << scored
+                          << ", case " << c << ": table " << scored
                           << ", plain sum " << plain;
           }
         }
       }
     }
     EXPECT_EQ(wrong, 0u) << "of " << checked;
-    EXPECT_EQ(checked, size_t{kLengthClasses + 3} * 2 * kFlagCombinations);
+    EXPECT_EQ(checked, size_t{kLengthClasses + 3} * kWordCases * kFlagCombinations);
   }
 }
 

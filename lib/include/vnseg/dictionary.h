@@ -24,6 +24,9 @@ enum WordFlags : uint32_t {
   // their own; the segmenter uses bit 4 internally).
   kLowerThenUpper = 1u << 5, // spelled with a lower-case syllable before a
                              // Capitalised one ("châu Âu", "sông Hồng")
+  kProperName = 1u << 6,     // a list spells every syllable Capitalised ("Hà
+                             // Nội", "Quy Nhơn"): a name however the text
+                             // writes it (lower-case queries, ALL CAPS)
   // What a lexicon says of the word (word-list tags, see word_list.h). The
   // learned model reads them: a corpus's conventions follow them better
   // than mere presence in a big list ("con tàu" is listed but split in UD
@@ -41,7 +44,7 @@ enum WordFlags : uint32_t {
 // Every stored WordFlags bit. DictionaryBuilder::Add drops any other, and
 // a file whose words carry another is refused as corrupt.
 inline constexpr uint32_t kAllWordFlags = kFromBaseList | kFromNameList | kFromUserList |
-                                          kLowerThenUpper | kCommonWord | kHeadword |
+                                          kLowerThenUpper | kProperName | kCommonWord | kHeadword |
                                           kClassifier | kFunctionWord | kVerb | kNoun |
                                           kAdjective;
 
