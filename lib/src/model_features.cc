@@ -197,8 +197,9 @@ size_t GuessedAndListedAt(const Lattice& lattice, size_t i, Candidate* out) {
   return count;
 }
 
-void RunFeatures::Prepare(const Lattice& lattice, bool name_cuts) {
+void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
   const size_t n = lattice.size();
+  name_cuts = cuts;
   classes.resize(n);
   cover.resize(n);
   ends.resize(n);

@@ -222,6 +222,7 @@ struct RunFeatures {
   std::vector<uint32_t> first_candidate;
   std::vector<uint32_t> capitalised_run;  // per syllable: Capitalised syllables from it on
   bool caseless = false;                  // ShapeClasses' answer
+  bool name_cuts = true;                  // Prepare's argument: decoding, not learning
 
   // True if syllables start .. start + length - 1 are all Capitalised.
   bool Capitalised(size_t start, uint32_t length) const { return capitalised_run[start] >= length; }

@@ -123,7 +123,10 @@ TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
           ASSERT_LE(count, kWordTerms);
           float plain = 0;
           for (int k = 0; k < count; ++k) plain += dense[terms[k]];
-          if ((flags & kFromUserList) && length >= 2) {
+          const bool listed_lower_then_upper =
+              (flags & kFromNameList) && (flags & kLowerThenUpper) &&
+              !(flags & kFromBaseList) && !(flags & kProperName);
+          if (((flags & kFromUserList) || listed_lower_then_upper) && length >= 2) {
             plain += kUserWordBonus * static_cast<float>(length - 1);
           }
           const float scored = WordScore(features, table, Candidate{0, length, flags});
