@@ -19,6 +19,13 @@ namespace vnseg {
 // them uses.
 inline constexpr uint32_t kNameRunEdge = 1u << 4;
 static_assert((kNameRunEdge & kAllWordFlags) == 0, "kNameRunEdge must not be a stored WordFlags bit");
+// Flag set by the lattice builder on a syllable that is a Vietnamese family
+// name (surnames.h): in Lattice::syllable_flags, on its one-syllable edge,
+// and (model_features.cc) on the candidate words from it that may be a
+// full name.
+inline constexpr uint32_t kSurnameSyllable = 1u << 3;
+static_assert((kSurnameSyllable & (kAllWordFlags | kNameRunEdge)) == 0,
+              "kSurnameSyllable must be a bit of its own");
 
 // Spelling shape of a syllable, for scorers and lattice filters.
 enum SyllableShape : uint8_t {

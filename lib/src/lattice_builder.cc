@@ -6,6 +6,7 @@
 #include "char_table.h"
 #include "model_features.h"
 #include "string_view_util.h"
+#include "surnames.h"
 #include "vnseg/syllable_key.h"
 
 namespace vnseg {
@@ -70,6 +71,7 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
     f.flags[d] = 0;
     if (f.root[d] != DictionaryImage::kNoNode) dicts_[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
+  if (IsVietnameseSurname(key_)) f.flags[0] |= kSurnameSyllable;
   if (syllable.size() > kMaxCachedSyllableBytes) {
     uncached_ = f;
     return uncached_;

@@ -267,7 +267,7 @@ void ModelTrainer::AddWord(size_t start, uint32_t length, float delta) {
   for (uint32_t c = features_.first_candidate[start]; c < features_.first_candidate[start + 1]; ++c) {
     if (features_.candidates[c].length == length) word = features_.candidates[c];
   }
-  int dense[8];
+  int dense[model::kWordTerms];
   int count = model::WordDenseFeatures(word.length, word.flags,
                                        features_.CaseOf(start, word.length), dense);
   for (int i = 0; i < count; ++i) {

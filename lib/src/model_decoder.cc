@@ -7,10 +7,10 @@ namespace vnseg::model {
 
 void WordScoreTable::Build(const float* dense) {
   // The flags Index() reads, in its order.
-  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kNameRunEdge,
-                                       kCommonWord,   kHeadword,    kProperName};
+  constexpr uint32_t kScoredFlags[] = {kFromBaseList, kFromNameList, kNameRunEdge, kCommonWord,
+                                       kHeadword,     kProperName,   kSurnameSyllable};
   constexpr size_t kFlags = sizeof(kScoredFlags) / sizeof(kScoredFlags[0]);
-  scores_.assign(static_cast<size_t>(kLengthClasses) << 8, 0.0f);
+  scores_.assign(static_cast<size_t>(kLengthClasses) << 9, 0.0f);
   int features[kWordTerms];
   for (uint32_t length = 1; length <= kLengthClasses; ++length) {
     for (size_t bits = 0; bits < (1u << kFlags); ++bits) {

@@ -28,17 +28,18 @@ class WordScoreTable {
   }
 
  private:
-  // [length class][base, names, name run, common, headword, proper
-  // name][word case (2 bits)], the six flags gathered by shifts (no
+  // [length class][base, names, name run, common, headword, proper name,
+  // surname][word case (2 bits)], the seven flags gathered by shifts (no
   // branches: the decoder asks for every candidate word).
   static_assert(kFromBaseList == 1 && kFromNameList == 2 && kNameRunEdge == 1 << 4 &&
-                    kProperName == 1 << 6 && kCommonWord == 1 << 8 && kHeadword == 1 << 9,
+                    kProperName == 1 << 6 && kCommonWord == 1 << 8 && kHeadword == 1 << 9 &&
+                    kSurnameSyllable == 1 << 3,
                 "Index() gathers these bits by position");
   static_assert(kWordCases <= 4, "Index() keeps the word case in 2 bits");
   static size_t Index(uint32_t length, uint32_t flags, WordCase word_case) {
-    const size_t bits =
-        (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18) | ((flags >> 1) & 0x20);
-    return (static_cast<size_t>(LengthClass(length)) << 8) | (bits << 2) |
+    const size_t bits = (flags & 3) | ((flags >> 2) & 4) | ((flags >> 5) & 0x18) |
+                        ((flags >> 1) & 0x20) | ((flags << 3) & 0x40);
+    return (static_cast<size_t>(LengthClass(length)) << 9) | (bits << 2) |
            static_cast<size_t>(word_case);
   }
   std::vector<float> scores_;

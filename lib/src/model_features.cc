@@ -94,6 +94,7 @@ int WordDenseFeatures(uint32_t length, uint32_t flags, WordCase word_case, int* 
   }
   if (length >= 2 && word_case == kCapitalisedWord) out[n++] = kWordCapitalised + len;
   if (length >= 2 && (flags & kProperName)) out[n++] = kWordProper + len * kWordCases + word_case;
+  if (length >= 2 && (flags & kSurnameSyllable)) out[n++] = kWordSurname + len * kWordCases + word_case;
   return n;
 }
 
@@ -197,6 +198,22 @@ size_t GuessedAndListedAt(const Lattice& lattice, size_t i, Candidate* out) {
   return count;
 }
 
+namespace {
+
+// The candidates from a family name that may be a full name carry its
+// flag: in text with capitals the name run ("Lê Thị Thu Hằng", not "Lê Thị
+// Thu" inside it), in a caseless run every word of 2-4 syllables.
+void MarkSurnameWords(uint32_t first_syllable_flags, bool caseless, Candidate* words, size_t count) {
+  if (!(first_syllable_flags & kSurnameSyllable)) return;
+  for (size_t c = 0; c < count; ++c) {
+    const bool full_name = caseless ? words[c].length >= 2 && words[c].length <= 4
+                                    : (words[c].flags & kNameRunEdge) != 0;
+    if (full_name) words[c].flags |= kSurnameSyllable;
+  }
+}
+
+}  // namespace
+
 void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
   const size_t n = lattice.size();
   name_cuts = cuts;
@@ -233,11 +250,13 @@ void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
   size_t name_restart = n;  // where a name run starts past a listed place
   for (size_t i = 0; i < n; ++i) {
     first_candidate[i] = static_cast<uint32_t>(count);
+    Candidate* from_i = &candidates[count];
     if (!name_cuts) {
-      count += GuessedAndListedAt(lattice, i, &candidates[count]);
+      const size_t here = GuessedAndListedAt(lattice, i, from_i);
+      MarkSurnameWords(lattice.syllable_flags[i], caseless, from_i, here);
+      count += here;
       continue;
     }
-    Candidate* from_i = &candidates[count];
     uint32_t cut;
     size_t here = CandidatesAt(lattice, caseless, i, from_i, &cut);
     // Past a listed place the name after it is a name run of its own:
@@ -250,6 +269,7 @@ void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
       if (c == here) from_i[here++] = Candidate{static_cast<uint32_t>(i), run, 0};
       from_i[c].flags |= kNameRunEdge;
     }
+    MarkSurnameWords(lattice.syllable_flags[i], caseless, from_i, here);
     count += here;
   }
   first_candidate[n] = static_cast<uint32_t>(count);

@@ -27,7 +27,7 @@ namespace vnseg::model {
 // Version of what the features are. A model learned under one version
 // means nothing under another: bump it on any change to this header's
 // templates, dense layout or limits (and relearn the shipped model).
-inline constexpr int kFeatureVersion = 6;
+inline constexpr int kFeatureVersion = 7;
 
 // Hash of one canonical syllable key (also written into
 // Lattice::syllable_hashes).
@@ -153,7 +153,10 @@ enum DenseBlock : int {
   // [length][WordCase] of a word a list spells as a name (kProperName, 2+):
   // what lets "hải phòng" in a lower-case query join like "Hải Phòng".
   kWordProper = kWordLexicon + kLengthClasses * 4,
-  kDenseSize = kWordProper + kLengthClasses * kWordCases,
+  // [length][WordCase] of a possible full name from a family name
+  // (kSurnameSyllable): "Trần Hoài Nam", "lê thị thu hằng".
+  kWordSurname = kWordProper + kLengthClasses * kWordCases,
+  kDenseSize = kWordSurname + kLengthClasses * kWordCases,
 };
 
 // Whether dense weight `index` is read only in caseless runs (the shape
@@ -162,6 +165,7 @@ enum DenseBlock : int {
 inline bool IsCaselessWeight(int index) {
   constexpr int kCaselessPairs = kShapePair + 2 * kShapeClasses * kShapeClasses;
   if (index >= kCaselessPairs && index < kCoverLength) return true;
+  // kWordProper and kWordSurname: [length][WordCase] each, one after the other.
   return index >= kWordProper && (index - kWordProper) % kWordCases == kCaselessWord;
 }
 
@@ -169,7 +173,7 @@ inline bool IsCaselessWeight(int index) {
 // weights a gap's score adds (model_weights.h bounds their sum).
 inline constexpr int kGapTerms =
     static_cast<int>(sizeof(kGapTemplates) / sizeof(kGapTemplates[0])) + 4 + 2;
-inline constexpr int kWordTerms = 7;  // the most WordDenseFeatures writes
+inline constexpr int kWordTerms = 8;  // the most WordDenseFeatures writes
 
 // Shape classes of a run as the model sees them. A run written in capitals
 // only (a headline) is read as lower case, so it segments like normal text.

@@ -12,6 +12,7 @@
 #include "lattice.h"
 #include "model_features.h"
 #include "run_finder.h"
+#include "surnames.h"
 #include "test_util.h"
 #include "vnseg/syllable_key.h"
 
@@ -59,7 +60,8 @@ TEST(LatticeBuilderTest, DictionaryWordsNameRunsAndTheLowerThenUpperRule) {
   for (const LatticeEdge& e : lattice.edges) edges.emplace_back(e.start, e.length, e.flags);
   std::vector<Edge> expected;
   for (uint32_t k = 0; k < 15; ++k) {
-    expected.emplace_back(k, 1, k == 12 ? uint32_t{kFromNameList | kProperName} : 0u);
+    expected.emplace_back(k, 1, k == 12 ? uint32_t{kFromNameList | kProperName}
+                                : k == 1 || k == 14 ? kSurnameSyllable : 0u);  // "Mỹ"; "Nguyễn", "Vương"
     // Not from 0: a sentence's first capital says nothing.
     if (k == 1) expected.emplace_back(1, 3, kNameRunEdge);  // "Nguyễn Văn Minh"
     if (k == 2) expected.emplace_back(2, 2, kFromUserList);  // the user's "văn minh"
@@ -124,6 +126,44 @@ TEST(CandidatesTest, CaselessRunsCutBetweenListedNames) {
   EXPECT_EQ(CandidateLengthsFrom0(*dict, "cát bà hải phòng Đẹp", &caseless),
             (std::vector<uint32_t>{1, 2, 3, 4}));
   EXPECT_FALSE(caseless);
+}
+
+// A family name marks its syllable and the candidate words from it that
+// may be a full name: the name run in text with capitals, every word of
+// 2-4 syllables in a caseless run. An everyday word left out of the list
+// ("từ") marks nothing.
+TEST(CandidatesTest, WordsFromAFamilyNameAreMarked) {
+  auto dict = test::MakeDict({"hoài nam"});
+  ASSERT_NE(dict, nullptr);
+  for (const std::string text : {"ông Trần Hoài Nam nói rằng", "ông trần hoài nam nói rằng"}) {
+    std::vector<Token> tokens;
+    PreTokenize(text, &tokens);
+    LatticeBuilder builder(&ImageOf(*dict), nullptr);
+    Lattice lattice;
+    builder.Build(text, tokens, Runs(text, tokens, false).at(0), &lattice);
+    ASSERT_EQ(lattice.size(), 6u);
+    for (size_t k = 0; k < lattice.size(); ++k) {
+      EXPECT_EQ((lattice.syllable_flags[k] & kSurnameSyllable) != 0, k == 1) << text << " " << k;
+    }
+    model::RunFeatures features;
+    features.Prepare(lattice);
+    EXPECT_EQ(features.caseless, text[5] == 't') << text;  // after "ông " (ô is 2 bytes)
+    for (size_t i = 0; i < lattice.size(); ++i) {
+      for (uint32_t c = features.first_candidate[i]; c < features.first_candidate[i + 1]; ++c) {
+        const model::Candidate& word = features.candidates[c];
+        const bool marked = (word.flags & kSurnameSyllable) != 0;
+        const bool full_name = features.caseless ? word.length >= 2 && word.length <= 4 : word.length == 3;
+        EXPECT_EQ(marked, i == 1 && (word.length == 1 || full_name))  // its own edge, names
+            << text << " from " << i << " length " << word.length;
+      }
+    }
+  }
+  std::string key;
+  AppendSyllableKey("từ", &key);
+  EXPECT_FALSE(IsVietnameseSurname(key));
+  key.clear();
+  AppendSyllableKey("NGUYỄN", &key);
+  EXPECT_TRUE(IsVietnameseSurname(key));
 }
 
 TEST(RunFinderTest, RunsAndSentenceStarts) {

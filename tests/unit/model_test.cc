@@ -95,7 +95,8 @@ TEST(ModelDecodeTest, NaNWordScoresTerminate) {
 // WordScore (the table and the user-word bonus) equals the plain sum of the
 // weights of WordDenseFeatures plus the bonus, for every length class
 // (lengths past the last class too), every combination of the flag bits a
-// lattice edge can carry (the stored WordFlags and kNameRunEdge: bits 0..14)
+// lattice edge can carry (the stored WordFlags, kNameRunEdge and
+// kSurnameSyllable: bits 0..14)
 // and every WordCase (capitalised or not, caseless run), on random dense
 // weights.
 TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
