@@ -234,10 +234,18 @@ std::string DictionaryPath(const std::string& option) {
   return option.empty() ? DefaultDictionaryPath() : option;
 }
 
+absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option) {
+  auto dict = Dictionary::Open(DictionaryPath(option));
+  if (dict.ok() || !option.empty() || !absl::IsNotFound(dict.status())) return dict;
+  return absl::NotFoundError(absl::StrCat("no dictionary found; looked in, in order:\n",
+                                          "  --dict: not given\n", DescribeDictionarySearch(),
+                                          "Choose one with --dict FILE or VNSEG_DICT=FILE."));
+}
+
 absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& dict_option,
                                                     const std::string& user_words) {
   LoadedDictionaries d;
-  auto main = Dictionary::Open(DictionaryPath(dict_option));
+  auto main = OpenDictionary(dict_option);
   if (!main.ok()) return main.status();
   d.main = *std::move(main);
   if (!user_words.empty()) {

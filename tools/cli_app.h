@@ -112,6 +112,11 @@ CLI::Option* AddChoice(CLI::App* app, const std::string& name, const std::string
 // DefaultDictionaryPath() when it was not given (empty).
 std::string DictionaryPath(const std::string& option);
 
+// Dictionary::Open(DictionaryPath(option)). When the default one (no
+// --dict) is missing, the error lists every place looked in and says how
+// to choose one (--dict FILE or VNSEG_DICT=FILE).
+absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option);
+
 // The dictionaries of --dict and --user-words (empty: none), opened.
 struct LoadedDictionaries {
   std::unique_ptr<Dictionary> main;  // not null

@@ -149,7 +149,7 @@ int RunLearn(const LearnArgs& args) {
 
 int RunInfo(const std::string& dict_option) {
   std::string path = DictionaryPath(dict_option);
-  auto dict = Dictionary::Open(path);
+  auto dict = OpenDictionary(dict_option);
   if (!dict.ok()) return Fail("dict info", dict.status());
   const DictionaryInfo& info = (*dict)->info();
   std::cout << "file:           " << path << "\n"

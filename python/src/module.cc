@@ -198,6 +198,11 @@ PYBIND11_MODULE(_vnseg, m) {
   m.def("default_dictionary_path",
         [](const std::string& extra) { return vnseg::DefaultDictionaryPath(extra); },
         arg("extra"));
+  m.def("describe_dictionary_search",
+        [](const std::string& extra, const std::string& extra_what) {
+          return vnseg::DescribeDictionarySearch(extra, extra_what);
+        },
+        arg("extra"), arg("extra_what"));
   m.def("_invalid_utf8_message", &InvalidUtf8Message, arg("data"), arg("base_offset"),
         arg("base_line"));
   DefineOutputFile(m);

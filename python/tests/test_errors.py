@@ -12,6 +12,25 @@ def test_missing_dictionary(tmp_path):
         vnseg.Segmenter(missing)
 
 
+def test_missing_default_dictionary(tmp_path, monkeypatch):
+    # Without dict_path: every place looked in, in order, and how to choose.
+    missing = tmp_path / "no" / "such.dic"
+    monkeypatch.setenv("VNSEG_DICT", str(missing))
+    with pytest.raises(FileNotFoundError) as e:
+        vnseg.Segmenter()
+    message = str(e.value)
+    assert message.startswith("no dictionary found; looked in, in order:\n  dict_path: not given\n"
+                              f"  $VNSEG_DICT: {missing}: No such file or directory\n"
+                              "not looked in, as $VNSEG_DICT is set:\n"
+                              "  beside the Python package: ")
+    assert "\n  installed: " in message
+    assert message.endswith("Choose one with Segmenter(dict_path=FILE) or VNSEG_DICT=FILE.")
+    # A missing user-words file is still its own error.
+    monkeypatch.delenv("VNSEG_DICT")
+    with pytest.raises(FileNotFoundError, match="cannot open .*missing.txt"):
+        vnseg.Segmenter(user_words=tmp_path / "missing.txt")
+
+
 def test_corrupt_dictionaries(tmp_path, segmenter):
     garbage = tmp_path / "garbage.dic"
     garbage.write_bytes(b"not a dictionary at all" * 20)

@@ -65,12 +65,23 @@ def _tone(tone: str) -> int:
     return _vnseg.TONES[tone]
 
 
+_BESIDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vnseg.dic")
+
+
 def _default_dictionary_path() -> str:
     """$VNSEG_DICT if set, else the vnseg.dic shipped beside this package
     (any working directory and install location), else the library's
     default (vnseg::DefaultDictionaryPath)."""
-    beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vnseg.dic")
-    return _vnseg.default_dictionary_path(beside)
+    return _vnseg.default_dictionary_path(_BESIDE)
+
+
+def _no_default_dictionary() -> FileNotFoundError:
+    """The error for a default dictionary that is missing: every place
+    looked in, in order, and how to choose one (as the CLI's)."""
+    return FileNotFoundError(
+        "no dictionary found; looked in, in order:\n  dict_path: not given\n"
+        + _vnseg.describe_dictionary_search(_BESIDE, "beside the Python package")
+        + "Choose one with Segmenter(dict_path=FILE) or VNSEG_DICT=FILE.")
 
 
 def join(text: str, *, detok: bool = False) -> str:
@@ -109,7 +120,8 @@ Segmenter(dict_path=None, user_words=None): dict_path is a compiled vnseg
 dictionary (default: the package's, or $VNSEG_DICT); user_words is a word-list
 file (one word a line, '_' or space between syllables, optional TAB
 frequency) or an iterable of words, matched beside the dictionary.
-A missing file raises FileNotFoundError, a bad one ValueError.
+A missing file raises FileNotFoundError (without dict_path, its message lists
+every place the dictionary was looked for), a bad one ValueError.
 
 One Segmenter may be shared by any number of threads."""
 
@@ -118,6 +130,14 @@ One Segmenter may be shared by any number of threads."""
     def __init__(self, dict_path: str | os.PathLike[str] | None = None,
                  user_words: str | os.PathLike[str] | Iterable[str] | None = None) -> None:
         self._dict_path = _default_dictionary_path() if dict_path is None else _path(dict_path)
+        try:
+            self._open(user_words)
+        except FileNotFoundError:
+            if dict_path is None and not os.path.exists(self._dict_path):
+                raise _no_default_dictionary() from None
+            raise
+
+    def _open(self, user_words: str | os.PathLike[str] | Iterable[str] | None) -> None:
         if user_words is None:
             self._native = _vnseg.Segmenter(self._dict_path)
         elif _is_path(user_words):

@@ -511,6 +511,53 @@ check_default_dict() {
   expect_same "$WORK/want.txt" "$WORK/out" "segment with the default dictionary"
 }
 
+# No dictionary: the error lists every place looked in, in order, and how
+# to choose one; a damaged one keeps its own error.
+check_missing_dict() {
+  local missing="$WORK/no/such.dic" cmd
+  for cmd in segment resegment "segment --tokenize" "dict info" "dict lookup"; do
+    local args=()
+    [[ $cmd == "dict lookup" ]] && args=(mèo)
+    RC=0
+    # shellcheck disable=SC2086  # cmd holds a command and its subcommand
+    VNSEG_DICT=$missing "$VNSEG" $cmd "${args[@]}" </dev/null >"$WORK/out" 2>"$WORK/err" || RC=$?
+    expect_rc 1 "VNSEG_DICT=missing $cmd"
+    expect_out_empty "VNSEG_DICT=missing $cmd"
+    expect_err_has "vnseg ${cmd% --*}: no dictionary found; looked in, in order:" "$cmd"
+    expect_err_has "  --dict: not given" "$cmd"
+    expect_err_has "  \$VNSEG_DICT: $missing: No such file or directory" "$cmd"
+    expect_err_has "not looked in, as \$VNSEG_DICT is set:" "$cmd"
+    expect_err_has "  installed: ${VNSEG_INSTALL_DICT:-/usr/local/share/vnseg/vnseg.dic}: " "$cmd"
+    expect_err_has "Choose one with --dict FILE or VNSEG_DICT=FILE." "$cmd"
+  done
+  # The order: --dict, $VNSEG_DICT, then the defaults (the build tree's
+  # before the configured install path, as DefaultDictionaryPath tries them).
+  local order
+  order=$(grep -oE '^  (--dict|\$VNSEG_DICT|installed, seen from this (library|program)|build tree|installed):' \
+          "$WORK/err" | tr -d ' :' | tr '\n' ' ')
+  if [[ $order == "--dict \$VNSEG_DICT installed,seenfromthisprogram buildtree installed " ]]; then
+    pass
+  else
+    fail "missing dictionary: places in the wrong order: '$order'"
+    show_err
+  fi
+  if [[ -n ${VNSEG_DICT:-} ]]; then
+    expect_err_has "  build tree: $VNSEG_DICT: exists" "the build tree's dictionary is listed"
+  fi
+  # --dict given: only that file.
+  run segment --dict "$missing"
+  expect_rc 1 "segment --dict missing"
+  expect_err_has "cannot open $missing: No such file or directory" "segment --dict missing"
+  if grep -qF "looked in" "$WORK/err"; then fail "segment --dict missing: lists the defaults"; else pass; fi
+  # A damaged $VNSEG_DICT: its own error, not "no dictionary found".
+  printf 'not a dictionary' >"$WORK/bad.dic"
+  RC=0
+  VNSEG_DICT="$WORK/bad.dic" "$VNSEG" segment </dev/null >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 1 "VNSEG_DICT=bad.dic segment"
+  expect_err_has "bad.dic" "VNSEG_DICT=bad.dic segment"
+  if grep -qF "looked in" "$WORK/err"; then fail "VNSEG_DICT=bad.dic: says missing"; else pass; fi
+}
+
 # -o, several inputs, '-' for stdin.
 check_files() {
   printf 'Tổng thống Mỹ\n' >"$WORK/a.txt"
