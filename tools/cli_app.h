@@ -117,12 +117,15 @@ std::string DictionaryPath(const std::string& option);
 // to choose one (--dict FILE or VNSEG_DICT=FILE).
 absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option);
 
-// The dictionaries of --dict and --user-words (empty: none), opened.
+// The dictionaries of --dict and --user-words (empty: none), opened. The
+// user words that cannot be matched (punctuation inside) are skipped with
+// a warning on stderr from `command`: how many, and the first lines.
 struct LoadedDictionaries {
   std::unique_ptr<Dictionary> main;  // not null
   std::unique_ptr<UserWords> user;   // null without --user-words
 };
-absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& dict_option,
+absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& command,
+                                                    const std::string& dict_option,
                                                     const std::string& user_words);
 
 // Parses argv with `root` (whose commands OnRun set up) and runs the

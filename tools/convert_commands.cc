@@ -134,7 +134,7 @@ int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules
                     SegmenterConvert convert) {
   StreamOptions stream;
   if (int rc = Prepare(name, args.stream, &args.dict, &stream); rc >= 0) return rc;
-  auto dicts = LoadDictionaries(args.dict.dict, args.dict.user_words);
+  auto dicts = LoadDictionaries(name, args.dict.dict, args.dict.user_words);
   if (!dicts.ok()) return Fail(name, dicts.status());
   stream.cut_rules = cut_rules;
   stream.state_after = SegmentStateAfter;

@@ -175,7 +175,7 @@ struct LookupArgs {
 int RunLookup(const LookupArgs& args) {
   const char* name = "dict lookup";
   if (args.words.empty()) return UsageError(name, "give at least one WORD");
-  auto dicts = LoadDictionaries(args.dict, args.user_words);
+  auto dicts = LoadDictionaries(name, args.dict, args.user_words);
   if (!dicts.ok()) return Fail(name, dicts.status());
   const std::unique_ptr<UserWords>& user = dicts->user;
   int rc = kExitOk;

@@ -1,5 +1,6 @@
 """Bad input and bad files raise Python exceptions with clear messages."""
 import re
+import warnings
 
 import pytest
 
@@ -66,6 +67,26 @@ def test_bad_user_words(tmp_path):
         vnseg.Segmenter(user_words=["bàn\nmèo"])
     with pytest.raises(TypeError):
         vnseg.Segmenter(user_words=[1, 2])
+
+
+def test_skipped_user_words_warn(tmp_path):
+    words = tmp_path / "words.txt"
+    # An en dash is punctuation; "Nagorno-Karabakh" (a hyphen) is one token, kept.
+    words.write_text("Nagorno–Karabakh\nlan truyền\na.b\nNagorno-Karabakh\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:
+        s = vnseg.Segmenter(user_words=words)
+    assert len(caught) == 1
+    assert str(caught[0].message) == (
+        f"{words}: 2 entries skipped, never matched (punctuation inside a word): "
+        "line 1 'Nagorno–Karabakh', line 3 'a.b'")
+    assert caught[0].filename == __file__  # the caller's line
+    assert s.segment("tin lan truyền") == "tin lan_truyền"
+    with pytest.warns(UserWarning, match=r"^user_words: 6 entries skipped, .*: "
+                      r"user_words\[0\] 'x–y', user_words\[2\] 'a.b', .*, \.\.\.$"):
+        vnseg.Segmenter(user_words=["x–y", "mèo", "a.b", "c,d", "e:f", "g;h", "i!j"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vnseg.Segmenter(user_words=["lan truyền"])
 
 
 def test_user_words_directory_unreadable_file_and_bom(tmp_path):

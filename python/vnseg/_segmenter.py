@@ -9,6 +9,7 @@ from __future__ import annotations  # annotations stay strings: no typing import
 import _thread
 import operator
 import os
+import warnings
 from collections.abc import Iterable
 from itertools import starmap
 
@@ -45,6 +46,21 @@ def _word_list(words: Iterable[str]) -> str:
         lines.append(word)
         lines.append("\n")
     return "".join(lines)
+
+
+def _skipped_message(user_words: object, count: int, first: list[tuple[int, str]]) -> str:
+    """The warning for user words that can never match (as the CLI's): a
+    file's line numbers, or a list's indices."""
+    if _is_path(user_words):
+        origin = _path(user_words)  # type: ignore[arg-type]
+        where = [f"line {line} {word!r}" for line, word in first]
+    else:
+        origin = "user_words"
+        where = [f"user_words[{line - 1}] {word!r}" for line, word in first]
+    more = ", ..." if count > len(first) else ""
+    entries = "entry" if count == 1 else "entries"
+    return (f"{origin}: {count} {entries} skipped, never matched (punctuation inside a word): "
+            + ", ".join(where) + more)
 
 
 def _threads(threads: int | None) -> int:
@@ -121,7 +137,10 @@ dictionary (default: the package's, or $VNSEG_DICT); user_words is a word-list
 file (one word a line, '_' or space between syllables, optional TAB
 frequency) or an iterable of words, matched beside the dictionary.
 A missing file raises FileNotFoundError (without dict_path, its message lists
-every place the dictionary was looked for), a bad one ValueError.
+every place the dictionary was looked for), a bad one ValueError. User words
+that can never match (punctuation inside: "a.b", "Nagorno–Karabakh" with an
+en dash) are skipped with a UserWarning giving how many and the first few
+lines (indices for an iterable).
 
 One Segmenter may be shared by any number of threads."""
 
@@ -136,6 +155,9 @@ One Segmenter may be shared by any number of threads."""
             if dict_path is None and not os.path.exists(self._dict_path):
                 raise _no_default_dictionary() from None
             raise
+        count, first = self._native.skipped_user_words()
+        if count:
+            warnings.warn(_skipped_message(user_words, count, first), UserWarning, stacklevel=2)
 
     def _open(self, user_words: str | os.PathLike[str] | Iterable[str] | None) -> None:
         if user_words is None:

@@ -297,6 +297,37 @@ check_word_list_files() {
   expect_rc 0 "dict lookup in a dictionary built from BOM_LIST"
 }
 
+# User words that can never match (punctuation inside: an en dash, '.', ...;
+# not '-', which stays inside a syllable token) are skipped with a warning:
+# how many, the first lines; the run goes on, exit 0.
+check_user_words_skipped() {
+  printf 'Mạng xã hội lan truyền tin về Nagorno-Karabakh\n' >"$WORK/text.txt"
+  printf '# a comment\nNagorno–Karabakh\nlan truyền\na.b\nx,y\nu/v\np:q\nr;s\nNagorno-Karabakh\n' \
+    >"$WORK/words.txt"
+  local cmd
+  for cmd in segment resegment "dict lookup"; do
+    local args=("$WORK/text.txt")
+    [[ $cmd == "dict lookup" ]] && args=(lan_truyền)
+    # shellcheck disable=SC2086  # cmd holds a command and its subcommand
+    run $cmd --user-words "$WORK/words.txt" "${args[@]}"
+    expect_rc 0 "$cmd --user-words with skipped entries"
+    expect_err_has "vnseg $cmd: warning: $WORK/words.txt: 6 entries skipped, never matched (punctuation inside a word): line 2 'Nagorno–Karabakh', line 4 'a.b', line 5 'x,y', line 6 'u/v', line 7 'p:q', ..." \
+      "$cmd --user-words: the skipped entries"
+  done
+  run segment --user-words "$WORK/words.txt" "$WORK/text.txt"
+  expect_out_has "lan_truyền" "segment --user-words: the other entries are used"
+  run dict lookup --user-words "$WORK/words.txt" Nagorno-Karabakh
+  expect_out_has "found	from=user" "dict lookup: Nagorno-Karabakh (a hyphen) is a user word"
+  printf 'lan truyền\nNagorno–Karabakh\n' >"$WORK/one.txt"
+  run segment --user-words "$WORK/one.txt" "$WORK/text.txt"
+  expect_err_has "warning: $WORK/one.txt: 1 entry skipped, never matched (punctuation inside a word): line 2 'Nagorno–Karabakh'" \
+    "segment --user-words: one skipped entry"
+  printf 'lan truyền\n' >"$WORK/good.txt"
+  run segment --user-words "$WORK/good.txt" "$WORK/text.txt"
+  expect_rc 0 "segment --user-words without skipped entries"
+  if [[ -s $WORK/err ]]; then fail "segment --user-words good.txt: stderr not empty"; show_err; else pass; fi
+}
+
 # Output that cannot be written (here /dev/full: ENOSPC) is an error, exit 1
 # with a message, for every command that writes stdout: help and dict
 # info/lookup used to exit 0. (Never `-o /dev/full`: as root, the -o writer
