@@ -589,6 +589,55 @@ check_missing_dict() {
   if grep -qF "looked in" "$WORK/err"; then fail "VNSEG_DICT=bad.dic: says missing"; else pass; fi
 }
 
+# Text segmented already: `segment` says once on stderr (not per line,
+# block, thread or file) that `resegment` is meant; output and exit code as
+# without the hint. Natural text, and resegment, get none.
+check_segmented_hint() {
+  local hint="hint: the input looks segmented already"
+  {
+    printf 'Trả_lời phỏng_vấn , ông Lộc nói : bán đất với giá không được ủy_ban tỉnh phê_duyệt .\n'
+    printf 'Công_trình đường Trương_Định do công_ty chi_nhánh Bạch_Đằng thi_công .\n'
+    printf 'Họ đưa chúng_tôi đến khu_vực công_trường , nơi không có bóng_dáng người dân .\n'
+  } >"$WORK/seg.txt"
+  sed 's/_/ /g' "$WORK/seg.txt" >"$WORK/raw.txt"
+  local args
+  for args in "" "--tokenize" "--threads 2" "--threads 0"; do
+    # shellcheck disable=SC2086  # args holds options
+    run segment $args "$WORK/seg.txt" "$WORK/seg.txt"
+    expect_rc 0 "segment $args SEGMENTED"
+    expect_err_has "vnseg segment: $hint" "segment $args SEGMENTED"
+    if [[ $(grep -c "$hint" "$WORK/err") -eq 1 && $(wc -l <"$WORK/err") -eq 1 ]]; then
+      pass
+    else
+      fail "segment $args SEGMENTED SEGMENTED: not one line of hint"
+      show_err
+    fi
+    if grep -qF "hint" "$WORK/out"; then fail "segment $args: the hint is in stdout"; else pass; fi
+    # shellcheck disable=SC2086
+    run segment $args "$WORK/raw.txt"
+    expect_rc 0 "segment $args RAW"
+    if [[ -s $WORK/err ]]; then fail "segment $args RAW: stderr not empty"; show_err; else pass; fi
+  done
+  # Many pieces (128-byte blocks, each enough for a hint): still once;
+  # output lossless as always.
+  RC=0
+  VNSEG_BLOCK_SIZE=128 "$VNSEG" segment "$WORK/seg.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "segment SEGMENTED in 128-byte blocks"
+  [[ $(grep -c "$hint" "$WORK/err") -eq 1 ]] && pass || fail "128-byte blocks: not one hint"
+  cp "$WORK/out" "$WORK/seg.out"
+  run segment "$WORK/seg.txt"
+  expect_same "$WORK/seg.out" "$WORK/out" "segment SEGMENTED: the same output in blocks"
+  run join "$WORK/seg.out"
+  expect_same "$WORK/seg.txt" "$WORK/out" "segment SEGMENTED | join (lossless)"
+  run resegment "$WORK/seg.txt"
+  expect_rc 0 "resegment SEGMENTED"
+  if [[ -s $WORK/err ]]; then fail "resegment SEGMENTED: stderr not empty"; show_err; else pass; fi
+  # Identifiers of code are not words joined with '_'.
+  printf 'def foo_bar(x_y): return a_b + c_d\n' >"$WORK/code.txt"
+  run segment "$WORK/code.txt"
+  if [[ -s $WORK/err ]]; then fail "segment CODE: a hint"; show_err; else pass; fi
+}
+
 # -o, several inputs, '-' for stdin.
 check_files() {
   printf 'Tổng thống Mỹ\n' >"$WORK/a.txt"
