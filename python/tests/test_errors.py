@@ -135,10 +135,23 @@ def test_wrong_types():
 
 
 def test_bad_thread_counts():
-    with pytest.raises(ValueError, match="threads must be at least 1"):
-        vnseg.segment_many(["a"], threads=0)
+    with pytest.raises(ValueError, match=r"threads must be 0 \(one per core\) or more, not -1"):
+        vnseg.segment_many(["a"], threads=-1)
     with pytest.raises(ValueError, match="threads"):
         vnseg.join_many(["a"], threads=-3)
+    with pytest.raises(TypeError):
+        vnseg.segment_many(["a"], threads=1.5)
+
+
+def test_a_str_is_not_a_list_of_texts(segmenter):
+    # It used to be taken as the list of its characters.
+    for many in (vnseg.segment_many, vnseg.resegment_many, vnseg.join_many,
+                 segmenter.segment_many, segmenter.resegment_many, segmenter.join_many):
+        with pytest.raises(TypeError, match="expected an iterable of str, not a str"):
+            many("abc")
+        with pytest.raises(TypeError, match="not a str"):
+            many("")
+        assert many(iter(["abc"])) == [many(["abc"])[0]]
 
 
 def test_still_usable_after_errors(segmenter):

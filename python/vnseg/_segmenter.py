@@ -18,9 +18,10 @@ from ._token import Token
 
 _MANY_DOC = """
 
-Like the single-text call for each str of texts (any iterable), in order.
-The work is split across `threads` C++ threads (default and most: one per
-core) with the GIL released."""
+Like the single-text call for each str of texts (any iterable of str, not
+a str itself: TypeError), in order. The work is split across `threads` C++
+threads (default, and 0 as the CLI's --threads 0: one per core; never more)
+with the GIL released."""
 
 
 def _path(path: str | os.PathLike[str]) -> str:
@@ -64,12 +65,13 @@ def _skipped_message(user_words: object, count: int, first: list[tuple[int, str]
 
 
 def _threads(threads: int | None) -> int:
-    """The thread count for C++: 0 for one per core."""
+    """The thread count for C++: 0 (also for None) for one per core, as the
+    CLI's --threads 0."""
     if threads is None:
         return 0
     threads = operator.index(threads)
-    if threads < 1:
-        raise ValueError(f"threads must be at least 1, not {threads}")
+    if threads < 0:
+        raise ValueError(f"threads must be 0 (one per core) or more, not {threads}")
     return threads
 
 
