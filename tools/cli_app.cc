@@ -234,15 +234,43 @@ std::string DictionaryPath(const std::string& option) {
   return option.empty() ? DefaultDictionaryPath() : option;
 }
 
-absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& dict_option,
+absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option) {
+  auto dict = Dictionary::Open(DictionaryPath(option));
+  if (dict.ok() || !option.empty() || !absl::IsNotFound(dict.status())) return dict;
+  return absl::NotFoundError(absl::StrCat("no dictionary found; looked in, in order:\n",
+                                          "  --dict: not given\n", DescribeDictionarySearch(),
+                                          "Choose one with --dict FILE or VNSEG_DICT=FILE."));
+}
+
+namespace {
+// "vnseg segment: warning: FILE: 2 entries skipped, never matched
+// (punctuation inside a word): line 3 'Nagorno-Karabakh', line 7 'a.b'".
+void WarnSkipped(const std::string& command, const std::string& path,
+                 const SkippedEntries& skipped) {
+  if (skipped.count == 0) return;
+  std::string lines;
+  for (const SkippedEntries::Entry& e : skipped.first) {
+    absl::StrAppend(&lines, lines.empty() ? "" : ", ", "line ", e.line, " '", e.word, "'");
+  }
+  if (skipped.count > skipped.first.size()) absl::StrAppend(&lines, ", ...");
+  std::cerr << "vnseg " << command << ": warning: " << path << ": " << skipped.count
+            << (skipped.count == 1 ? " entry" : " entries")
+            << " skipped, never matched (punctuation inside a word): " << lines << "\n";
+}
+}  // namespace
+
+absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& command,
+                                                    const std::string& dict_option,
                                                     const std::string& user_words) {
   LoadedDictionaries d;
-  auto main = Dictionary::Open(DictionaryPath(dict_option));
+  auto main = OpenDictionary(dict_option);
   if (!main.ok()) return main.status();
   d.main = *std::move(main);
   if (!user_words.empty()) {
-    auto user = LoadUserWords(user_words);
+    SkippedEntries skipped;
+    auto user = LoadUserWords(user_words, &skipped);
     if (!user.ok()) return user.status();
+    WarnSkipped(command, user_words, skipped);
     d.user = *std::move(user);
   }
   return d;

@@ -112,12 +112,20 @@ CLI::Option* AddChoice(CLI::App* app, const std::string& name, const std::string
 // DefaultDictionaryPath() when it was not given (empty).
 std::string DictionaryPath(const std::string& option);
 
-// The dictionaries of --dict and --user-words (empty: none), opened.
+// Dictionary::Open(DictionaryPath(option)). When the default one (no
+// --dict) is missing, the error lists every place looked in and says how
+// to choose one (--dict FILE or VNSEG_DICT=FILE).
+absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option);
+
+// The dictionaries of --dict and --user-words (empty: none), opened. The
+// user words that cannot be matched (punctuation inside) are skipped with
+// a warning on stderr from `command`: how many, and the first lines.
 struct LoadedDictionaries {
   std::unique_ptr<Dictionary> main;  // not null
   std::unique_ptr<UserWords> user;   // null without --user-words
 };
-absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& dict_option,
+absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& command,
+                                                    const std::string& dict_option,
                                                     const std::string& user_words);
 
 // Parses argv with `root` (whose commands OnRun set up) and runs the

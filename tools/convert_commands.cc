@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -10,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "output_file.h"
+#include "segmented_hint.h"
 #include "text_stream.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
@@ -130,14 +132,27 @@ struct SegmenterArgs {
 // the shared dictionaries; the exit code of the command `name`.
 using SegmenterConvert =
     std::function<void(Segmenter&, std::string_view, const PieceState&, std::string*)>;
+// `hint_segmented`: print a hint on stderr when the input looks segmented
+// already (segmented_hint.h), once, from its first piece.
 int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules cut_rules,
-                    SegmenterConvert convert) {
+                    bool hint_segmented, SegmenterConvert convert) {
   StreamOptions stream;
   if (int rc = Prepare(name, args.stream, &args.dict, &stream); rc >= 0) return rc;
-  auto dicts = LoadDictionaries(args.dict.dict, args.dict.user_words);
+  auto dicts = LoadDictionaries(name, args.dict.dict, args.dict.user_words);
   if (!dicts.ok()) return Fail(name, dicts.status());
   stream.cut_rules = cut_rules;
   stream.state_after = SegmentStateAfter;
+  if (hint_segmented) {
+    stream.first_piece = [&dicts, &name](std::string_view piece) {
+      Segmenter segmenter(dicts->main.get(), dicts->user.get());
+      SegmentedCount count = CountSegmented(segmenter, piece);
+      if (!count.looks_segmented()) return;
+      std::cerr << "vnseg " << name << ": hint: the input looks segmented already ("
+                << count.joined << " of its first " << count.joined + count.spaced
+                << " words of several syllables are joined with '_'); to re-segment it,"
+                   " use 'vnseg resegment'\n";
+    };
+  }
   return StreamAndExit(name, stream, [&]() -> Transform {
     auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
     return [segmenter, convert](std::string_view in, const PieceState& start, std::string* out) {
@@ -154,12 +169,12 @@ int RunSegment(const SegmentArgs& args) {
   const SegmentOptions options = args.options;
   return StreamSegmented(
       "segment", args, options.tokenize ? CutRules::kTokenized : CutRules::kSegment,
-      [options](Segmenter& segmenter, std::string_view in, const PieceState& start,
+      /*hint_segmented=*/true, [options](Segmenter& segmenter, std::string_view in, const PieceState& start,
                 std::string* out) { SegmentText(segmenter, in, options, start, out); });
 }
 
 int RunResegment(const SegmenterArgs& args) {
-  return StreamSegmented("resegment", args, CutRules::kSegment,
+  return StreamSegmented("resegment", args, CutRules::kSegment, /*hint_segmented=*/false,
                          [](Segmenter& segmenter, std::string_view in, const PieceState& start,
                             std::string* out) { ResegmentText(segmenter, in, start, out); });
 }

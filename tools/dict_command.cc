@@ -149,7 +149,7 @@ int RunLearn(const LearnArgs& args) {
 
 int RunInfo(const std::string& dict_option) {
   std::string path = DictionaryPath(dict_option);
-  auto dict = Dictionary::Open(path);
+  auto dict = OpenDictionary(dict_option);
   if (!dict.ok()) return Fail("dict info", dict.status());
   const DictionaryInfo& info = (*dict)->info();
   std::cout << "file:           " << path << "\n"
@@ -175,7 +175,7 @@ struct LookupArgs {
 int RunLookup(const LookupArgs& args) {
   const char* name = "dict lookup";
   if (args.words.empty()) return UsageError(name, "give at least one WORD");
-  auto dicts = LoadDictionaries(args.dict, args.user_words);
+  auto dicts = LoadDictionaries(name, args.dict, args.user_words);
   if (!dicts.ok()) return Fail(name, dicts.status());
   const std::unique_ptr<UserWords>& user = dicts->user;
   int rc = kExitOk;

@@ -118,8 +118,9 @@ bool HasWhiteSpace(std::string_view text) {
 }
 
 // Processes one input. `done` counts bytes read across all inputs.
+// `first_seen`: the run's first piece was given to options.first_piece.
 absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
-                      Progress& progress, uint64_t& done) {
+                      Progress& progress, uint64_t& done, bool* first_seen) {
   std::string buffer, repaired;
   size_t line = 1;       // line number of buffer[0]
   size_t column = 0;     // bytes of that line before buffer[0]
@@ -169,6 +170,10 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
         ReplaceInvalidUtf8(chunk, &repaired);
         chunk = repaired;
       }
+    }
+    if (options.first_piece && !*first_seen) {
+      *first_seen = true;
+      options.first_piece(chunk);
     }
     if (absl::Status s = converter.Add(chunk, state); !s.ok()) return s;
     // After every piece but the input's last, even one that took the whole
@@ -220,8 +225,9 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
     Converter converter(std::move(transforms), out);
     Progress progress(options.progress, total);
     uint64_t done = 0;
+    bool first_seen = false;
     for (const Input& in : inputs) {
-      status = RunInput(in, options, converter, progress, done);
+      status = RunInput(in, options, converter, progress, done, &first_seen);
       if (!status.ok()) break;
     }
   }

@@ -31,6 +31,9 @@ struct StreamOptions {
   // the transform needs none, every piece gets PieceState{}).
   std::function<PieceState(std::string_view piece, const PieceState& start, const Cut& cut)>
       state_after;
+  // Called once, with the run's first piece (valid or repaired UTF-8) before
+  // it is converted, from the calling thread (null: not called).
+  std::function<void(std::string_view piece)> first_piece;
   size_t block_size = 1 << 20;      // tests set it with VNSEG_BLOCK_SIZE
   int threads = 1;                  // blocks converted at once
 };

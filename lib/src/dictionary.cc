@@ -5,9 +5,13 @@
 #include <dlfcn.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "default_paths.h"
 #include "dictionary_image.h"
 
@@ -49,24 +53,74 @@ std::string ExecutableDir() {
 std::string ModuleDir() {
   Dl_info info;
   if (::dladdr(reinterpret_cast<void*>(&ModuleDir), &info) == 0 || info.dli_fname == nullptr) return "";
-  return DirName(info.dli_fname);
+  // The executable's name is as it was run ("tools/vnseg"): resolved, it
+  // does not depend on the working directory (and repeats ExecutableDir).
+  char* resolved = ::realpath(info.dli_fname, nullptr);
+  if (resolved == nullptr) return "";
+  std::string path(resolved);
+  std::free(resolved);
+  return DirName(path);
+}
+
+// One place DefaultDictionaryPath looks in, after $VNSEG_DICT.
+struct Place {
+  std::string what;
+  std::string path;
+};
+
+// The places after $VNSEG_DICT, in order, without repeats (the CLI is its
+// own module: both installed candidates are then one file).
+std::vector<Place> DefaultPlaces(std::string_view extra, std::string_view extra_what) {
+  std::vector<Place> places;
+  auto add = [&places](std::string_view what, std::string path) {
+    if (path.empty()) return;
+    for (const Place& p : places) {
+      if (p.path == path) return;
+    }
+    places.push_back({std::string(what), std::move(path)});
+  };
+  add(extra_what, std::string(extra));
+  const std::string module = ModuleDir(), program = ExecutableDir();
+  // A library or plug-in in an install (or the program, linked statically).
+  add(module == program ? "installed, seen from this program" : "installed, seen from this library",
+      module + "/" VNSEG_LIBDIR_TO_DICT);
+  // An install, wherever it was moved.
+  add("installed, seen from this program", program + "/../share/vnseg/vnseg.dic");
+  add("build tree", VNSEG_BUILD_DICT_PATH);  // this build tree, not installed
+  add("installed", VNSEG_INSTALL_DICT_PATH);
+  return places;
+}
+
+const char* EnvDict() {
+  const char* env = std::getenv("VNSEG_DICT");
+  return env != nullptr && *env != '\0' ? env : nullptr;
+}
+
+// "exists", or why `path` cannot be read.
+std::string State(const std::string& path) {
+  if (IsReadable(path)) return "exists";
+  return std::strerror(errno);
 }
 
 }  // namespace
 
 std::string DefaultDictionaryPath(std::string_view extra) {
-  if (const char* env = std::getenv("VNSEG_DICT"); env != nullptr && *env != '\0') return env;
-  if (std::string path(extra); !path.empty() && IsReadable(path)) return path;
-  std::string candidates[] = {
-      ModuleDir() + "/" VNSEG_LIBDIR_TO_DICT,         // a library or plug-in in an install
-      ExecutableDir() + "/../share/vnseg/vnseg.dic",  // an install, wherever it was moved
-      VNSEG_BUILD_DICT_PATH,                          // this build tree, not installed
-      VNSEG_INSTALL_DICT_PATH,
-  };
-  for (const std::string& path : candidates) {
-    if (IsReadable(path)) return path;
+  if (const char* env = EnvDict()) return env;
+  for (const Place& place : DefaultPlaces(extra, "")) {
+    if (IsReadable(place.path)) return place.path;
   }
   return VNSEG_INSTALL_DICT_PATH;  // Open() reports it missing
+}
+
+std::string DescribeDictionarySearch(std::string_view extra, std::string_view extra_what) {
+  const char* env = EnvDict();
+  std::string out = env != nullptr ? absl::StrCat("  $VNSEG_DICT: ", env, ": ", State(env), "\n")
+                                   : "  $VNSEG_DICT: not set\n";
+  if (env != nullptr) out += "not looked in, as $VNSEG_DICT is set:\n";
+  for (const Place& place : DefaultPlaces(extra, extra_what)) {
+    absl::StrAppend(&out, "  ", place.what, ": ", place.path, ": ", State(place.path), "\n");
+  }
+  return out;
 }
 
 }  // namespace vnseg

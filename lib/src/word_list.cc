@@ -47,7 +47,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 }  // namespace
 
 absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_t flags,
-                         DictionaryBuilder* builder) {
+                         DictionaryBuilder* builder, SkippedEntries* skipped) {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(ToAbsl(origin),
                                                    ": ", s.message()));
@@ -80,7 +80,12 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
           absl::StrCat(ToAbsl(origin), ":", line_no,
                        ": the frequency after the tab is not a whole number"));
     }
-    builder->Add(ToStd(fields[0]), word_flags);
+    if (!builder->Add(ToStd(fields[0]), word_flags) && skipped != nullptr) {
+      if (skipped->first.size() < SkippedEntries::kMaxKept) {
+        skipped->first.push_back({line_no, std::string(fields[0])});
+      }
+      ++skipped->count;
+    }
   }
   return absl::OkStatus();
 }
@@ -127,19 +132,23 @@ absl::Status AddWordListFile(const std::string& path, uint32_t flags, Dictionary
 }
 
 absl::StatusOr<std::unique_ptr<UserWords>> CompileUserWords(std::string_view text,
-                                                            std::string_view origin) {
+                                                            std::string_view origin,
+                                                            SkippedEntries* skipped) {
   DictionaryBuilder builder;
-  if (absl::Status s = AddWordList(text, origin, kFromUserList, &builder); !s.ok()) return s;
+  if (absl::Status s = AddWordList(text, origin, kFromUserList, &builder, skipped); !s.ok()) {
+    return s;
+  }
   auto image =
       DictionaryImage::FromBytes(builder.Build(absl::StrCat("user words from ", ToAbsl(origin))));
   if (!image.ok()) return image.status();
   return std::make_unique<UserWordsImage>(*std::move(image));
 }
 
-absl::StatusOr<std::unique_ptr<UserWords>> LoadUserWords(const std::string& path) {
+absl::StatusOr<std::unique_ptr<UserWords>> LoadUserWords(const std::string& path,
+                                                         SkippedEntries* skipped) {
   auto text = ReadFileToString(path);
   if (!text.ok()) return text.status();
-  return CompileUserWords(*text, path);
+  return CompileUserWords(*text, path, skipped);
 }
 
 }  // namespace vnseg

@@ -11,6 +11,12 @@ size_t BatchThreads(int threads) {
 }
 
 Batch::Batch(py::handle texts, size_t threads) {
+  // A str is an iterable of str: segment_many("abc") would convert 'a',
+  // 'b' and 'c' and hide the mistake.
+  if (PyUnicode_Check(texts.ptr())) {
+    throw py::type_error("texts: expected an iterable of str, not a str (one text: call the "
+                         "function without _many)");
+  }
   for (py::handle item : py::iter(texts)) {
     if (!PyUnicode_Check(item.ptr())) {
       throw py::type_error("texts[" + std::to_string(items_.size()) + "]: expected str, not " +

@@ -22,7 +22,7 @@ namespace vnseg::python {
 // the conversion gains by letting other Python threads run.
 inline constexpr size_t kReleaseGilBytes = 4096;
 
-// The number of threads for a batch: `threads` (checked >= 1 by the
+// The number of threads for a batch: `threads` (checked >= 0 by the
 // Python layer), at most one per core; one per core when 0.
 size_t BatchThreads(int threads);
 
@@ -44,8 +44,8 @@ pybind11::str ConvertOne(pybind11::handle text, Convert&& convert) {
 // The state of one batch shared by its worker threads.
 class Batch {
  public:
-  // Takes the items of `texts` (any iterable); TypeError naming the index
-  // of an item that is not a str. Needs the GIL.
+  // Takes the items of `texts` (any iterable but a str); TypeError for a
+  // str, or naming the index of an item that is not a str. Needs the GIL.
   Batch(pybind11::handle texts, size_t threads);
 
   size_t size() const { return items_.size(); }

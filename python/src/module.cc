@@ -22,6 +22,7 @@
 #include "vnseg/dictionary.h"
 #include "vnseg/normalizer.h"
 #include "vnseg/utf8.h"
+#include "vnseg/word_list.h"
 #include "vnseg/version.h"
 
 namespace vnseg::python {
@@ -52,9 +53,17 @@ class PySegmenter {
   PySegmenter(const std::string& dict_path, const std::optional<std::string>& user_words_path,
               const std::optional<std::string>& user_words_text) {
     absl::StatusOr<std::unique_ptr<SegmenterPool>> pool =
-        SegmenterPool::Open(dict_path, user_words_path, user_words_text);
+        SegmenterPool::Open(dict_path, user_words_path, user_words_text, &skipped_);
     if (!pool.ok()) ThrowStatus(pool.status());
     pool_ = *std::move(pool);
+  }
+
+  // The user words skipped as never matchable: (how many, [(line, word)]
+  // for the first few), which the Python layer warns of.
+  py::tuple SkippedUserWords() const {
+    py::list first;
+    for (const SkippedEntries::Entry& e : skipped_.first) first.append(py::make_tuple(e.line, e.word));
+    return py::make_tuple(skipped_.count, first);
   }
 
   py::str Segment(py::handle text, bool tokenize) {
@@ -127,6 +136,7 @@ class PySegmenter {
 
  private:
   std::unique_ptr<SegmenterPool> pool_;
+  SkippedEntries skipped_;
 };
 
 py::str Join(py::handle text, bool detok) {
@@ -190,7 +200,8 @@ PYBIND11_MODULE(_vnseg, m) {
       .def("segment_many", &PySegmenter::SegmentMany, arg("texts"), arg("tokenize"),
            arg("threads"))
       .def("resegment_many", &PySegmenter::ResegmentMany, arg("texts"), arg("threads"))
-      .def("info", &PySegmenter::Info);
+      .def("info", &PySegmenter::Info)
+      .def("skipped_user_words", &PySegmenter::SkippedUserWords);
   m.def("join", &Join, arg("text"), arg("detok"));
   m.def("join_many", &JoinMany, arg("texts"), arg("detok"), arg("threads"));
   m.def("normalize", &Normalize, arg("text"), arg("tone"), arg("fold_quotes"), arg("spaces"),
@@ -198,6 +209,11 @@ PYBIND11_MODULE(_vnseg, m) {
   m.def("default_dictionary_path",
         [](const std::string& extra) { return vnseg::DefaultDictionaryPath(extra); },
         arg("extra"));
+  m.def("describe_dictionary_search",
+        [](const std::string& extra, const std::string& extra_what) {
+          return vnseg::DescribeDictionarySearch(extra, extra_what);
+        },
+        arg("extra"), arg("extra_what"));
   m.def("_invalid_utf8_message", &InvalidUtf8Message, arg("data"), arg("base_offset"),
         arg("base_line"));
   DefineOutputFile(m);

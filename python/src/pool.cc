@@ -8,14 +8,14 @@ namespace vnseg::python {
 
 absl::StatusOr<std::unique_ptr<SegmenterPool>> SegmenterPool::Open(
     const std::string& dict_path, const std::optional<std::string>& user_words_path,
-    const std::optional<std::string>& user_words_text) {
+    const std::optional<std::string>& user_words_text, SkippedEntries* skipped) {
   absl::StatusOr<std::unique_ptr<Dictionary>> main = Dictionary::Open(dict_path);
   if (!main.ok()) return main.status();
   std::unique_ptr<UserWords> user;
   if (user_words_path || user_words_text) {
     absl::StatusOr<std::unique_ptr<UserWords>> loaded =
-        user_words_path ? LoadUserWords(*user_words_path)
-                        : CompileUserWords(*user_words_text, "user_words");
+        user_words_path ? LoadUserWords(*user_words_path, skipped)
+                        : CompileUserWords(*user_words_text, "user_words", skipped);
     if (!loaded.ok()) return loaded.status();
     user = *std::move(loaded);
   }

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/segmenter.h"
+#include "vnseg/word_list.h"
 
 namespace vnseg::python {
 
@@ -22,10 +23,11 @@ class SegmenterPool {
   // Opens the compiled dictionary at `dict_path` and the user words: none,
   // the word-list file `user_words_path`, or the word-list text
   // `user_words_text` (errors name it "user_words"); at most one of the
-  // two. Errors are the library's (NotFound, InvalidArgument, ...).
+  // two. Errors are the library's (NotFound, InvalidArgument, ...). The
+  // user words skipped (never matchable) go to `skipped` (not null).
   static absl::StatusOr<std::unique_ptr<SegmenterPool>> Open(
       const std::string& dict_path, const std::optional<std::string>& user_words_path,
-      const std::optional<std::string>& user_words_text);
+      const std::optional<std::string>& user_words_text, SkippedEntries* skipped);
   ~SegmenterPool();
   SegmenterPool(const SegmenterPool&) = delete;
   SegmenterPool& operator=(const SegmenterPool&) = delete;

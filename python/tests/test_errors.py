@@ -1,5 +1,6 @@
 """Bad input and bad files raise Python exceptions with clear messages."""
 import re
+import warnings
 
 import pytest
 
@@ -10,6 +11,25 @@ def test_missing_dictionary(tmp_path):
     missing = tmp_path / "nope.dic"
     with pytest.raises(FileNotFoundError, match="nope.dic"):
         vnseg.Segmenter(missing)
+
+
+def test_missing_default_dictionary(tmp_path, monkeypatch):
+    # Without dict_path: every place looked in, in order, and how to choose.
+    missing = tmp_path / "no" / "such.dic"
+    monkeypatch.setenv("VNSEG_DICT", str(missing))
+    with pytest.raises(FileNotFoundError) as e:
+        vnseg.Segmenter()
+    message = str(e.value)
+    assert message.startswith("no dictionary found; looked in, in order:\n  dict_path: not given\n"
+                              f"  $VNSEG_DICT: {missing}: No such file or directory\n"
+                              "not looked in, as $VNSEG_DICT is set:\n"
+                              "  beside the Python package: ")
+    assert "\n  installed: " in message
+    assert message.endswith("Choose one with Segmenter(dict_path=FILE) or VNSEG_DICT=FILE.")
+    # A missing user-words file is still its own error.
+    monkeypatch.delenv("VNSEG_DICT")
+    with pytest.raises(FileNotFoundError, match="cannot open .*missing.txt"):
+        vnseg.Segmenter(user_words=tmp_path / "missing.txt")
 
 
 def test_corrupt_dictionaries(tmp_path, segmenter):
@@ -47,6 +67,26 @@ def test_bad_user_words(tmp_path):
         vnseg.Segmenter(user_words=["bàn\nmèo"])
     with pytest.raises(TypeError):
         vnseg.Segmenter(user_words=[1, 2])
+
+
+def test_skipped_user_words_warn(tmp_path):
+    words = tmp_path / "words.txt"
+    # An en dash is punctuation; "Nagorno-Karabakh" (a hyphen) is one token, kept.
+    words.write_text("Nagorno–Karabakh\nlan truyền\na.b\nNagorno-Karabakh\n", encoding="utf-8")
+    with pytest.warns(UserWarning) as caught:
+        s = vnseg.Segmenter(user_words=words)
+    assert len(caught) == 1
+    assert str(caught[0].message) == (
+        f"{words}: 2 entries skipped, never matched (punctuation inside a word): "
+        "line 1 'Nagorno–Karabakh', line 3 'a.b'")
+    assert caught[0].filename == __file__  # the caller's line
+    assert s.segment("tin lan truyền") == "tin lan_truyền"
+    with pytest.warns(UserWarning, match=r"^user_words: 6 entries skipped, .*: "
+                      r"user_words\[0\] 'x–y', user_words\[2\] 'a.b', .*, \.\.\.$"):
+        vnseg.Segmenter(user_words=["x–y", "mèo", "a.b", "c,d", "e:f", "g;h", "i!j"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vnseg.Segmenter(user_words=["lan truyền"])
 
 
 def test_user_words_directory_unreadable_file_and_bom(tmp_path):
@@ -95,10 +135,23 @@ def test_wrong_types():
 
 
 def test_bad_thread_counts():
-    with pytest.raises(ValueError, match="threads must be at least 1"):
-        vnseg.segment_many(["a"], threads=0)
+    with pytest.raises(ValueError, match=r"threads must be 0 \(one per core\) or more, not -1"):
+        vnseg.segment_many(["a"], threads=-1)
     with pytest.raises(ValueError, match="threads"):
         vnseg.join_many(["a"], threads=-3)
+    with pytest.raises(TypeError):
+        vnseg.segment_many(["a"], threads=1.5)
+
+
+def test_a_str_is_not_a_list_of_texts(segmenter):
+    # It used to be taken as the list of its characters.
+    for many in (vnseg.segment_many, vnseg.resegment_many, vnseg.join_many,
+                 segmenter.segment_many, segmenter.resegment_many, segmenter.join_many):
+        with pytest.raises(TypeError, match="expected an iterable of str, not a str"):
+            many("abc")
+        with pytest.raises(TypeError, match="not a str"):
+            many("")
+        assert many(iter(["abc"])) == [many(["abc"])[0]]
 
 
 def test_still_usable_after_errors(segmenter):

@@ -52,3 +52,5 @@ def test_thread_counts_give_the_same_result(random_texts):
     for n in (2, 4, 17, 1000):
         assert vnseg.segment_many(random_texts, threads=n) == one
     assert vnseg.segment_many(random_texts) == one  # default: one per core
+    assert vnseg.segment_many(random_texts, threads=0) == one  # as --threads 0
+    assert vnseg.join_many(random_texts, threads=0) == vnseg.join_many(random_texts, threads=1)

@@ -9,6 +9,7 @@ from __future__ import annotations  # annotations stay strings: no typing import
 import _thread
 import operator
 import os
+import warnings
 from collections.abc import Iterable
 from itertools import starmap
 
@@ -17,9 +18,10 @@ from ._token import Token
 
 _MANY_DOC = """
 
-Like the single-text call for each str of texts (any iterable), in order.
-The work is split across `threads` C++ threads (default and most: one per
-core) with the GIL released."""
+Like the single-text call for each str of texts (any iterable of str, not
+a str itself: TypeError), in order. The work is split across `threads` C++
+threads (default, and 0 as the CLI's --threads 0: one per core; never more)
+with the GIL released."""
 
 
 def _path(path: str | os.PathLike[str]) -> str:
@@ -47,13 +49,29 @@ def _word_list(words: Iterable[str]) -> str:
     return "".join(lines)
 
 
+def _skipped_message(user_words: object, count: int, first: list[tuple[int, str]]) -> str:
+    """The warning for user words that can never match (as the CLI's): a
+    file's line numbers, or a list's indices."""
+    if _is_path(user_words):
+        origin = _path(user_words)  # type: ignore[arg-type]
+        where = [f"line {line} {word!r}" for line, word in first]
+    else:
+        origin = "user_words"
+        where = [f"user_words[{line - 1}] {word!r}" for line, word in first]
+    more = ", ..." if count > len(first) else ""
+    entries = "entry" if count == 1 else "entries"
+    return (f"{origin}: {count} {entries} skipped, never matched (punctuation inside a word): "
+            + ", ".join(where) + more)
+
+
 def _threads(threads: int | None) -> int:
-    """The thread count for C++: 0 for one per core."""
+    """The thread count for C++: 0 (also for None) for one per core, as the
+    CLI's --threads 0."""
     if threads is None:
         return 0
     threads = operator.index(threads)
-    if threads < 1:
-        raise ValueError(f"threads must be at least 1, not {threads}")
+    if threads < 0:
+        raise ValueError(f"threads must be 0 (one per core) or more, not {threads}")
     return threads
 
 
@@ -65,12 +83,23 @@ def _tone(tone: str) -> int:
     return _vnseg.TONES[tone]
 
 
+_BESIDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vnseg.dic")
+
+
 def _default_dictionary_path() -> str:
     """$VNSEG_DICT if set, else the vnseg.dic shipped beside this package
     (any working directory and install location), else the library's
     default (vnseg::DefaultDictionaryPath)."""
-    beside = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vnseg.dic")
-    return _vnseg.default_dictionary_path(beside)
+    return _vnseg.default_dictionary_path(_BESIDE)
+
+
+def _no_default_dictionary() -> FileNotFoundError:
+    """The error for a default dictionary that is missing: every place
+    looked in, in order, and how to choose one (as the CLI's)."""
+    return FileNotFoundError(
+        "no dictionary found; looked in, in order:\n  dict_path: not given\n"
+        + _vnseg.describe_dictionary_search(_BESIDE, "beside the Python package")
+        + "Choose one with Segmenter(dict_path=FILE) or VNSEG_DICT=FILE.")
 
 
 def join(text: str, *, detok: bool = False) -> str:
@@ -109,7 +138,11 @@ Segmenter(dict_path=None, user_words=None): dict_path is a compiled vnseg
 dictionary (default: the package's, or $VNSEG_DICT); user_words is a word-list
 file (one word a line, '_' or space between syllables, optional TAB
 frequency) or an iterable of words, matched beside the dictionary.
-A missing file raises FileNotFoundError, a bad one ValueError.
+A missing file raises FileNotFoundError (without dict_path, its message lists
+every place the dictionary was looked for), a bad one ValueError. User words
+that can never match (punctuation inside: "a.b", "Nagorno–Karabakh" with an
+en dash) are skipped with a UserWarning giving how many and the first few
+lines (indices for an iterable).
 
 One Segmenter may be shared by any number of threads."""
 
@@ -118,6 +151,17 @@ One Segmenter may be shared by any number of threads."""
     def __init__(self, dict_path: str | os.PathLike[str] | None = None,
                  user_words: str | os.PathLike[str] | Iterable[str] | None = None) -> None:
         self._dict_path = _default_dictionary_path() if dict_path is None else _path(dict_path)
+        try:
+            self._open(user_words)
+        except FileNotFoundError:
+            if dict_path is None and not os.path.exists(self._dict_path):
+                raise _no_default_dictionary() from None
+            raise
+        count, first = self._native.skipped_user_words()
+        if count:
+            warnings.warn(_skipped_message(user_words, count, first), UserWarning, stacklevel=2)
+
+    def _open(self, user_words: str | os.PathLike[str] | Iterable[str] | None) -> None:
         if user_words is None:
             self._native = _vnseg.Segmenter(self._dict_path)
         elif _is_path(user_words):

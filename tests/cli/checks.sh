@@ -297,6 +297,37 @@ check_word_list_files() {
   expect_rc 0 "dict lookup in a dictionary built from BOM_LIST"
 }
 
+# User words that can never match (punctuation inside: an en dash, '.', ...;
+# not '-', which stays inside a syllable token) are skipped with a warning:
+# how many, the first lines; the run goes on, exit 0.
+check_user_words_skipped() {
+  printf 'Mạng xã hội lan truyền tin về Nagorno-Karabakh\n' >"$WORK/text.txt"
+  printf '# a comment\nNagorno–Karabakh\nlan truyền\na.b\nx,y\nu/v\np:q\nr;s\nNagorno-Karabakh\n' \
+    >"$WORK/words.txt"
+  local cmd
+  for cmd in segment resegment "dict lookup"; do
+    local args=("$WORK/text.txt")
+    [[ $cmd == "dict lookup" ]] && args=(lan_truyền)
+    # shellcheck disable=SC2086  # cmd holds a command and its subcommand
+    run $cmd --user-words "$WORK/words.txt" "${args[@]}"
+    expect_rc 0 "$cmd --user-words with skipped entries"
+    expect_err_has "vnseg $cmd: warning: $WORK/words.txt: 6 entries skipped, never matched (punctuation inside a word): line 2 'Nagorno–Karabakh', line 4 'a.b', line 5 'x,y', line 6 'u/v', line 7 'p:q', ..." \
+      "$cmd --user-words: the skipped entries"
+  done
+  run segment --user-words "$WORK/words.txt" "$WORK/text.txt"
+  expect_out_has "lan_truyền" "segment --user-words: the other entries are used"
+  run dict lookup --user-words "$WORK/words.txt" Nagorno-Karabakh
+  expect_out_has "found	from=user" "dict lookup: Nagorno-Karabakh (a hyphen) is a user word"
+  printf 'lan truyền\nNagorno–Karabakh\n' >"$WORK/one.txt"
+  run segment --user-words "$WORK/one.txt" "$WORK/text.txt"
+  expect_err_has "warning: $WORK/one.txt: 1 entry skipped, never matched (punctuation inside a word): line 2 'Nagorno–Karabakh'" \
+    "segment --user-words: one skipped entry"
+  printf 'lan truyền\n' >"$WORK/good.txt"
+  run segment --user-words "$WORK/good.txt" "$WORK/text.txt"
+  expect_rc 0 "segment --user-words without skipped entries"
+  if [[ -s $WORK/err ]]; then fail "segment --user-words good.txt: stderr not empty"; show_err; else pass; fi
+}
+
 # Output that cannot be written (here /dev/full: ENOSPC) is an error, exit 1
 # with a message, for every command that writes stdout: help and dict
 # info/lookup used to exit 0. (Never `-o /dev/full`: as root, the -o writer
@@ -509,6 +540,102 @@ check_default_dict() {
   env -u VNSEG_DICT "$VNSEG" segment "$WORK/in.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
   expect_rc 0 "segment with no VNSEG_DICT"
   expect_same "$WORK/want.txt" "$WORK/out" "segment with the default dictionary"
+}
+
+# No dictionary: the error lists every place looked in, in order, and how
+# to choose one; a damaged one keeps its own error.
+check_missing_dict() {
+  local missing="$WORK/no/such.dic" cmd
+  for cmd in segment resegment "segment --tokenize" "dict info" "dict lookup"; do
+    local args=()
+    [[ $cmd == "dict lookup" ]] && args=(mèo)
+    RC=0
+    # shellcheck disable=SC2086  # cmd holds a command and its subcommand
+    VNSEG_DICT=$missing "$VNSEG" $cmd "${args[@]}" </dev/null >"$WORK/out" 2>"$WORK/err" || RC=$?
+    expect_rc 1 "VNSEG_DICT=missing $cmd"
+    expect_out_empty "VNSEG_DICT=missing $cmd"
+    expect_err_has "vnseg ${cmd% --*}: no dictionary found; looked in, in order:" "$cmd"
+    expect_err_has "  --dict: not given" "$cmd"
+    expect_err_has "  \$VNSEG_DICT: $missing: No such file or directory" "$cmd"
+    expect_err_has "not looked in, as \$VNSEG_DICT is set:" "$cmd"
+    expect_err_has "  installed: ${VNSEG_INSTALL_DICT:-/usr/local/share/vnseg/vnseg.dic}: " "$cmd"
+    expect_err_has "Choose one with --dict FILE or VNSEG_DICT=FILE." "$cmd"
+  done
+  # The order: --dict, $VNSEG_DICT, then the defaults (the build tree's
+  # before the configured install path, as DefaultDictionaryPath tries them).
+  local order
+  order=$(grep -oE '^  (--dict|\$VNSEG_DICT|installed, seen from this (library|program)|build tree|installed):' \
+          "$WORK/err" | tr -d ' :' | tr '\n' ' ')
+  if [[ $order == "--dict \$VNSEG_DICT installed,seenfromthisprogram buildtree installed " ]]; then
+    pass
+  else
+    fail "missing dictionary: places in the wrong order: '$order'"
+    show_err
+  fi
+  if [[ -n ${VNSEG_DICT:-} ]]; then
+    expect_err_has "  build tree: $VNSEG_DICT: exists" "the build tree's dictionary is listed"
+  fi
+  # --dict given: only that file.
+  run segment --dict "$missing"
+  expect_rc 1 "segment --dict missing"
+  expect_err_has "cannot open $missing: No such file or directory" "segment --dict missing"
+  if grep -qF "looked in" "$WORK/err"; then fail "segment --dict missing: lists the defaults"; else pass; fi
+  # A damaged $VNSEG_DICT: its own error, not "no dictionary found".
+  printf 'not a dictionary' >"$WORK/bad.dic"
+  RC=0
+  VNSEG_DICT="$WORK/bad.dic" "$VNSEG" segment </dev/null >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 1 "VNSEG_DICT=bad.dic segment"
+  expect_err_has "bad.dic" "VNSEG_DICT=bad.dic segment"
+  if grep -qF "looked in" "$WORK/err"; then fail "VNSEG_DICT=bad.dic: says missing"; else pass; fi
+}
+
+# Text segmented already: `segment` says once on stderr (not per line,
+# block, thread or file) that `resegment` is meant; output and exit code as
+# without the hint. Natural text, and resegment, get none.
+check_segmented_hint() {
+  local hint="hint: the input looks segmented already"
+  {
+    printf 'Trả_lời phỏng_vấn , ông Lộc nói : bán đất với giá không được ủy_ban tỉnh phê_duyệt .\n'
+    printf 'Công_trình đường Trương_Định do công_ty chi_nhánh Bạch_Đằng thi_công .\n'
+    printf 'Họ đưa chúng_tôi đến khu_vực công_trường , nơi không có bóng_dáng người dân .\n'
+  } >"$WORK/seg.txt"
+  sed 's/_/ /g' "$WORK/seg.txt" >"$WORK/raw.txt"
+  local args
+  for args in "" "--tokenize" "--threads 2" "--threads 0"; do
+    # shellcheck disable=SC2086  # args holds options
+    run segment $args "$WORK/seg.txt" "$WORK/seg.txt"
+    expect_rc 0 "segment $args SEGMENTED"
+    expect_err_has "vnseg segment: $hint" "segment $args SEGMENTED"
+    if [[ $(grep -c "$hint" "$WORK/err") -eq 1 && $(wc -l <"$WORK/err") -eq 1 ]]; then
+      pass
+    else
+      fail "segment $args SEGMENTED SEGMENTED: not one line of hint"
+      show_err
+    fi
+    if grep -qF "hint" "$WORK/out"; then fail "segment $args: the hint is in stdout"; else pass; fi
+    # shellcheck disable=SC2086
+    run segment $args "$WORK/raw.txt"
+    expect_rc 0 "segment $args RAW"
+    if [[ -s $WORK/err ]]; then fail "segment $args RAW: stderr not empty"; show_err; else pass; fi
+  done
+  # Many pieces (128-byte blocks, each enough for a hint): still once;
+  # output lossless as always.
+  RC=0
+  VNSEG_BLOCK_SIZE=128 "$VNSEG" segment "$WORK/seg.txt" >"$WORK/out" 2>"$WORK/err" || RC=$?
+  expect_rc 0 "segment SEGMENTED in 128-byte blocks"
+  [[ $(grep -c "$hint" "$WORK/err") -eq 1 ]] && pass || fail "128-byte blocks: not one hint"
+  cp "$WORK/out" "$WORK/seg.out"
+  run segment "$WORK/seg.txt"
+  expect_same "$WORK/seg.out" "$WORK/out" "segment SEGMENTED: the same output in blocks"
+  run join "$WORK/seg.out"
+  expect_same "$WORK/seg.txt" "$WORK/out" "segment SEGMENTED | join (lossless)"
+  run resegment "$WORK/seg.txt"
+  expect_rc 0 "resegment SEGMENTED"
+  if [[ -s $WORK/err ]]; then fail "resegment SEGMENTED: stderr not empty"; show_err; else pass; fi
+  # Identifiers of code are not words joined with '_'.
+  printf 'def foo_bar(x_y): return a_b + c_d\n' >"$WORK/code.txt"
+  run segment "$WORK/code.txt"
+  if [[ -s $WORK/err ]]; then fail "segment CODE: a hint"; show_err; else pass; fi
 }
 
 # -o, several inputs, '-' for stdin.

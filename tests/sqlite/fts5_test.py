@@ -97,6 +97,61 @@ class Fts5Test(unittest.TestCase):
         finally:
             self.db.execute("DELETE FROM vn_nodia WHERE rowid >= 200")
 
+    HYPHENATED = [
+        "Xung đột ở Nagorno-Karabakh leo thang.",        # 1
+        "Quan hệ Malaysia-Trung Quốc được cải thiện.",   # 2
+        "Trung Quốc và Nhật Bản ký thoả thuận.",         # 3
+        "Karabakh là vùng núi.",                         # 4
+        "Tuyến đường sắt Hà Nội-Hải Phòng.",             # 5
+        "Hội đàm Nga-Mỹ ở Geneva.",                      # 6
+        "Giai đoạn 2020-2023 khó khăn.",                 # 7
+    ]
+
+    def test_hyphenated_names_find_their_parts(self):
+        """A hyphenated token is a term whole and, at its position, the words
+        of its parts: the hits, row for row, are unicode61's (which splits at
+        every hyphen) but for numbers, kept whole."""
+        tables = {"hy_vn": "vnseg", "hy_vn_nodia": "vnseg remove_diacritics 1",
+                  "hy_u61": "unicode61"}
+        for table, tokenize in tables.items():
+            self.db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(body, tokenize='{tokenize}')")
+            self.db.executemany(f"INSERT INTO {table}(rowid, body) VALUES (?, ?)",
+                                list(enumerate(self.HYPHENATED, start=1)))
+        expected = {
+            "Karabakh": {1, 4},
+            "Nagorno": {1},
+            '"Nagorno-Karabakh"': {1},
+            "Malaysia": {2},
+            '"Trung Quốc"': {2, 3},
+            '"Hải Phòng"': {5},
+            '"Hà Nội"': {5},
+            "Mỹ": {6},
+            "Nga": {6},
+        }
+        counts = []
+        for query, rows in expected.items():
+            vn, u61 = self.rows("hy_vn", query), self.rows("hy_u61", query)
+            counts.append(f"{query}: vnseg {len(vn)}, unicode61 {len(u61)}")
+            self.assertEqual(vn, rows, query)
+            self.assertEqual(u61, rows, query)
+        print("\n  hits (vnseg vs unicode61): " + "; ".join(counts), file=sys.stderr)
+        # Without diacritics too (one position a syllable, its parts there).
+        self.assertEqual(self.rows("hy_vn_nodia", '"trung quoc"'), {2, 3})
+        self.assertEqual(self.rows("hy_vn_nodia", '"malaysia-trung quoc"'), {2})
+        # The parts share the position of their token: a phrase through them
+        # all does not match (unicode61 gives each its own position).
+        self.assertEqual(self.rows("hy_vn_nodia", '"malaysia trung quoc"'), set())
+        self.assertEqual(self.rows("hy_u61", '"Malaysia Trung Quốc"'), {2})
+        self.assertEqual(self.rows("hy_vn_nodia", "karabakh"), {1, 4})
+        # Numbers stay one term (unicode61 splits them).
+        self.assertEqual(self.rows("hy_vn", "2023"), set())
+        self.assertEqual(self.rows("hy_u61", "2023"), {7})
+        # The parts add no position: a phrase across the word still matches.
+        self.assertEqual(self.rows("hy_vn", '"ở Nagorno-Karabakh leo thang"'), {1})
+        (marked,) = self.db.execute("SELECT highlight(hy_vn, 0, '[', ']') FROM hy_vn "
+                                    "WHERE hy_vn MATCH '\"Trung Quốc\"' AND rowid = 2").fetchone()
+        self.assertEqual(marked, "Quan hệ [Malaysia-Trung Quốc] được cải thiện.")
+
     def test_rank_prefers_more_occurrences(self):
         ranked = [r for (r,) in self.db.execute(
             "SELECT rowid FROM vn WHERE vn MATCH '\"hòa bình\"' ORDER BY rank")]

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -55,6 +56,32 @@ TEST_F(SearchTermsTest, SkipsPunctuationKeepsNumbersAndIdentifiers) {
   SearchTerms terms(dict_.get(), nullptr, {});
   EXPECT_EQ(Terms(terms, "«2.000» foo_bar ... 🙂 \xff", false),
             (std::vector<std::string>{"2.000@2-7", "foo_bar@10-17"}));
+}
+
+TEST_F(SearchTermsTest, HyphenatedTokensAlsoIndexTheirPartsAtTheirPosition) {
+  auto dict = test::MakeDict({"trung quốc"});
+  SearchTerms terms(dict.get(), nullptr, {});
+  // "Malaysia-Trung" and "Quốc" are two words; segmented again with a space
+  // for the hyphen, the part "Trung" joins "Quốc": the word term
+  // "trung_quốc" (its offsets within the hyphenated word) is at the
+  // position of "Malaysia-Trung", with "malaysia" and "trung".
+  EXPECT_EQ(Terms(terms, "Malaysia-Trung Quốc", false),
+            (std::vector<std::string>{"malaysia-trung@0-14", "+malaysia@0-8", "+trung_quốc@9-14",
+                                      "+trung@9-14", "quốc@15-21"}));
+  // A query is not split.
+  EXPECT_EQ(Terms(terms, "Nagorno-Karabakh", true),
+            (std::vector<std::string>{"nagorno-karabakh@0-16"}));
+  std::vector<std::string> doc = Terms(terms, "Nagorno-Karabakh", false);
+  ASSERT_FALSE(doc.empty());
+  EXPECT_EQ(doc[0], "nagorno-karabakh@0-16");
+  EXPECT_NE(std::find(doc.begin(), doc.end(), "+karabakh@8-16"), doc.end());
+  // Numbers stay whole.
+  EXPECT_EQ(Terms(terms, "2020-2023", false), (std::vector<std::string>{"2020-2023@0-9"}));
+  // Without diacritics each syllable has its own position, its parts there.
+  SearchTerms nodia(dict.get(), nullptr, {/*remove_diacritics=*/true});
+  EXPECT_EQ(Terms(nodia, "Malaysia-Trung Quốc", false),
+            (std::vector<std::string>{"malaysia-trung@0-14", "+malaysia@0-8", "+trung@9-14",
+                                      "quoc@15-21"}));
 }
 
 TEST_F(SearchTermsTest, EmitCanStop) {

@@ -131,4 +131,14 @@ class UserWords : public Lexicon {
 // reports it). Never fails. Thread-safe; reads the environment.
 std::string DefaultDictionaryPath(std::string_view extra = {});
 
+// For the message of a front end that could not open the default
+// dictionary: every place DefaultDictionaryPath(extra) looks in, in its
+// order, one line each ("  WHAT: PATH: STATE\n", STATE "exists" or why it
+// cannot be read, e.g. "No such file or directory"). $VNSEG_DICT comes
+// first ("  $VNSEG_DICT: not set" when it is not); when it is set, the
+// others follow under a line saying they were not looked in. `extra_what`
+// names `extra` ("beside the Python package"). Never fails; thread-safe.
+std::string DescribeDictionarySearch(std::string_view extra = {},
+                                     std::string_view extra_what = "given by the caller");
+
 }  // namespace vnseg
