@@ -21,6 +21,7 @@
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/normalizer.h"
+#include "vnseg/sentences.h"
 #include "vnseg/utf8.h"
 #include "vnseg/version.h"
 
@@ -157,6 +158,24 @@ py::str Normalize(py::handle text, int tone, bool fold_quotes, bool spaces, bool
   return result;
 }
 
+// The sentences of `text` as (start, end) str indices (SplitSentences).
+py::list Sentences(py::handle text) {
+  std::string_view in = TextUtf8(text);
+  std::vector<SentenceSpan> spans;
+  if (in.size() >= kReleaseGilBytes) {
+    py::gil_scoped_release release;
+    SplitSentences(in, &spans);
+  } else {
+    SplitSentences(in, &spans);
+  }
+  CodePointIndex index(in, PyUnicode_IS_ASCII(text.ptr()));
+  py::list out(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    out[i] = py::make_tuple(index.At(spans[i].begin), index.At(spans[i].end));
+  }
+  return out;
+}
+
 // The library's message for the first invalid byte of `data`, a block of
 // whole lines starting at `base_offset` on line `base_line`; "" if valid
 // (python -m vnseg reports bad input as the CLI does).
@@ -193,6 +212,7 @@ PYBIND11_MODULE(_vnseg, m) {
       .def("info", &PySegmenter::Info);
   m.def("join", &Join, arg("text"), arg("detok"));
   m.def("join_many", &JoinMany, arg("texts"), arg("detok"), arg("threads"));
+  m.def("sentences", &Sentences, arg("text"));
   m.def("normalize", &Normalize, arg("text"), arg("tone"), arg("fold_quotes"), arg("spaces"),
         arg("invisible"));
   m.def("default_dictionary_path",
