@@ -244,10 +244,11 @@ const CommandDoc kSentences{
     "sentence; so does white space after . ! ? ... (and closing quotes or brackets)\n"
     "before a capital, digit or opening quote, but not after an abbreviation\n"
     "(TP. GS. PGS.TS. Q. ...), an initial (Nguyễn Văn A. Nam) or a list mark (1. a.).\n"
-    "Dropped: the white space between the sentences of a line and at the start and\n"
-    "end of a line; a line with no sentence gives an empty line. So replacing each\n"
-    "'\\n' between two sentences of one input line by the white space dropped there\n"
-    "restores the input; the library and Python API give the exact spans."};
+    "Dropped: the white space between two sentences of a line and at the start and\n"
+    "end of a line; each line with no sentence (empty or white space only) gives an\n"
+    "empty line. Each output line is a sentence exactly as written, so an input line\n"
+    "is its sentences joined by the white space dropped between them (for the exact\n"
+    "spans, use the library's SplitSentences or Python's vnseg.sentences)."};
 const CommandDoc kNormalize{
     "normalize", "NFC, Unicode spaces, invisible characters, tone-mark placement",
     "Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width characters and\n"

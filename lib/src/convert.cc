@@ -241,7 +241,8 @@ size_t CountLineEnds(std::string_view gap) {
 }
 
 // SentenceLines, each sentence written by `write(sentence, state, out)`
-// (state: `start` for a sentence at the start of `text`, else fresh).
+// (state: `start` for a sentence that goes on a word cut in two at the start
+// of `text`, else fresh: a sentence starts its own output line).
 template <typename Write>
 void WriteSentenceLines(std::string_view text, const PieceState& start, Write write,
                         std::string* out) {
@@ -253,7 +254,8 @@ void WriteSentenceLines(std::string_view text, const PieceState& start, Write wr
     size_t ends = CountLineEnds(text.substr(pos, s.begin - pos));
     if (ends > 0 && on_line) --ends;  // the line end of the sentence before
     out->append(ends, '\n');
-    write(text.substr(s.begin, s.end - s.begin), s.begin == 0 ? start : PieceState{}, out);
+    write(text.substr(s.begin, s.end - s.begin),
+          s.begin == 0 && start.inside_word ? start : PieceState{}, out);
     out->push_back('\n');
     on_line = true;
     pos = s.end;
