@@ -171,7 +171,9 @@ py::list Sentences(py::handle text) {
   CodePointIndex index(in, PyUnicode_IS_ASCII(text.ptr()));
   py::list out(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
-    out[i] = py::make_tuple(index.At(spans[i].begin), index.At(spans[i].end));
+    const size_t start = index.At(spans[i].begin);  // in order: At only goes forward
+    const size_t end = index.At(spans[i].end);
+    out[i] = py::make_tuple(start, end);
   }
   return out;
 }
