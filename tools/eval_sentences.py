@@ -11,7 +11,8 @@ the offset in its paragraph where a sentence ends (the paragraph's own end is
 not counted: every splitter gets it). Prints one JSON line per file:
 precision, recall and F1 of the boundaries for vnseg and for the naive
 baseline (a boundary after every '.', '!' or '?' that white space follows),
-and the first few errors of vnseg. Standard library only.
+and the first few errors of vnseg (--errors N). The treebank's bracket
+tokens LBKT and RBKT are made '(' and ')' first. Standard library only.
 """
 import argparse
 import json
@@ -64,7 +65,7 @@ def score(found, gold):
             "found": n_found, "gold": n_gold, "correct": tp}
 
 
-def evaluate(vnseg, path, per):
+def evaluate(vnseg, path, per, max_errors):
     with open(path, encoding="utf-8") as f:
         # The treebank spells brackets LBKT and RBKT.
         gold = re.sub(r"(?<!\S)LBKT(?!\S)", "(", f.read())
@@ -98,7 +99,7 @@ def evaluate(vnseg, path, per):
         "paragraphs": len(paragraphs),
         "vnseg": score(found, gold),
         "naive": score([naive_boundaries(p) for p in paragraphs], gold),
-        "errors": errors[:20],
+        "errors": errors[:max_errors],
     }
 
 
@@ -106,10 +107,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--vnseg", default="build/tools/vnseg")
     parser.add_argument("--per", type=int, default=5, help="sentences per paragraph")
+    parser.add_argument("--errors", type=int, default=20, help="errors of vnseg to list")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     for path in args.files:
-        print(json.dumps(evaluate(args.vnseg, path, args.per), ensure_ascii=False))
+        print(json.dumps(evaluate(args.vnseg, path, args.per, args.errors), ensure_ascii=False))
 
 
 if __name__ == "__main__":
