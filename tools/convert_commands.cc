@@ -167,8 +167,11 @@ struct SegmentArgs : SegmenterArgs {
 
 int RunSegment(const SegmentArgs& args) {
   const SegmentOptions options = args.options;
+  const CutRules rules = options.sentences  ? CutRules::kSentences
+                         : options.tokenize ? CutRules::kTokenized
+                                            : CutRules::kSegment;
   return StreamSegmented(
-      "segment", args, options.tokenize ? CutRules::kTokenized : CutRules::kSegment,
+      "segment", args, rules,
       /*hint_segmented=*/true, [options](Segmenter& segmenter, std::string_view in, const PieceState& start,
                 std::string* out) { SegmentText(segmenter, in, options, start, out); });
 }
@@ -193,6 +196,22 @@ int RunJoin(const JoinArgs& args) {
   return StreamAndExit("join", stream,
                        Shared([options](std::string_view in, const PieceState& start,
                                         std::string* out) { JoinText(in, options, start, out); }));
+}
+
+struct SentencesArgs {
+  StreamArgs stream;
+};
+
+int RunSentences(const SentencesArgs& args) {
+  StreamOptions stream;
+  if (int rc = Prepare("sentences", args.stream, nullptr, &stream); rc >= 0) return rc;
+  // A cut ends a sentence: a line end, else the start of a sentence.
+  stream.cut_rules = CutRules::kSentences;
+  stream.state_after = SegmentStateAfter;  // after_word: a sentence came before on the line
+  return StreamAndExit("sentences", stream,
+                       Shared([](std::string_view in, const PieceState& start, std::string* out) {
+                         SentenceLines(in, start, out);
+                       }));
 }
 
 struct NormalizeArgs {
@@ -234,6 +253,17 @@ const CommandDoc kResegment{
     "resegment", "re-segment text another tool segmented (join, then segment)",
     "Re-segment text that another tool segmented: join its words, then segment\n"
     "again, keeping the input's spacing."};
+const CommandDoc kSentences{
+    "sentences", "one sentence a line (white space between sentences dropped)",
+    "Split natural text into sentences, one a line. A line end always ends a\n"
+    "sentence; so does white space after . ! ? ... (and closing quotes or brackets)\n"
+    "before a capital, digit or opening quote, but not after an abbreviation\n"
+    "(TP. GS. PGS.TS. Q. ...), an initial (Nguyễn Văn A. Nam) or a list mark (1. a.).\n"
+    "Dropped: the white space between two sentences of a line and at the start and\n"
+    "end of a line; each line with no sentence (empty or white space only) gives an\n"
+    "empty line. Each output line is a sentence exactly as written, so an input line\n"
+    "is its sentences joined by the white space dropped between them (for the exact\n"
+    "spans, use the library's SplitSentences or Python's vnseg.sentences)."};
 const CommandDoc kNormalize{
     "normalize", "NFC, Unicode spaces, invisible characters, tone-mark placement",
     "Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width characters and\n"
@@ -260,6 +290,12 @@ void AddConvertCommands(CLI::App* root, Invocation* invocation) {
   AddDictOptions(app, &segment->dict);
   AddFlag(app, "--tokenize", &segment->options.tokenize,
           "VnCoreNLP/PhoBERT style: words and punctuation separated by one space");
+
+  AddFlag(app, "--sentences", &segment->options.sentences,
+          "one sentence a line, as 'vnseg sentences' splits them");
+
+  auto sentences = std::make_shared<SentencesArgs>();
+  AddStreamCommand(root, invocation, kSentences, sentences, RunSentences);
 
   auto join = std::make_shared<JoinArgs>();
   app = AddStreamCommand(root, invocation, kJoin, join, RunJoin);

@@ -42,6 +42,9 @@
 #                    more than one way, against the gold (eval_sets.py
 #                    consistency --gold): {"phrases", "inconsistent",
 #                    "rate", "inconsistent_where_gold_consistent"}
+#   sentences-dev    sentence-boundary precision/recall/F1 of `vnseg sentences`
+#   sentences-test   and of a naive split after . ! ? on paragraphs of 5 gold
+#                    sentences (tools/eval_sentences.py; no floor)
 #
 # news-names, chat and queries are skipped (a note on stderr) while their
 # files are absent. Their raw files are the gold with '_' made a space
@@ -167,6 +170,10 @@ fi
 
 consistency=$("$python" "$sets" consistency "$out/dev.txt" --gold "$data/dev.seg.txt" | tail -n 1)
 printf '%-16s %s\n' consistency-dev "$consistency"
+for split in dev test; do  # sentence boundaries (tools/eval_sentences.py), not checked
+  printf '%-16s %s\n' "sentences-$split" \
+    "$("$python" "$top/tools/eval_sentences.py" --vnseg "$vnseg" --errors 0 "$data/$split.seg.txt")"
+done
 [[ $check == 1 ]] || exit 0
 
 failed=0

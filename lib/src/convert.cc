@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "utf8_fast.h"
+#include "vnseg/sentences.h"
 
 namespace vnseg {
 namespace {
@@ -223,7 +224,55 @@ void JoinPlain(std::string_view text, bool word_char_before, std::string* out) {
   out->append(text.data() + pos, text.size() - pos);
 }
 
+// The line ends in the white space `gap`: LF, CR, CR LF, U+2028, U+2029
+// and U+0085 (the ones SplitSentences ends a sentence at).
+size_t CountLineEnds(std::string_view gap) {
+  size_t n = 0;
+  for (size_t i = 0; i < gap.size(); ++i) {
+    const char c = gap[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == gap.size() || gap[i + 1] != '\n'))) {
+      ++n;
+    } else if (gap.substr(i, 3) == "\u2028" || gap.substr(i, 3) == "\u2029" ||
+               gap.substr(i, 2) == "\u0085") {
+      ++n;
+    }
+  }
+  return n;
+}
+
+// SentenceLines, each sentence written by `write(sentence, state, out)`
+// (state: `start` for a sentence that goes on a word cut in two at the start
+// of `text`, else fresh: a sentence starts its own output line).
+template <typename Write>
+void WriteSentenceLines(std::string_view text, const PieceState& start, Write write,
+                        std::string* out) {
+  std::vector<SentenceSpan> sentences;
+  SplitSentences(text, &sentences);
+  size_t pos = 0;
+  bool on_line = start.after_word || start.inside_word;  // a sentence on the line so far
+  for (const SentenceSpan& s : sentences) {
+    size_t ends = CountLineEnds(text.substr(pos, s.begin - pos));
+    if (ends > 0 && on_line) --ends;  // the line end of the sentence before
+    out->append(ends, '\n');
+    write(text.substr(s.begin, s.end - s.begin),
+          s.begin == 0 && start.inside_word ? start : PieceState{}, out);
+    out->push_back('\n');
+    on_line = true;
+    pos = s.end;
+  }
+  size_t ends = CountLineEnds(text.substr(pos));
+  if (ends > 0 && on_line) --ends;
+  out->append(ends, '\n');
+}
+
 }  // namespace
+
+void SentenceLines(std::string_view text, const PieceState& start, std::string* out) {
+  WriteSentenceLines(
+      text, start,
+      [](std::string_view sentence, const PieceState&, std::string* o) { o->append(sentence); },
+      out);
+}
 
 void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
                  std::string* out) {
@@ -232,6 +281,17 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
 
 void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptions& options,
                  const PieceState& start, std::string* out) {
+  if (options.sentences) {
+    SegmentOptions each = options;
+    each.sentences = false;
+    WriteSentenceLines(
+        text, start,
+        [&](std::string_view sentence, const PieceState& state, std::string* o) {
+          SegmentText(segmenter, sentence, each, state, o);
+        },
+        out);
+    return;
+  }
   out->reserve(out->size() + text.size() + text.size() / 16);
   // In pieces of about kSegmentPieceBytes that end at a line end: a run of
   // syllables never crosses one and a line starts a sentence either way, so

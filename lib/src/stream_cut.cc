@@ -8,6 +8,7 @@
 #include "char_table.h"
 #include "utf8_fast.h"
 #include "vnseg/segmenter.h"
+#include "vnseg/sentences.h"
 #include "vnseg/tokenizer.h"
 
 namespace vnseg {
@@ -223,7 +224,13 @@ size_t SafeCutPoint(std::string_view text) { return WhiteSpaceCut(text, true); }
 size_t ExactCutPoint(std::string_view text) { return WhiteSpaceCut(text, false); }
 
 Cut FindCut(std::string_view text, CutRules rules) {
-  return rules == CutRules::kJoin ? JoinCut(text) : SegmentCut(text, rules == CutRules::kTokenized);
+  if (rules == CutRules::kJoin) return JoinCut(text);
+  if (rules == CutRules::kSentences) {
+    std::string_view head = text.substr(0, SpacelessRunStart(text));
+    if (size_t nl = head.rfind('\n'); nl != std::string_view::npos) return Cut{nl + 1, false};
+    if (size_t cut = LastSentenceCut(head)) return Cut{cut, false};
+  }
+  return SegmentCut(text, rules == CutRules::kTokenized);
 }
 
 }  // namespace vnseg

@@ -21,6 +21,7 @@
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/normalizer.h"
+#include "vnseg/sentences.h"
 #include "vnseg/utf8.h"
 #include "vnseg/word_list.h"
 #include "vnseg/version.h"
@@ -167,6 +168,26 @@ py::str Normalize(py::handle text, int tone, bool fold_quotes, bool spaces, bool
   return result;
 }
 
+// The sentences of `text` as (start, end) str indices (SplitSentences).
+py::list Sentences(py::handle text) {
+  std::string_view in = TextUtf8(text);
+  std::vector<SentenceSpan> spans;
+  if (in.size() >= kReleaseGilBytes) {
+    py::gil_scoped_release release;
+    SplitSentences(in, &spans);
+  } else {
+    SplitSentences(in, &spans);
+  }
+  CodePointIndex index(in, PyUnicode_IS_ASCII(text.ptr()));
+  py::list out(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const size_t start = index.At(spans[i].begin);  // in order: At only goes forward
+    const size_t end = index.At(spans[i].end);
+    out[i] = py::make_tuple(start, end);
+  }
+  return out;
+}
+
 // The library's message for the first invalid byte of `data`, a block of
 // whole lines starting at `base_offset` on line `base_line`; "" if valid
 // (python -m vnseg reports bad input as the CLI does).
@@ -204,6 +225,7 @@ PYBIND11_MODULE(_vnseg, m) {
       .def("skipped_user_words", &PySegmenter::SkippedUserWords);
   m.def("join", &Join, arg("text"), arg("detok"));
   m.def("join_many", &JoinMany, arg("texts"), arg("detok"), arg("threads"));
+  m.def("sentences", &Sentences, arg("text"));
   m.def("normalize", &Normalize, arg("text"), arg("tone"), arg("fold_quotes"), arg("spaces"),
         arg("invisible"));
   m.def("default_dictionary_path",

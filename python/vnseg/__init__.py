@@ -22,6 +22,7 @@ from ._segmenter import (
     resegment_many,
     segment,
     segment_many,
+    sentences,
     tokenize,
 )
 from ._token import Token
@@ -38,5 +39,6 @@ __all__ = [
     "resegment_many",
     "segment",
     "segment_many",
+    "sentences",
     "tokenize",
 ]

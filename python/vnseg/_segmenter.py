@@ -123,6 +123,19 @@ spaces, invisible=False keeps zero-width characters."""
     return _vnseg.normalize(text, _tone(tone), fold_quotes, spaces, invisible)
 
 
+def sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of text as (start, end) str indices, in order:
+text[start:end] is a sentence, without the white space around it; what lies
+between two sentences (and before the first, after the last) is white space,
+so the spans and the gaps between them give text back exactly.
+
+A line end always ends a sentence; so does white space after . ! ? ... (and
+closing quotes or brackets) before a capital letter, digit or opening quote,
+but not after an abbreviation (TP. GS. PGS.TS. Q.), an initial
+("Nguyễn Văn A. Nam") or a list mark ("1.", "a."). Needs no dictionary."""
+    return _vnseg.sentences(text)
+
+
 def join_many(texts: Iterable[str], *, detok: bool = False,
               threads: int | None = None) -> list[str]:
     return _vnseg.join_many(texts, detok, _threads(threads))

@@ -12,7 +12,8 @@ CHECK=$3
 source "$(dirname "$0")/lib.sh"
 need_work
 
-SEGMENT_LIKE=(segment "segment --tokenize" resegment join "join --detok" normalize)
+SEGMENT_LIKE=(segment "segment --tokenize" resegment join "join --detok" normalize sentences
+              "segment --sentences")
 
 # A small file with one invalid byte (0xFF) at line 2, column 21 (counted
 # from 1), byte offset 32 of the file.
@@ -404,14 +405,14 @@ check_help() {
   local cmd
   for cmd in --help -h help "dict --help" "dict help" \
              "segment --help" "resegment --help" "join --help" "normalize --help" \
-             "dict build --help" "dict info --help" "dict lookup --help"; do
+             "sentences --help" "dict build --help" "dict info --help" "dict lookup --help"; do
     # shellcheck disable=SC2086
     run $cmd
     expect_rc 0 "vnseg $cmd"
     expect_out_has "Usage: vnseg" "vnseg $cmd"
     if [[ -s $WORK/err ]]; then fail "vnseg $cmd wrote to stderr"; else pass; fi
   done
-  for cmd in segment resegment join normalize; do
+  for cmd in segment resegment join normalize sentences; do
     run "$cmd" --help
     expect_out_has "Usage: vnseg $cmd [OPTIONS] [FILE...]" "$cmd --help"
     expect_out_has "--invalid MODE" "$cmd --help"
@@ -720,7 +721,8 @@ check_threads() {
   golden=$(dirname "$0")/golden
   for i in $(seq 1 300); do cat "$golden"/*/input.txt; done >"$WORK/big.txt"
   yes 'Tổng thống Mỹ nói hòa bình' | head -n 60000 | paste -sd' ' >>"$WORK/big.txt"
-  for cmd in segment "segment --tokenize" resegment join "join --detok" normalize; do
+  for cmd in segment "segment --tokenize" resegment join "join --detok" normalize sentences \
+             "segment --sentences"; do
     # shellcheck disable=SC2086  # cmd holds a command and its flag
     run $cmd --threads 1 "$WORK/big.txt"
     expect_rc 0 "$cmd --threads 1"
@@ -874,6 +876,57 @@ PY
       done
     done
   done
+}
+
+# sentences and segment --sentences cut a long line at a sentence start
+# (CutRules::kSentences): in blocks longer than every sentence, the output
+# is that of whole lines; a line of 1.5 MB is read in 1 MiB blocks with the
+# same output; a line with no sentence end is still read in bounded pieces.
+sentence_pieces() {
+  find_python || skip "python3 not found"
+  "$PY" - "$WORK/lines.txt" "$WORK/long.txt" <<'PY'
+import random, sys
+rng = random.Random(14)
+words = ["hòa", "bình", "Việt", "Nam", "TP.", "Hồ", "Q.", "1", "1.000", "A.", "v.v.", "(a)",
+         "“Đi”", "x@y.vn", "...", "anh", "Ông", "nói:", '"', "'", "_", "a_b"]
+ends = [".", "!", "?", "?!", "...", ".”", ".)", ""]
+def sentence():
+    n = rng.randint(1, 8)
+    s = " ".join(rng.choice(words) for _ in range(n))
+    return s[0].upper() + s[1:] + rng.choice(ends)
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for _ in range(200):
+        f.write(rng.choice([" ", "  ", "\t"]).join(sentence() for _ in range(rng.randint(1, 40))) + "\n")
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    while f.tell() < 1_500_000:
+        f.write(sentence() + " ")
+    f.write("\n")
+PY
+  local c block
+  for c in sentences "segment --sentences" "segment --sentences --tokenize" "sentences --threads 2"; do
+    # shellcheck disable=SC2086
+    "$VNSEG" $c "$WORK/lines.txt" >"$WORK/whole.out" || fail "$c lines.txt: exit $?"
+    for block in 256 300 1000; do
+      # shellcheck disable=SC2086
+      VNSEG_BLOCK_SIZE=$block "$VNSEG" $c "$WORK/lines.txt" >"$WORK/pieces.out" ||
+        fail "$c lines.txt, $block-byte blocks: exit $?"
+      expect_same "$WORK/whole.out" "$WORK/pieces.out" "$c of lines.txt in $block-byte blocks"
+    done
+    # shellcheck disable=SC2086
+    VNSEG_BLOCK_SIZE=1073741824 "$VNSEG" $c "$WORK/long.txt" >"$WORK/whole.out" ||
+      fail "$c long.txt whole: exit $?"
+    # shellcheck disable=SC2086
+    "$VNSEG" $c "$WORK/long.txt" >"$WORK/pieces.out" || fail "$c long.txt: exit $?"
+    expect_same "$WORK/whole.out" "$WORK/pieces.out" "$c of a 1.5 MB line in 1 MiB blocks"
+  done
+  # No sentence end in 1.7 MB: cut at white space (a cut ends a sentence),
+  # every word kept.
+  yes 'Tổng thống Mỹ nói hòa bình' | head -n 60000 | paste -sd' ' >"$WORK/flat.txt"
+  run sentences "$WORK/flat.txt"
+  expect_rc 0 "sentences of a 1.7 MB line with no sentence end"
+  tr -d '\n ' <"$WORK/flat.txt" >"$WORK/flat.want"
+  tr -d '\n ' <"$WORK/out" >"$WORK/flat.got"
+  expect_same "$WORK/flat.want" "$WORK/flat.got" "sentences of a line with no sentence end: every word"
 }
 
 # A 1 MiB block that ends on the space of a line that goes on: the piece is

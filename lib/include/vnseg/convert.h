@@ -28,6 +28,8 @@ struct SegmentOptions {
   // true: VnCoreNLP/PhoBERT style, every word and punctuation mark separated
   // by one space; line ends kept, other white space collapsed.
   bool tokenize = false;
+  // true: one sentence a line, as SentenceLines writes them, each segmented.
+  bool sentences = false;
 };
 
 // Streaming a line too long to hold whole: a reader cuts it into pieces
@@ -77,6 +79,15 @@ void JoinText(std::string_view text, const JoinOptions& options, const PieceStat
 PieceState DetokStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
 // The same for plain JoinText, which needs only word_char_before.
 PieceState JoinStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
+
+// One sentence a line (`vnseg sentences`): appends each sentence of `text`
+// (SplitSentences, sentences.h) and a '\n'. The white space between two
+// sentences, and before the first and after the last of a line, is
+// dropped; each line of `text` that holds no sentence (empty or white space
+// only) gives an empty line, so paragraphs stay apart. `start.after_word`:
+// `text` goes on a line on which a sentence came before (then its first
+// line end ends that line).
+void SentenceLines(std::string_view text, const PieceState& start, std::string* out);
 
 // Re-segments text that another tool segmented: JoinText, then the lossless
 // SegmentText, so the input's spacing style is kept.

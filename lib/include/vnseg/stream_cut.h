@@ -16,6 +16,7 @@ enum class CutRules {
   kSegment,    // segment, resegment, normalize
   kTokenized,  // segment --tokenize: also exact in long runs of syllables
   kJoin,     // join, plain or --detok
+  kSentences,  // sentences, segment --sentences: a cut ends a sentence
 };
 
 struct Cut {
@@ -94,6 +95,14 @@ size_t ExactCutPoint(std::string_view text);
 //  6. Before any code point (inside_word): inside a run of '_', which then
 //  is joined as two runs, or in a short token that --detok may take for a
 //  quote or bracket.
+//
+// kSentences (a cut always ends a sentence; exact but rule 3):
+//  1. The last line end (a line end always ends a sentence).
+//  2. Before the last sentence that another precedes on the line
+//     (LastSentenceCut, sentences.h).
+//  3. kSegment's rules: a sentence longer than the text is split there.
+//  Rules 1 and 2 look before the first stretch that SpacelessRunStart
+//  finds only.
 Cut FindCut(std::string_view text, CutRules rules);
 
 }  // namespace vnseg
