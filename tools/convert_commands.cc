@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "output_file.h"
 #include "text_stream.h"
+#include "token_output.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/normalizer.h"
@@ -140,7 +141,8 @@ int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules
   stream.state_after = SegmentStateAfter;
   return StreamAndExit(name, stream, [&]() -> Transform {
     auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
-    return [segmenter, convert](std::string_view in, const PieceState& start, std::string* out) {
+    return [segmenter, convert](std::string_view in, const PieceState& start, const ChunkPosition&,
+                                std::string* out) {
       convert(*segmenter, in, start, out);
     };
   });
@@ -164,6 +166,38 @@ int RunResegment(const SegmenterArgs& args) {
                             std::string* out) { ResegmentText(segmenter, in, start, out); });
 }
 
+struct TokenizeArgs : SegmenterArgs {
+  TokenFormat format = TokenFormat::kJsonl;
+};
+
+// Output a chunk may make per input byte, at worst: some 90 bytes of JSON
+// per one-byte token. Smaller blocks keep a chunk's output (held whole
+// until it is written) to some 25 MB.
+constexpr size_t kTokenizeBlockBytes = 1 << 18;
+
+int RunTokenize(const TokenizeArgs& args) {
+  const TokenFormat format = args.format;
+  if (format != TokenFormat::kTsv && args.stream.invalid == InvalidUtf8::kPass) {
+    return UsageError("tokenize",
+                      "--invalid=pass: JSON and CoNLL-U are UTF-8 (use --invalid=replace, or "
+                      "--format tsv, which copies the bytes)");
+  }
+  StreamOptions stream;
+  if (int rc = Prepare("tokenize", args.stream, &args.dict, &stream); rc >= 0) return rc;
+  auto dicts = LoadDictionaries(args.dict.dict, args.dict.user_words);
+  if (!dicts.ok()) return Fail("tokenize", dicts.status());
+  stream.cut_rules = CutRules::kTokenized;
+  stream.state_after = SegmentStateAfter;
+  stream.block_size = std::min(stream.block_size, kTokenizeBlockBytes);
+  return StreamAndExit("tokenize", stream, [&]() -> Transform {
+    auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
+    return [segmenter, format](std::string_view in, const PieceState& start,
+                               const ChunkPosition& at, std::string* out) {
+      TokenizeChunk(*segmenter, format, in, start, at, out);
+    };
+  });
+}
+
 struct JoinArgs {
   StreamArgs stream;
   JoinOptions options;
@@ -177,7 +211,9 @@ int RunJoin(const JoinArgs& args) {
   stream.state_after = options.detok ? DetokStateAfter : JoinStateAfter;
   return StreamAndExit("join", stream,
                        Shared([options](std::string_view in, const PieceState& start,
-                                        std::string* out) { JoinText(in, options, start, out); }));
+                                        const ChunkPosition&, std::string* out) {
+                         JoinText(in, options, start, out);
+                       }));
 }
 
 struct NormalizeArgs {
@@ -200,7 +236,8 @@ int RunNormalize(const NormalizeArgs& args) {
   std::string probe;
   if (absl::Status s = Normalize("", options, &probe); !s.ok()) return Fail("normalize", s);
   return StreamAndExit("normalize", stream,
-                       Shared([options](std::string_view in, const PieceState&, std::string* out) {
+                       Shared([options](std::string_view in, const PieceState&, const ChunkPosition&,
+                                        std::string* out) {
                          Normalize(in, options, out)
                              .IgnoreError();  // cannot fail: validated or passing, ICU checked
                        }));
@@ -211,6 +248,17 @@ const CommandDoc kSegment{
     "Segment natural text into words: the spaces inside a word become '_'.\n"
     "Default output is lossless ('vnseg join' gives the input back byte for byte);\n"
     "a literal '_' between two letters or digits is written '__'."};
+const CommandDoc kTokenize{
+    "tokenize", "natural text -> words with offsets (JSON lines, TSV or CoNLL-U)",
+    "Segment each line into words, punctuation apart (the words of segment --tokenize),\n"
+    "and write each word with its kind and its offsets in the line:\n"
+    "  jsonl:  one object a line: {\"line\":N,\"text\":...,\"tokens\":[{\"text\",\"kind\",\n"
+    "          \"start\",\"end\" (bytes),\"cp_start\",\"cp_end\" (code points)},...]}\n"
+    "  tsv:    LINE<TAB>WORD<TAB>KIND<TAB>START<TAB>END (bytes), an empty line after each line\n"
+    "  conllu: a sentence a line (none for a line without words): # sent_id, # text,\n"
+    "          ID, FORM (syllables spaced), MISC SpaceAfter=No; other columns '_'\n"
+    "Lines are numbered from 1 over all the FILEs. A line longer than a block comes\n"
+    "in parts, each a record of its own with offsets into the whole line."};
 const CommandDoc kJoin{
     "join", "'_' form -> natural text (exact inverse of segment)",
     "Turn '_' word form back into natural text: '_' between two letters or digits\n"
@@ -245,6 +293,15 @@ void AddConvertCommands(CLI::App* root, Invocation* invocation) {
   AddDictOptions(app, &segment->dict);
   AddFlag(app, "--tokenize", &segment->options.tokenize,
           "VnCoreNLP/PhoBERT style: words and punctuation separated by one space");
+
+  auto tokenize = std::make_shared<TokenizeArgs>();
+  app = AddStreamCommand(root, invocation, kTokenize, tokenize, RunTokenize);
+  AddDictOptions(app, &tokenize->dict);
+  AddChoice(app, "--format", "FORMAT",
+            {{"jsonl", TokenFormat::kJsonl},
+             {"tsv", TokenFormat::kTsv},
+             {"conllu", TokenFormat::kConllu}},
+            &tokenize->format, "jsonl (default), tsv or conllu");
 
   auto join = std::make_shared<JoinArgs>();
   app = AddStreamCommand(root, invocation, kJoin, join, RunJoin);

@@ -23,6 +23,7 @@ from ._segmenter import (
     segment,
     segment_many,
     tokenize,
+    tokenize_many,
 )
 from ._token import Token
 from ._vnseg import __version__
@@ -39,4 +40,5 @@ __all__ = [
     "segment",
     "segment_many",
     "tokenize",
+    "tokenize_many",
 ]

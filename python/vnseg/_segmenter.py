@@ -17,9 +17,9 @@ from ._token import Token
 
 _MANY_DOC = """
 
-Like the single-text call for each str of texts (any iterable), in order.
-The work is split across `threads` C++ threads (default and most: one per
-core) with the GIL released."""
+Like the single-text call for each str of texts (any iterable; a str alone is
+a TypeError), in order. The work is split across `threads` C++ threads
+(default and most: one per core) with the GIL released."""
 
 
 def _path(path: str | os.PathLike[str]) -> str:
@@ -55,6 +55,14 @@ def _threads(threads: int | None) -> int:
     if threads < 1:
         raise ValueError(f"threads must be at least 1, not {threads}")
     return threads
+
+
+def _texts(texts: Iterable[str]) -> Iterable[str]:
+    """texts, unless it is a single str (which would iterate as its
+    characters): TypeError then."""
+    if isinstance(texts, str):
+        raise TypeError("texts must be an iterable of str, not a str (use [text])")
+    return texts
 
 
 def _tone(tone: str) -> int:
@@ -96,7 +104,7 @@ spaces, invisible=False keeps zero-width characters."""
 
 def join_many(texts: Iterable[str], *, detok: bool = False,
               threads: int | None = None) -> list[str]:
-    return _vnseg.join_many(texts, detok, _threads(threads))
+    return _vnseg.join_many(_texts(texts), detok, _threads(threads))
 
 
 join_many.__doc__ = join.__doc__ + _MANY_DOC
@@ -152,11 +160,16 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
 
     def segment_many(self, texts: Iterable[str], *, tokenize: bool = False,
                      threads: int | None = None) -> list[str]:
-        return self._native.segment_many(texts, tokenize, _threads(threads))
+        return self._native.segment_many(_texts(texts), tokenize, _threads(threads))
 
     def resegment_many(self, texts: Iterable[str], *,
                        threads: int | None = None) -> list[str]:
-        return self._native.resegment_many(texts, _threads(threads))
+        return self._native.resegment_many(_texts(texts), _threads(threads))
+
+    def tokenize_many(self, texts: Iterable[str], *,
+                      threads: int | None = None) -> list[list[Token]]:
+        return [list(starmap(Token, tokens))
+                for tokens in self._native.tokenize_many(_texts(texts), _threads(threads))]
 
     def join(self, text: str, *, detok: bool = False) -> str:
         return join(text, detok=detok)
@@ -186,6 +199,7 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
 
 Segmenter.segment_many.__doc__ = Segmenter.segment.__doc__ + _MANY_DOC
 Segmenter.resegment_many.__doc__ = Segmenter.resegment.__doc__ + _MANY_DOC
+Segmenter.tokenize_many.__doc__ = Segmenter.tokenize.__doc__ + _MANY_DOC
 for _name in ("join", "normalize", "join_many"):
     getattr(Segmenter, _name).__doc__ = globals()[_name].__doc__
 
@@ -222,14 +236,20 @@ def tokenize(text: str) -> list[Token]:
 
 def segment_many(texts: Iterable[str], *, tokenize: bool = False,
                  threads: int | None = None) -> list[str]:
-    return (_default or default_segmenter())._native.segment_many(texts, tokenize,
+    return (_default or default_segmenter())._native.segment_many(_texts(texts), tokenize,
                                                                  _threads(threads))
 
 
 def resegment_many(texts: Iterable[str], *, threads: int | None = None) -> list[str]:
-    return (_default or default_segmenter())._native.resegment_many(texts, _threads(threads))
+    return (_default or default_segmenter())._native.resegment_many(_texts(texts),
+                                                                   _threads(threads))
 
 
-for _name in ("segment", "resegment", "tokenize", "segment_many", "resegment_many"):
+def tokenize_many(texts: Iterable[str], *, threads: int | None = None) -> list[list[Token]]:
+    return (_default or default_segmenter()).tokenize_many(texts, threads=threads)
+
+
+for _name in ("segment", "resegment", "tokenize", "segment_many", "resegment_many",
+              "tokenize_many"):
     globals()[_name].__doc__ = getattr(Segmenter, _name).__doc__
 del _name
