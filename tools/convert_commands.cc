@@ -13,6 +13,7 @@
 #include "output_file.h"
 #include "segmented_hint.h"
 #include "text_stream.h"
+#include "token_output.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
 #include "vnseg/normalizer.h"
@@ -155,7 +156,8 @@ int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules
   }
   return StreamAndExit(name, stream, [&]() -> Transform {
     auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
-    return [segmenter, convert](std::string_view in, const PieceState& start, std::string* out) {
+    return [segmenter, convert](std::string_view in, const PieceState& start, const ChunkPosition&,
+                                std::string* out) {
       convert(*segmenter, in, start, out);
     };
   });
@@ -182,6 +184,39 @@ int RunResegment(const SegmenterArgs& args) {
                             std::string* out) { ResegmentText(segmenter, in, start, out); });
 }
 
+struct TokenizeArgs : SegmenterArgs {
+  TokenFormat format = TokenFormat::kJsonl;
+};
+
+// A chunk's output is held whole until it is written, and tokenize makes
+// up to some 40 bytes of JSON per input byte (a token a byte: "a.a.a."):
+// 64 KiB blocks keep it to a few MB (a 20 MB line of them peaks at 22 MB,
+// 35 MB with --threads 2; 256 KiB blocks took 58 and 109 MB).
+constexpr size_t kTokenizeBlockBytes = 1 << 16;
+
+int RunTokenize(const TokenizeArgs& args) {
+  const TokenFormat format = args.format;
+  if (format != TokenFormat::kTsv && args.stream.invalid == InvalidUtf8::kPass) {
+    return UsageError("tokenize",
+                      "--invalid=pass: JSON and CoNLL-U are UTF-8 (use --invalid=replace, or "
+                      "--format tsv, which copies the bytes)");
+  }
+  StreamOptions stream;
+  if (int rc = Prepare("tokenize", args.stream, &args.dict, &stream); rc >= 0) return rc;
+  auto dicts = LoadDictionaries("tokenize", args.dict.dict, args.dict.user_words);
+  if (!dicts.ok()) return Fail("tokenize", dicts.status());
+  stream.cut_rules = CutRules::kTokenized;
+  stream.state_after = SegmentStateAfter;
+  stream.block_size = std::min(stream.block_size, kTokenizeBlockBytes);
+  return StreamAndExit("tokenize", stream, [&]() -> Transform {
+    auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
+    return [segmenter, format](std::string_view in, const PieceState& start,
+                               const ChunkPosition& at, std::string* out) {
+      TokenizeChunk(*segmenter, format, in, start, at, out);
+    };
+  });
+}
+
 struct JoinArgs {
   StreamArgs stream;
   JoinOptions options;
@@ -195,7 +230,9 @@ int RunJoin(const JoinArgs& args) {
   stream.state_after = options.detok ? DetokStateAfter : JoinStateAfter;
   return StreamAndExit("join", stream,
                        Shared([options](std::string_view in, const PieceState& start,
-                                        std::string* out) { JoinText(in, options, start, out); }));
+                                        const ChunkPosition&, std::string* out) {
+                         JoinText(in, options, start, out);
+                       }));
 }
 
 struct SentencesArgs {
@@ -209,7 +246,7 @@ int RunSentences(const SentencesArgs& args) {
   stream.cut_rules = CutRules::kSentences;
   stream.state_after = SegmentStateAfter;  // after_word: a sentence came before on the line
   return StreamAndExit("sentences", stream,
-                       Shared([](std::string_view in, const PieceState& start, std::string* out) {
+                       Shared([](std::string_view in, const PieceState& start, const ChunkPosition&, std::string* out) {
                          SentenceLines(in, start, out);
                        }));
 }
@@ -234,7 +271,8 @@ int RunNormalize(const NormalizeArgs& args) {
   std::string probe;
   if (absl::Status s = Normalize("", options, &probe); !s.ok()) return Fail("normalize", s);
   return StreamAndExit("normalize", stream,
-                       Shared([options](std::string_view in, const PieceState&, std::string* out) {
+                       Shared([options](std::string_view in, const PieceState&, const ChunkPosition&,
+                                        std::string* out) {
                          Normalize(in, options, out)
                              .IgnoreError();  // cannot fail: validated or passing, ICU checked
                        }));
@@ -245,6 +283,17 @@ const CommandDoc kSegment{
     "Segment natural text into words: the spaces inside a word become '_'.\n"
     "Default output is lossless ('vnseg join' gives the input back byte for byte);\n"
     "a literal '_' between two letters or digits is written '__'."};
+const CommandDoc kTokenize{
+    "tokenize", "natural text -> words with offsets (JSON lines, TSV or CoNLL-U)",
+    "Segment each line into words, punctuation apart (the words of segment --tokenize),\n"
+    "and write each word with its kind and its offsets in the line:\n"
+    "  jsonl:  one object a line: {\"line\":N,\"text\":...,\"tokens\":[{\"text\",\"kind\",\n"
+    "          \"start\",\"end\" (bytes),\"cp_start\",\"cp_end\" (code points)},...]}\n"
+    "  tsv:    LINE<TAB>WORD<TAB>KIND<TAB>START<TAB>END (bytes), an empty line after each line\n"
+    "  conllu: a sentence a line (none for a line without words): # sent_id, # text,\n"
+    "          ID, FORM (syllables spaced), MISC SpaceAfter=No; other columns '_'\n"
+    "Lines are numbered from 1 over all the FILEs. A line longer than a block comes\n"
+    "in parts, each a record of its own with offsets into the whole line."};
 const CommandDoc kJoin{
     "join", "'_' form -> natural text (exact inverse of segment)",
     "Turn '_' word form back into natural text: '_' between two letters or digits\n"
@@ -296,6 +345,14 @@ void AddConvertCommands(CLI::App* root, Invocation* invocation) {
 
   auto sentences = std::make_shared<SentencesArgs>();
   AddStreamCommand(root, invocation, kSentences, sentences, RunSentences);
+  auto tokenize = std::make_shared<TokenizeArgs>();
+  app = AddStreamCommand(root, invocation, kTokenize, tokenize, RunTokenize);
+  AddDictOptions(app, &tokenize->dict);
+  AddChoice(app, "--format", "FORMAT",
+            {{"jsonl", TokenFormat::kJsonl},
+             {"tsv", TokenFormat::kTsv},
+             {"conllu", TokenFormat::kConllu}},
+            &tokenize->format, "jsonl (default), tsv or conllu");
 
   auto join = std::make_shared<JoinArgs>();
   app = AddStreamCommand(root, invocation, kJoin, join, RunJoin);

@@ -60,15 +60,16 @@ class Converter {
  public:
   Converter(std::vector<Transform> transforms, OutputFile& out)
       : transforms_(std::move(transforms)), out_(out), inputs_(transforms_.size()),
-        results_(transforms_.size()), starts_(transforms_.size()) {}
+        results_(transforms_.size()), starts_(transforms_.size()), positions_(transforms_.size()) {}
 
-  absl::Status Add(std::string_view chunk, const PieceState& start) {
+  absl::Status Add(std::string_view chunk, const PieceState& start, const ChunkPosition& at) {
     if (transforms_.size() == 1) {  // no copy, no thread
       results_[0].clear();
-      transforms_[0](chunk, start, &results_[0]);
+      transforms_[0](chunk, start, at, &results_[0]);
       return out_.Write(results_[0]);
     }
     starts_[queued_] = start;
+    positions_[queued_] = at;
     inputs_[queued_++].assign(chunk);
     return queued_ == transforms_.size() ? Flush() : absl::OkStatus();
   }
@@ -87,13 +88,14 @@ class Converter {
  private:
   void Convert(size_t i) {
     results_[i].clear();
-    transforms_[i](inputs_[i], starts_[i], &results_[i]);
+    transforms_[i](inputs_[i], starts_[i], positions_[i], &results_[i]);
   }
 
   std::vector<Transform> transforms_;
   OutputFile& out_;
   std::vector<std::string> inputs_, results_;
   std::vector<PieceState> starts_;
+  std::vector<ChunkPosition> positions_;
   size_t queued_ = 0;
 };
 
@@ -110,6 +112,31 @@ size_t CountNewlines(std::string_view text) {
   return count;
 }
 
+// The code points of valid (or repaired) UTF-8: every byte but a
+// continuation byte starts one (a passed invalid byte counts as one unless
+// it is a stray continuation byte).
+uint64_t CountCodePoints(std::string_view text) {
+  uint64_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// Moves `at` past `chunk` (as the transform saw it): to the next chunk's
+// line, its bytes and code points before that chunk, and its pieces.
+void Advance(std::string_view chunk, size_t newlines, ChunkPosition* at) {
+  at->line += newlines;
+  if (newlines == 0) {
+    at->byte_in_line += chunk.size();
+    at->cp_in_line += CountCodePoints(chunk);
+    ++at->part;
+    return;
+  }
+  std::string_view tail = chunk.substr(chunk.rfind('\n') + 1);
+  at->byte_in_line = tail.size();
+  at->cp_in_line = CountCodePoints(tail);
+  at->part = tail.empty() ? 0 : 1;
+}
+
 bool HasWhiteSpace(std::string_view text) {
   for (char c : {' ', '\n', '\t', '\r'}) {
     if (std::memchr(text.data(), c, text.size()) != nullptr) return true;
@@ -117,16 +144,19 @@ bool HasWhiteSpace(std::string_view text) {
   return false;
 }
 
-// Processes one input. `done` counts bytes read across all inputs.
+// Processes one input. `done` counts bytes read across all inputs,
+// `lines` the lines of the inputs before (and, once done, this one).
 // `first_seen`: the run's first piece was given to options.first_piece.
 absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
-                      Progress& progress, uint64_t& done, bool* first_seen) {
+                      Progress& progress, uint64_t& done, uint64_t& lines, bool* first_seen) {
   std::string buffer, repaired;
   size_t line = 1;       // line number of buffer[0]
   size_t column = 0;     // bytes of that line before buffer[0]
   uint64_t offset = 0;   // byte offset of buffer[0] in this input
   std::vector<char> block(options.block_size);
   PieceState state;      // of the line before buffer[0]
+  ChunkPosition at;      // of buffer[0], in the text the transforms get
+  at.line = lines + 1;
   bool eof = false;
   bool read_more = true;  // the buffer holds less than a block, or no cut
   while (!eof || !buffer.empty()) {
@@ -175,22 +205,26 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
       *first_seen = true;
       options.first_piece(chunk);
     }
-    if (absl::Status s = converter.Add(chunk, state); !s.ok()) return s;
+    const bool last = eof && cut == buffer.size();
+    at.line_goes_on = chunk.back() != '\n' && !last;
+    if (absl::Status s = converter.Add(chunk, state, at); !s.ok()) return s;
     // After every piece but the input's last, even one that took the whole
     // buffer: the next piece goes on from it. A line end resets it (every
     // converter starts a line from PieceState{}), with no look at the piece.
     if (chunk.back() == '\n') {
       state = PieceState{};
-    } else if (options.state_after && !(eof && cut == buffer.size())) {
+    } else if (options.state_after && !last) {
       state = options.state_after(chunk, state, found);
     }
     std::string_view done_part(buffer.data(), cut);
     size_t newlines = CountNewlines(done_part);
+    Advance(chunk, newlines, &at);
     line += newlines;
     column = newlines == 0 ? column + cut : cut - done_part.rfind('\n') - 1;
     offset += cut;
     buffer.erase(0, cut);
   }
+  lines = at.line - (at.byte_in_line == 0 ? 1 : 0);
   return converter.Flush();
 }
 
@@ -224,10 +258,10 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
     for (int i = 0; i < std::max(1, options.threads); ++i) transforms.push_back(make_transform());
     Converter converter(std::move(transforms), out);
     Progress progress(options.progress, total);
-    uint64_t done = 0;
+    uint64_t done = 0, lines = 0;
     bool first_seen = false;
     for (const Input& in : inputs) {
-      status = RunInput(in, options, converter, progress, done, &first_seen);
+      status = RunInput(in, options, converter, progress, done, lines, &first_seen);
       if (!status.ok()) break;
     }
   }

@@ -9,6 +9,7 @@
 // with its own transform) and written in order: the output is the same.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -38,9 +39,22 @@ struct StreamOptions {
   int threads = 1;                  // blocks converted at once
 };
 
-// Converts one piece of the input; `start` is the state of its line before it.
-using Transform =
-    std::function<void(std::string_view chunk, const PieceState& start, std::string* out)>;
+// Where a chunk starts, for a transform that numbers lines or reports
+// offsets in them (tokenize). Counted in the text the transform is given
+// (after --invalid=replace), over all the inputs: a file's last line ends
+// with the file, line end or not.
+struct ChunkPosition {
+  uint64_t line = 1;          // the line of chunk[0] (1-based)
+  uint64_t byte_in_line = 0;  // bytes of that line before the chunk
+  uint64_t cp_in_line = 0;    // code points of that line before the chunk
+  uint64_t part = 0;          // chunks that ended inside that line before this one
+  bool line_goes_on = false;  // the chunk's last line goes on in the next chunk
+};
+
+// Converts one piece of the input; `start` is the state of its line before
+// it, `at` where it starts.
+using Transform = std::function<void(std::string_view chunk, const PieceState& start,
+                                     const ChunkPosition& at, std::string* out)>;
 // Makes one transform per thread (a transform may keep state, such as a
 // Segmenter, that is not thread-safe).
 using TransformFactory = std::function<Transform()>;

@@ -83,6 +83,10 @@ const std::vector<Word>& Segmenter::Segment(std::string_view text, bool continue
   return m.words;
 }
 
+const char* WordKindName(TokenKind kind) {
+  return kind == TokenKind::kSyllable ? "word" : TokenKindName(kind);
+}
+
 size_t Segmenter::LastRunWindow(std::string_view text) {
   std::vector<Token> tokens;
   PreTokenize(text, &tokens);

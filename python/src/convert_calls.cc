@@ -86,6 +86,10 @@ void Batch::Fill(const std::vector<std::string>& out, size_t count,
   }
 }
 
+void Batch::Set(size_t i, PyObject* value) {
+  PyList_SET_ITEM(result_.ptr(), static_cast<Py_ssize_t>(i), value);
+}
+
 void Batch::Fail(std::exception_ptr error) {
   std::lock_guard<std::mutex> lock(failure_mutex_);
   if (!failure_) failure_ = error;

@@ -72,6 +72,11 @@ class Batch {
   static void Fill(const std::vector<std::string>& out, size_t count,
                    const std::vector<PyObject*>& fill);
 
+  // With the GIL: text i, and the result at i (stolen: `value` is a new
+  // reference, not null).
+  pybind11::handle item(size_t i) const { return items_[i]; }
+  void Set(size_t i, PyObject* value);
+
   // A C++ exception of a worker (kept: the first one).
   void Fail(std::exception_ptr error);
 
@@ -93,6 +98,28 @@ class Batch {
   std::exception_ptr failure_;
 };
 
+// Runs work() on batch.workers() threads (this one among them), each
+// without the GIL and with its own Python thread state kept for the whole
+// batch; an exception of work() goes to batch.Fail. Called with the GIL.
+template <typename Work>
+void RunBatch(Batch& batch, Work&& work) {
+  namespace py = pybind11;
+  auto worker = [&] {
+    py::gil_scoped_acquire python_state;
+    py::gil_scoped_release idle;
+    try {
+      work();
+    } catch (...) {
+      batch.Fail(std::current_exception());
+    }
+  };
+  py::gil_scoped_release release;
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < batch.workers(); ++t) pool.emplace_back(worker);
+  worker();  // this thread is one of the workers
+  for (std::thread& t : pool) t.join();
+}
+
 // The list of converted `texts` (any iterable of str), in order, on
 // `threads` C++ threads. Each thread calls make_converter() once and uses
 // the result (a callable like `convert` above) for all its texts, so a
@@ -108,40 +135,26 @@ pybind11::list ConvertMany(pybind11::handle texts, int threads,
                            MakeConverter&& make_converter) {
   namespace py = pybind11;
   Batch batch(texts, BatchThreads(threads));
-  auto work = [&] {
-    // This thread's Python state, kept for the whole batch.
-    py::gil_scoped_acquire python_state;
-    py::gil_scoped_release idle;
-    try {
-      auto convert = make_converter();
-      std::vector<std::string_view> in;
-      std::vector<std::string> buffers, out;
-      std::vector<PyObject*> fill;
-      size_t first, last;
-      while (batch.NextChunk(&first, &last)) {
-        size_t end = batch.Encode(first, last, &in, &buffers);
-        if (out.size() < end - first) out.resize(end - first);
-        for (size_t i = 0; i < end - first; ++i) {
-          out[i].clear();
-          convert(in[i], &out[i]);
-        }
-        {
-          py::gil_scoped_acquire gil;
-          batch.Allocate(first, out, end - first, &fill);
-        }
-        Batch::Fill(out, end - first, fill);
+  RunBatch(batch, [&] {
+    auto convert = make_converter();
+    std::vector<std::string_view> in;
+    std::vector<std::string> buffers, out;
+    std::vector<PyObject*> fill;
+    size_t first, last;
+    while (batch.NextChunk(&first, &last)) {
+      size_t end = batch.Encode(first, last, &in, &buffers);
+      if (out.size() < end - first) out.resize(end - first);
+      for (size_t i = 0; i < end - first; ++i) {
+        out[i].clear();
+        convert(in[i], &out[i]);
       }
-    } catch (...) {
-      batch.Fail(std::current_exception());
+      {
+        py::gil_scoped_acquire gil;
+        batch.Allocate(first, out, end - first, &fill);
+      }
+      Batch::Fill(out, end - first, fill);
     }
-  };
-  {
-    py::gil_scoped_release release;
-    std::vector<std::thread> pool;
-    for (size_t t = 1; t < batch.workers(); ++t) pool.emplace_back(work);
-    work();  // this thread is one of the workers
-    for (std::thread& t : pool) t.join();
-  }
+  });
   return batch.Finish();
 }
 

@@ -31,20 +31,51 @@ namespace {
 
 namespace py = pybind11;
 
-// The Python name of a word's kind: TokenKindName, except that a word of
-// syllables is a "word". Made once and never freed: they outlive any
-// interpreter teardown order.
+// The Python name of a word's kind (WordKindName), interned. Made once and
+// never freed: they outlive any interpreter teardown order.
 py::str KindName(TokenKind kind) {
   static PyObject* const* names = [] {
     static PyObject* table[static_cast<int>(TokenKind::kOther) + 1];
     for (int k = 0; k <= static_cast<int>(TokenKind::kOther); ++k) {
       auto kind = static_cast<TokenKind>(k);
-      table[k] = PyUnicode_InternFromString(kind == TokenKind::kSyllable ? "word"
-                                                                         : TokenKindName(kind));
+      table[k] = PyUnicode_InternFromString(WordKindName(kind));
     }
     return table;
   }();
   return py::reinterpret_borrow<py::str>(names[static_cast<int>(kind)]);
+}
+
+// A word of tokenize(): str indices and kind.
+struct WordSpan {
+  size_t start, end;
+  TokenKind kind;
+};
+
+// Without the GIL: the words of `in` (the UTF-8 of a str; `ascii`: it is
+// ASCII) with str indices, into *spans (cleared).
+void WordSpans(Segmenter& segmenter, std::string_view in, bool ascii,
+               std::vector<WordSpan>* spans) {
+  const std::vector<Word>& words = segmenter.Segment(in);
+  CodePointIndex index(in, ascii);
+  spans->clear();
+  spans->reserve(words.size());
+  for (const Word& w : words) spans->push_back({index.At(w.begin), index.At(w.end), w.kind});
+}
+
+// With the GIL: the words of the str `text` as (text[start:end], start,
+// end, kind) tuples (the slice is made here: cheaper than in Python, per
+// word). A new reference.
+PyObject* TokenList(py::handle text, const std::vector<WordSpan>& spans) {
+  py::list tokens(spans.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const auto start = static_cast<Py_ssize_t>(spans[i].start);
+    const auto end = static_cast<Py_ssize_t>(spans[i].end);
+    PyObject* slice = PyUnicode_Substring(text.ptr(), start, end);
+    if (slice == nullptr) throw py::error_already_set();
+    tokens[i] = py::make_tuple(py::reinterpret_steal<py::str>(slice), start, end,
+                               KindName(spans[i].kind));
+  }
+  return tokens.release().ptr();
 }
 
 // _vnseg.Segmenter: a SegmenterPool and the calls that use it.
@@ -79,30 +110,46 @@ class PySegmenter {
     });
   }
 
-  // The words of `text` as (text[start:end], start, end, kind) tuples,
-  // start and end str indices (the slice is made here: cheaper than in
-  // Python, per word).
+  // The words of `text` as TokenList tuples.
   py::list Tokenize(py::handle text) {
     std::string_view in = TextUtf8(text);
+    const bool ascii = PyUnicode_IS_ASCII(text.ptr());
     SegmenterPool::Lease lease = pool_->Acquire();
-    const std::vector<Word>* words;
+    std::vector<WordSpan> spans;
     if (in.size() >= kReleaseGilBytes) {
       py::gil_scoped_release release;
-      words = &(*lease).Segment(in);
+      WordSpans(*lease, in, ascii, &spans);
     } else {
-      words = &(*lease).Segment(in);
+      WordSpans(*lease, in, ascii, &spans);
     }
-    CodePointIndex index(in, PyUnicode_IS_ASCII(text.ptr()));
-    py::list tokens(words->size());
-    for (size_t i = 0; i < words->size(); ++i) {
-      const Word& w = (*words)[i];
-      Py_ssize_t start = static_cast<Py_ssize_t>(index.At(w.begin));
-      Py_ssize_t end = static_cast<Py_ssize_t>(index.At(w.end));
-      PyObject* slice = PyUnicode_Substring(text.ptr(), start, end);
-      if (slice == nullptr) throw py::error_already_set();
-      tokens[i] = py::make_tuple(py::reinterpret_steal<py::str>(slice), start, end, KindName(w.kind));
-    }
-    return tokens;
+    return py::reinterpret_steal<py::list>(TokenList(text, spans));
+  }
+
+  // Tokenize for each of `texts` (any iterable of str), on `threads` C++
+  // threads: each segments a chunk of texts without the GIL, then takes it
+  // to make the chunk's tuples (Python objects need it).
+  py::list TokenizeMany(py::handle texts, int threads) {
+    Batch batch(texts, BatchThreads(threads));
+    RunBatch(batch, [&] {
+      SegmenterPool::Lease lease = pool_->Acquire();
+      std::vector<std::string_view> in;
+      std::vector<std::string> buffers;
+      std::vector<std::vector<WordSpan>> spans;
+      size_t first, last;
+      while (batch.NextChunk(&first, &last)) {
+        const size_t end = batch.Encode(first, last, &in, &buffers);
+        if (spans.size() < end - first) spans.resize(end - first);
+        for (size_t i = 0; i < end - first; ++i) {
+          // (ASCII-ness from the bytes: the str is not looked at without the GIL.)
+          WordSpans(*lease, in[i], false, &spans[i]);
+        }
+        py::gil_scoped_acquire gil;
+        for (size_t i = 0; i < end - first; ++i) {
+          batch.Set(first + i, TokenList(batch.item(first + i), spans[i]));
+        }
+      }
+    });
+    return batch.Finish();
   }
 
   py::list SegmentMany(py::handle texts, bool tokenize, int threads) {
@@ -218,6 +265,7 @@ PYBIND11_MODULE(_vnseg, m) {
       .def("segment", &PySegmenter::Segment, arg("text"), arg("tokenize"))
       .def("resegment", &PySegmenter::Resegment, arg("text"))
       .def("tokenize", &PySegmenter::Tokenize, arg("text"))
+      .def("tokenize_many", &PySegmenter::TokenizeMany, arg("texts"), arg("threads"))
       .def("segment_many", &PySegmenter::SegmentMany, arg("texts"), arg("tokenize"),
            arg("threads"))
       .def("resegment_many", &PySegmenter::ResegmentMany, arg("texts"), arg("threads"))

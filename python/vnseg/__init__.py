@@ -24,6 +24,7 @@ from ._segmenter import (
     segment_many,
     sentences,
     tokenize,
+    tokenize_many,
 )
 from ._token import Token
 from ._vnseg import __version__
@@ -41,4 +42,5 @@ __all__ = [
     "segment_many",
     "sentences",
     "tokenize",
+    "tokenize_many",
 ]

@@ -75,6 +75,14 @@ def _threads(threads: int | None) -> int:
     return threads
 
 
+def _texts(texts: Iterable[str]) -> Iterable[str]:
+    """texts, unless it is a single str (which would iterate as its
+    characters): TypeError then."""
+    if isinstance(texts, str):
+        raise TypeError("texts: expected an iterable of str, not a str (use [text])")
+    return texts
+
+
 def _tone(tone: str) -> int:
     if not isinstance(tone, str):
         raise TypeError(f"tone must be a str, not {type(tone).__name__}")
@@ -138,7 +146,7 @@ but not after an abbreviation (TP. GS. PGS.TS. Q.), an initial
 
 def join_many(texts: Iterable[str], *, detok: bool = False,
               threads: int | None = None) -> list[str]:
-    return _vnseg.join_many(texts, detok, _threads(threads))
+    return _vnseg.join_many(_texts(texts), detok, _threads(threads))
 
 
 join_many.__doc__ = join.__doc__ + _MANY_DOC
@@ -209,11 +217,16 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
 
     def segment_many(self, texts: Iterable[str], *, tokenize: bool = False,
                      threads: int | None = None) -> list[str]:
-        return self._native.segment_many(texts, tokenize, _threads(threads))
+        return self._native.segment_many(_texts(texts), tokenize, _threads(threads))
 
     def resegment_many(self, texts: Iterable[str], *,
                        threads: int | None = None) -> list[str]:
-        return self._native.resegment_many(texts, _threads(threads))
+        return self._native.resegment_many(_texts(texts), _threads(threads))
+
+    def tokenize_many(self, texts: Iterable[str], *,
+                      threads: int | None = None) -> list[list[Token]]:
+        return [list(starmap(Token, tokens))
+                for tokens in self._native.tokenize_many(_texts(texts), _threads(threads))]
 
     def join(self, text: str, *, detok: bool = False) -> str:
         return join(text, detok=detok)
@@ -243,6 +256,7 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
 
 Segmenter.segment_many.__doc__ = Segmenter.segment.__doc__ + _MANY_DOC
 Segmenter.resegment_many.__doc__ = Segmenter.resegment.__doc__ + _MANY_DOC
+Segmenter.tokenize_many.__doc__ = Segmenter.tokenize.__doc__ + _MANY_DOC
 for _name in ("join", "normalize", "join_many"):
     getattr(Segmenter, _name).__doc__ = globals()[_name].__doc__
 
@@ -279,14 +293,20 @@ def tokenize(text: str) -> list[Token]:
 
 def segment_many(texts: Iterable[str], *, tokenize: bool = False,
                  threads: int | None = None) -> list[str]:
-    return (_default or default_segmenter())._native.segment_many(texts, tokenize,
+    return (_default or default_segmenter())._native.segment_many(_texts(texts), tokenize,
                                                                  _threads(threads))
 
 
 def resegment_many(texts: Iterable[str], *, threads: int | None = None) -> list[str]:
-    return (_default or default_segmenter())._native.resegment_many(texts, _threads(threads))
+    return (_default or default_segmenter())._native.resegment_many(_texts(texts),
+                                                                   _threads(threads))
 
 
-for _name in ("segment", "resegment", "tokenize", "segment_many", "resegment_many"):
+def tokenize_many(texts: Iterable[str], *, threads: int | None = None) -> list[list[Token]]:
+    return (_default or default_segmenter()).tokenize_many(texts, threads=threads)
+
+
+for _name in ("segment", "resegment", "tokenize", "segment_many", "resegment_many",
+              "tokenize_many"):
     globals()[_name].__doc__ = getattr(Segmenter, _name).__doc__
 del _name

@@ -994,7 +994,7 @@ open(sys.argv[2], 'w').write(('.,;:!?()\"\'-' * 400000 + '. x\n') * 3)" "$dots" 
   local in c kb
   for in in "$text" "$letters" "$dots" "$punct"; do
     for c in "segment" "segment --tokenize" "segment --tokenize --threads 2" "join --detok" \
-             "normalize --tone new"; do
+             "normalize --tone new" "tokenize" "tokenize --format conllu --threads 2"; do
       # shellcheck disable=SC2086
       /usr/bin/time -v -o "$WORK/time.txt" "$VNSEG" $c "$in" >/dev/null 2>"$WORK/err" ||
         fail "$c $(basename "$in"): exit $?"

@@ -22,6 +22,12 @@ struct Word {
   uint16_t syllables;  // > 1 only for multi-syllable words
 };
 
+// The name of a word's kind as the front ends report it (vnseg tokenize,
+// Python's Token.kind): "word" for a word of syllables, else TokenKindName
+// ("number", "url", "email", "hashtag", "mention", "abbreviation", "punct",
+// "other"). A static string.
+const char* WordKindName(TokenKind kind);
+
 // Segments text into words with a dictionary (and its learned model, if it
 // has one; else by maximal matching).
 //
