@@ -84,12 +84,15 @@ class CMakeBuild(build_ext):
 
 def build_options():
     """With a reused CMake build, setuptools' build and egg-info folders go
-    inside it rather than into the source tree."""
+    inside it rather than into the source tree, emptied first: a file left
+    from an earlier build must not reach the wheel (each PEP 517 hook runs
+    this file anew; build_wheel does all its work in one run)."""
     build_dir = os.environ.get("VNSEG_CMAKE_BUILD_DIR")
     if not build_dir:
         return {}
     base = os.path.join(os.path.abspath(build_dir), "python", "setuptools")
-    os.makedirs(base, exist_ok=True)
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(base)
     return {"build": {"build_base": base}, "egg_info": {"egg_base": base}}
 
 
