@@ -98,6 +98,8 @@ def build_options():
 
 setup(
     version=project_version(),
+    packages=["vnseg"],
+    package_data={"vnseg": ["py.typed", "_vnseg.pyi"]},
     # No sources: CMake builds it (CMakeBuild). Declaring it makes the wheel
     # platform-specific (cp311-linux_x86_64, say) rather than pure Python.
     ext_modules=[Extension("vnseg._vnseg", sources=[])],
