@@ -34,6 +34,9 @@ ROOT = os.path.dirname(HERE)
 def project_version():
     """The version of CMake's project(vnseg VERSION x.y.z): the one place it is written."""
     path = os.path.join(ROOT, "CMakeLists.txt")
+    if not os.path.exists(path):
+        sys.exit(f"setup.py: no {path}: build from python/ inside a vnseg source tree "
+                 "(there is no sdist: use python3 -m build --wheel)")
     with open(path, encoding="utf-8") as f:
         m = re.search(r"project\(\s*vnseg\s+VERSION\s+([0-9]+(?:\.[0-9]+)*)", f.read())
     if not m:
