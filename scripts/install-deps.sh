@@ -8,6 +8,9 @@ packages=(
   build-essential cmake pkg-config sqlite3 libsqlite3-dev time
   libicu-dev libutfcpp-dev libabsl-dev libgtest-dev libbenchmark-dev libcli11-dev
   python3 python3-dev python3-pybind11 python3-pytest pybind11-dev
+  # The pip-installable package and its wheel (python/pyproject.toml) and
+  # the ctest python.wheel_venv, which installs the wheel into a fresh venv.
+  python3-pip python3-venv python3-setuptools python3-wheel python3-build
   # scripts/check-sanitizers.sh: clang with libFuzzer and its sanitizer
   # runtimes (tests/fuzz), llvm-symbolizer for readable reports. gcc's
   # ASan/UBSan/TSan runtimes come with build-essential.
