@@ -86,6 +86,28 @@ TEST_F(ConvertTest, DetokUndoesTokenize) {
   }
 }
 
+// KeepsPeriod's abbreviations keep their period, unless a line end follows
+// it (a sentence may end there); the inner periods of v.v. always stay.
+TEST_F(ConvertTest, TokenizeKeepsAbbreviationsWithTheirPeriod) {
+  EXPECT_EQ(Segment("Mr. Smith gặp Dr. Lee ở St. Louis, TS. An", true),
+            "Mr. Smith gặp Dr. Lee ở St. Louis , TS. An");
+  EXPECT_EQ(Segment("ở TP. Huế, Q. 1", true), "ở TP. Huế , Q. 1");
+  EXPECT_EQ(Segment("ở TP.\nv.v. và v.v.", true), "ở TP .\nv.v. và v.v .");
+  EXPECT_EQ(Segment("xin. chào Mr.. (Mr.)", true), "xin . chào Mr .. ( Mr . )");
+  // The lossless output is unchanged.
+  EXPECT_EQ(Segment("Mr. Smith"), "Mr. Smith");
+}
+
+TEST_F(ConvertTest, TokenizeKeepsVersionNumbersWhole) {
+  EXPECT_EQ(Segment("bản v1.2.3, V2.0 và 1.2.3 v1.", true), "bản v1.2.3 , V2.0 và 1.2.3 v1 .");
+}
+
+// A byte order mark is no word: it stays on the word after it.
+TEST_F(ConvertTest, TokenizeKeepsByteOrderMarkOnTheNextWord) {
+  EXPECT_EQ(Segment("\xEF\xBB\xBFXin chào", true), "\xEF\xBB\xBFXin_chào");
+  EXPECT_EQ(Segment("\xEF\xBB\xBF Xin", true), "\xEF\xBB\xBFXin");
+}
+
 TEST_F(ConvertTest, LiteralUnderscoresAreEscaped) {
   EXPECT_EQ(Segment("foo_bar"), "foo__bar");
   EXPECT_EQ(Segment("__init__"), "__init__");
