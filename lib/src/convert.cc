@@ -172,6 +172,12 @@ void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
       open = !open;
     } else if (IsClosing(tok)) {
       space_before = false;
+    } else if (tok == "/" && s->after_word) {
+      // Between two tokens a slash joins them (AFP/TTXVN, đồng/tháng,
+      // HIV/AIDS, 2554/QĐ, as UD VTB's "đồng / tháng" was written): the
+      // tokenizer splits every such slash, so x/y comes back whole.
+      space_before = false;
+      s->glue_next = true;
     }
     if (IsOpening(tok)) s->glue_next = true;
     if (out != nullptr) {

@@ -79,6 +79,11 @@ TEST_F(ConvertTest, JoinDetokenizes) {
   EXPECT_EQ(Join("\" a \r\n\" b \" .\n", true), "\"a\r\n\"b\".\n");
 }
 
+TEST_F(ConvertTest, DetokJoinsASlashBetweenTwoTokens) {
+  EXPECT_EQ(Join("AFP / TTXVN đưa_tin , 500 USD / tháng", true), "AFP/TTXVN đưa tin, 500 USD/tháng");
+  EXPECT_EQ(Join("/ a", true), "/ a");  // nothing before it on the line
+}
+
 TEST_F(ConvertTest, DetokUndoesTokenize) {
   for (const char* text : {"Ông Aliyev nói: \"hòa bình\".", "Mỹ, (EU) và [thế giới] tăng 5%; giảm...",
                            "Xin chào!\nHọc sinh (lớp 5) đi học?\r\n"}) {
