@@ -167,6 +167,7 @@ void TokenizeChunk(Segmenter& segmenter, TokenFormat format, std::string_view ch
     const uint64_t parts_before = first ? at.part : 0;
     l.part = parts_before > 0 || !l.ends_line ? parts_before + 1 : 0;
     SegmentLine(segmenter, l.text, first && start.continues_run, &words);
+    JoinAbbreviations(l.text, &words);  // the words of segment --tokenize
     switch (format) {
       case TokenFormat::kJsonl: WriteJsonl(l, words, out); break;
       case TokenFormat::kTsv: WriteTsv(l, words, out); break;

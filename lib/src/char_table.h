@@ -45,6 +45,7 @@ char32_t ComposeTone(char32_t base, uint8_t tone);
 
 // ASCII letters and digits, tested on a byte (the tokenizer's and the
 // stream cutter's one form of these tests).
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || IsAsciiLetter(c); }
 // Whether `c` is one of the characters of `set`; never for '\0' (unlike

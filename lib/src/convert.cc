@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "abbreviations.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 
@@ -94,26 +95,33 @@ void RenderLossless(std::string_view text, const std::vector<Word>& words, bool 
   AppendEscaped(text, pos, text.size(), word_char_before, out);
 }
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 // `start`: the state of the line before `text` (PieceState).
-void RenderTokenized(std::string_view text, const std::vector<Word>& words, const PieceState& start,
-                     std::string* out) {
+void RenderTokenized(std::string_view text, const std::vector<Word>& segmented,
+                     const PieceState& start, std::vector<Word>* scratch, std::string* out) {
+  scratch->assign(segmented.begin(), segmented.end());
+  JoinAbbreviations(text, scratch);
+  const std::vector<Word>& words = *scratch;
   size_t pos = 0;
   bool line_has_word = start.after_word;
-  bool glue = start.inside_word;  // the first word continues one cut in two
   auto emit_gap = [&](size_t end) {  // keep only the line ends of a gap
     for (; pos < end; ++pos) {
       if (text[pos] == '\n' || text[pos] == '\r') {
         out->push_back(text[pos]);
         line_has_word = false;
-        glue = false;
       }
     }
   };
-  for (const Word& w : words) {
+  bool after_mark = false;  // a byte order mark, no word: it stays on the word after it
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
     emit_gap(w.begin);
-    if (line_has_word && !(glue && w.begin == 0)) out->push_back(' ');
+    const bool continues = k == 0 && start.inside_word && w.begin == 0;  // one word cut in two
+    if (line_has_word && !continues && !after_mark) out->push_back(' ');
     AppendWord(text, w, start.word_char_before, out);
     line_has_word = true;
+    after_mark = text.substr(w.begin, w.end - w.begin) == kByteOrderMark;
     pos = w.end;
   }
   emit_gap(text.size());
@@ -164,6 +172,12 @@ void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
       open = !open;
     } else if (IsClosing(tok)) {
       space_before = false;
+    } else if (tok == "/" && s->after_word) {
+      // Between two tokens a slash joins them (AFP/TTXVN, đồng/tháng,
+      // HIV/AIDS, 2554/QĐ, as UD VTB's "đồng / tháng" was written): the
+      // tokenizer splits every such slash, so x/y comes back whole.
+      space_before = false;
+      s->glue_next = true;
     }
     if (IsOpening(tok)) s->glue_next = true;
     if (out != nullptr) {
@@ -267,6 +281,32 @@ void WriteSentenceLines(std::string_view text, const PieceState& start, Write wr
 
 }  // namespace
 
+void JoinAbbreviations(std::string_view text, std::vector<Word>* words) {
+  std::vector<Word>& w = *words;
+  size_t to = 0;
+  for (size_t k = 0; k < w.size(); ++k, ++to) {
+    Word word = w[k];
+    // words[k..j] touch one another, and no word touches the last.
+    for (size_t j = k + 1; j < w.size() && w[j].begin == w[j - 1].end &&
+                           w[j].end - word.begin <= kMaxAbbreviationBytes; ++j) {
+      if (j + 1 < w.size() && w[j + 1].begin == w[j].end) continue;
+      if (!KeepsPeriod(text.substr(word.begin, w[j].end - word.begin))) continue;
+      const size_t gap = w[j].end;
+      const bool line_ends = j + 1 == w.size() ||
+          text.substr(gap, w[j + 1].begin - gap).find_first_of("\n\r") != std::string_view::npos;
+      const size_t last = line_ends ? j - 1 : j;  // a period before a line end stays alone
+      if (last == k) break;
+      word.end = w[last].end;
+      word.kind = TokenKind::kAbbreviation;
+      word.syllables = 1;
+      k = last;
+      break;
+    }
+    w[to] = word;
+  }
+  w.resize(to);
+}
+
 void SentenceLines(std::string_view text, const PieceState& start, std::string* out) {
   WriteSentenceLines(
       text, start,
@@ -303,6 +343,7 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
   // if it can be: its tokens and words (up to 24 bytes a byte) stay small.
   size_t begin = 0;
   PieceState state = start;
+  std::vector<Word> joined;  // RenderTokenized's words
   do {
     size_t end = text.size();
     if (end - begin > kSegmentPieceBytes) {
@@ -315,7 +356,7 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
     const std::string_view piece = text.substr(begin, end - begin);
     const std::vector<Word>& words = segmenter.Segment(piece, state.continues_run);
     if (options.tokenize) {
-      RenderTokenized(piece, words, state, out);
+      RenderTokenized(piece, words, state, &joined, out);
     } else {
       RenderLossless(piece, words, state.word_char_before, out);
     }

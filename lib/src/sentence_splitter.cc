@@ -2,28 +2,13 @@
 
 #include <string_view>
 
+#include "abbreviations.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 #include "vnseg/tokenizer.h"
 
 namespace vnseg {
 namespace {
-
-// Words that a '.' follows without ending the sentence: titles and the
-// names of administrative units, which a name or number follows
-// ("PGS. Nguyễn", "TP. Huế", "Q. 3"). Case matters: "Tp" is listed, "tp"
-// (lower case, as in "v.v.") is left to the rule on the next word.
-constexpr std::string_view kTitles[] = {
-    "TP", "Tp", "tp", "Q", "P", "GS", "PGS", "TS", "TSKH", "ThS", "Ths", "BS", "BSCKI", "BSCKII", "KS", "CN",
-    "NSƯT", "NSND", "NGƯT", "NGND", "LS", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Th", "Tr",
-    "TT", "Đ/c", "đ/c"};
-
-bool IsTitle(std::string_view word) {
-  for (std::string_view t : kTitles) {
-    if (word == t) return true;
-  }
-  return false;
-}
 
 // An abbreviation token made of titles only (PGS.TS, Th.S, GS.TSKH): unlike
 // TP.HCM, which ends many a sentence, a name follows it.

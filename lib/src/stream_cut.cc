@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "abbreviations.h"
 #include "char_table.h"
 #include "utf8_fast.h"
 #include "vnseg/segmenter.h"
@@ -99,13 +100,39 @@ size_t UnderscoreCut(std::string_view text) {
   return 0;
 }
 
+// kTokenized: WhiteSpaceCut, but never just after an abbreviation whose
+// period --tokenize keeps (KeepsPeriod): the piece before the cut would end
+// there as a line does, which splits the period off ("Mr . |Smith").
+// `*blocked`: the last cut refused so (0 if none). Each try looks only
+// before the last, so this stays linear.
+size_t TokenizedCut(std::string_view text, size_t* blocked) {
+  size_t cut = WhiteSpaceCut(text, false);
+  while (cut > 0) {
+    size_t end = cut;
+    while (end > 0 && IsOneOf(text[end - 1], " \t\r")) --end;
+    size_t abbreviation = std::string_view::npos;
+    for (size_t n = 2; n <= kMaxAbbreviationBytes && n <= end; ++n) {
+      if (KeepsPeriod(text.substr(end - n, n))) abbreviation = end - n;
+    }
+    if (abbreviation == std::string_view::npos) return cut;
+    if (*blocked == 0) *blocked = cut;
+    cut = WhiteSpaceCut(text.substr(0, abbreviation), false);
+  }
+  return 0;
+}
+
 Cut SegmentCut(const std::string_view all, bool tokenized) {
   std::string_view text = all;
   if (tokenized) {
     // Its exact cuts change nothing wherever they fall: small pieces, as
     // its output and the windows of long runs take more memory.
     const std::string_view head = text.substr(0, kMaxSpacelessPiece);
-    if (size_t cut = WhiteSpaceCut(head, false)) return Cut{cut, false, true};
+    size_t blocked = 0;
+    if (size_t cut = TokenizedCut(head, &blocked)) return Cut{cut, false, true};
+    // Only after an abbreviation: read on while the text is short (with
+    // the reader's 1 MiB blocks it never is), else cut there after all.
+    if (blocked > 0 && all.size() < kMaxSpacelessPiece) return Cut{};
+    if (blocked > 0) return Cut{blocked, false, false};
     // A window starts every 16384 syllables: well within the head.
     if (size_t cut = Segmenter::LastRunWindow(head)) return Cut{cut, false, true, true};
   }
@@ -115,7 +142,7 @@ Cut SegmentCut(const std::string_view all, bool tokenized) {
   // stretch, or, if the text starts with it, inside its head.
   const size_t stretch = SpacelessRunStart(text);
   if (stretch != std::string_view::npos) text = text.substr(0, stretch);
-  if (size_t cut = WhiteSpaceCut(text, false)) return Cut{cut, false, true};
+  if (size_t cut = WhiteSpaceCut(text, false)) return Cut{cut, false, !tokenized};
   if (size_t cut = WhiteSpaceCut(text, true)) return Cut{cut, false, false};
   // No white space before the stretch, or none at all. Code points are
   // decoded against the end of `all`: one that crosses the head's is whole.

@@ -273,6 +273,9 @@ class Scanner {
     if (end == text_.size() || !MayContinueWord(text_[end])) {
       return Emit(start, end, TokenKind::kSyllable);
     }
+    if (size_t version_end = ScanVersionEnd(start, end)) {
+      return Emit(start, version_end, TokenKind::kNumber);
+    }
     if (StartsLikeUrl(text_.substr(start))) {
       return Emit(start, ScanUrlEnd(start), TokenKind::kUrl);
     }
@@ -415,6 +418,20 @@ class Scanner {
       extended = true;
     }
     return extended ? pos : 0;
+  }
+
+  // v1.2.3, V2.0: 'v' and digits, then '.' and digits, once or more (a
+  // version number, whole like 1.2.3). 0 if not one.
+  size_t ScanVersionEnd(size_t start, size_t end) {
+    if ((text_[start] | 0x20) != 'v' || end - start < 2) return 0;
+    for (size_t i = start + 1; i < end; ++i) {
+      if (!IsAsciiDigit(text_[i])) return 0;
+    }
+    size_t pos = end;
+    while (pos + 1 < text_.size() && text_[pos] == '.' && IsAsciiDigit(text_[pos + 1])) {
+      pos = SkipWordChars(pos + 1);
+    }
+    return pos == end ? 0 : pos;
   }
 
   // 2.000  3,5  15/7/2023  2020-2023  10:30  50%  3G  10km  5h30

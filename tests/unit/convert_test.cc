@@ -79,11 +79,38 @@ TEST_F(ConvertTest, JoinDetokenizes) {
   EXPECT_EQ(Join("\" a \r\n\" b \" .\n", true), "\"a\r\n\"b\".\n");
 }
 
+TEST_F(ConvertTest, DetokJoinsASlashBetweenTwoTokens) {
+  EXPECT_EQ(Join("AFP / TTXVN đưa_tin , 500 USD / tháng", true), "AFP/TTXVN đưa tin, 500 USD/tháng");
+  EXPECT_EQ(Join("/ a", true), "/ a");  // nothing before it on the line
+}
+
 TEST_F(ConvertTest, DetokUndoesTokenize) {
   for (const char* text : {"Ông Aliyev nói: \"hòa bình\".", "Mỹ, (EU) và [thế giới] tăng 5%; giảm...",
                            "Xin chào!\nHọc sinh (lớp 5) đi học?\r\n"}) {
     EXPECT_EQ(Join(Segment(text, true), true), text);
   }
+}
+
+// KeepsPeriod's abbreviations keep their period, unless a line end follows
+// it (a sentence may end there); the inner periods of v.v. always stay.
+TEST_F(ConvertTest, TokenizeKeepsAbbreviationsWithTheirPeriod) {
+  EXPECT_EQ(Segment("Mr. Smith gặp Dr. Lee ở St. Louis, TS. An", true),
+            "Mr. Smith gặp Dr. Lee ở St. Louis , TS. An");
+  EXPECT_EQ(Segment("ở TP. Huế, Q. 1", true), "ở TP. Huế , Q. 1");
+  EXPECT_EQ(Segment("ở TP.\nv.v. và v.v.", true), "ở TP .\nv.v. và v.v .");
+  EXPECT_EQ(Segment("xin. chào Mr.. (Mr.)", true), "xin . chào Mr .. ( Mr . )");
+  // The lossless output is unchanged.
+  EXPECT_EQ(Segment("Mr. Smith"), "Mr. Smith");
+}
+
+TEST_F(ConvertTest, TokenizeKeepsVersionNumbersWhole) {
+  EXPECT_EQ(Segment("bản v1.2.3, V2.0 và 1.2.3 v1.", true), "bản v1.2.3 , V2.0 và 1.2.3 v1 .");
+}
+
+// A byte order mark is no word: it stays on the word after it.
+TEST_F(ConvertTest, TokenizeKeepsByteOrderMarkOnTheNextWord) {
+  EXPECT_EQ(Segment("\xEF\xBB\xBFXin chào", true), "\xEF\xBB\xBFXin_chào");
+  EXPECT_EQ(Segment("\xEF\xBB\xBF Xin", true), "\xEF\xBB\xBFXin");
 }
 
 TEST_F(ConvertTest, LiteralUnderscoresAreEscaped) {

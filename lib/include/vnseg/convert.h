@@ -16,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "vnseg/segmenter.h"
 #include "vnseg/stream_cut.h"  // SafeCutPoint, FindCut
@@ -60,6 +61,17 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
 // The state after `piece` for SegmentText and ResegmentText, given the
 // state before it and the cut after it.
 PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, const Cut& cut);
+
+// The words of `segment --tokenize` (SegmentText with `tokenize`) from
+// Segment()'s: each run of words that touch one another (no white space
+// between them) and spell an abbreviation written with a final period
+// ("Mr.", "Dr.", "TS.", "TP.", "Q.", "etc.", "v.v."; the list and its
+// reasons are in lib/src/abbreviations.cc) becomes one word of kind
+// kAbbreviation, unless a word touches the period. A period that a line
+// end (or the end of `text`) follows stays a word of its own: it may end
+// the sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và").
+// `words` are offsets into `text`, in order.
+void JoinAbbreviations(std::string_view text, std::vector<Word>* words);
 
 struct JoinOptions {
   // Also undo the tokenized style: no space before , . : ; ! ? ) ] } % …,

@@ -1,0 +1,26 @@
+// The one list of abbreviations written with a final period (TP., Mr.,
+// v.v.): the sentence splitter's titles, which a '.' follows without
+// ending the sentence, and the words whose period `segment --tokenize`
+// keeps with them ("Mr. Smith", not "Mr . Smith").
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace vnseg {
+
+// A title or unit that a name or number follows ("PGS. Nguyễn", "TP. Huế",
+// "Q. 3"): a '.' after it does not end a sentence. Case matters: "Tp" is a
+// title, "tp" (lower case, as in "v.v.") is left to the rule on the next
+// word. `word` is without its period.
+bool IsTitle(std::string_view word);
+
+// `written` (period included, as "Mr." or "v.v.") is an abbreviation that
+// `segment --tokenize` keeps whole: every title, plus Mrs., Jr., Sr.,
+// vs., etc., Inc., Ltd., Co., Corp., v.v., tr. (trang), ...
+bool KeepsPeriod(std::string_view written);
+
+// The longest written form KeepsPeriod can hold, in bytes.
+constexpr size_t kMaxAbbreviationBytes = 8;
+
+}  // namespace vnseg
