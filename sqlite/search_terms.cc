@@ -79,6 +79,10 @@ int SearchTerms::ForEach(std::string_view text, bool query,
       while (next_part < parts->size() && (*parts)[next_part].end <= begin) ++next_part;
       for (size_t i = next_part; i < parts->size() && (*parts)[i].begin < end; ++i) {
         const Word& part = (*parts)[i];
+        // A part that starts before the piece joined a word before it (the
+        // text again with spaces for hyphens): not a part of the piece, and
+        // it would start before the position's first term.
+        if (part.begin < begin) continue;
         std::string_view part_span =
             std::string_view(parts_text_).substr(part.begin, part.end - part.begin);
         if (!IsIndexed(part_span, part.kind)) continue;

@@ -56,20 +56,12 @@ bool RunFinder::Next(SyllableRun* run) {
   run->first = i;
   run->last = last;
   run->sentence_start = StartsSentence(i);
-  // A new sentence past white space other than one space or a sentence's
-  // end (not past a colon, quote or dash: lower case after them is normal
-  // text), even where its first token is no syllable ("3 ngày").
-  for (size_t k = next_; k < i; ++k) {
-    const Token& t = tokens_[k];
-    if ((t.kind == TokenKind::kSpace && !IsSingleSpace(k)) ||
-        (t.kind == TokenKind::kPunct && EndsSentence(text_.substr(t.begin, t.end - t.begin)))) {
-      sentence_initial_ = Initial::kNone;
-    }
-  }
-  for (size_t k = i; k <= last && sentence_initial_ == Initial::kNone; k += 2) {
-    sentence_initial_ = InitialOf(k);
-  }
-  run->lower_case_sentence = sentence_initial_ == Initial::kLower;
+  // Of the run alone: a state carried from run to run would differ where
+  // the streaming reader cuts the text (SafeCutPoint), which starts each
+  // part afresh; sentence_start already gives the same answer there.
+  Initial initial = Initial::kNone;
+  for (size_t k = i; k <= last && initial == Initial::kNone; k += 2) initial = InitialOf(k);
+  run->lower_case_sentence = run->sentence_start && initial == Initial::kLower;
   run->cut = (last - i) / 2 + 1 == kMaxRunSyllables && goes_on();
   next_ = last + 1;
   return true;

@@ -21,10 +21,9 @@ struct SyllableRun {
   size_t first;
   size_t last;
   bool sentence_start;  // its first syllable starts a sentence
-  // The sentence it is in (from a line start or the end of the previous
-  // one) begins, at its first syllable that starts with a letter, with a
-  // lower-case one: text written without capitals (a search query, chat),
-  // whose case tells nothing of names.
+  // It starts a sentence (sentence_start) and its first syllable that
+  // starts with a letter starts with a lower-case one: text written without
+  // capitals (a search query, chat), whose case tells nothing of names.
   bool lower_case_sentence;
   bool cut;             // cut at kMaxRunSyllables: the next window goes on from last + 2
 };
@@ -57,10 +56,6 @@ class RunFinder {
   const std::vector<Token>& tokens_;
   bool continues_run_;
   size_t next_ = 0;  // first token not looked at
-  // Case of the current sentence's first letter: kNone while its syllables
-  // so far begin with none (and at the start of a text cut inside a run,
-  // until a letter is seen).
-  Initial sentence_initial_ = Initial::kNone;
 };
 
 }  // namespace vnseg

@@ -1,7 +1,10 @@
 // (g) The FTS5 tokenizer's terms (sqlite/search_terms.h) over any bytes, as
 // SQLite passes them: the first byte chooses syllable mode and query, the
 // rest is the text. Every term has a non-empty key and a span inside the
-// text; spans do not go backwards; the first term is not colocated; the
+// text; positions do not go backwards (the first term of each starts at or
+// after the previous position's), and the terms colocated at a position
+// (a word's syllables, a hyphenated word's parts) start at or after its
+// first term; the first term is not colocated; the
 // callback's non-zero result stops the walk and is returned.
 #include <cstdint>
 #include <string>
@@ -23,13 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   SearchTerms& terms = options.remove_diacritics ? syllable_terms : word_terms;
 
   size_t count = 0;
-  uint32_t last_begin = 0;
+  uint32_t position_begin = 0;  // the first term of the current position
   int result = terms.ForEach(text, query, [&](const SearchTerm& term) {
     fuzz::Check(!term.key.empty(), "an empty search term");
     fuzz::Check(term.begin <= term.end && term.end <= text.size(), "a term span outside the text");
-    fuzz::Check(term.begin >= last_begin, "term spans go backwards");
+    fuzz::Check(term.begin >= position_begin, "term spans go backwards");
     fuzz::Check(count > 0 || !term.colocated, "the first term is colocated");
-    last_begin = term.begin;
+    if (!term.colocated) position_begin = term.begin;
     ++count;
     return 0;
   });

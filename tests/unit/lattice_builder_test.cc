@@ -182,9 +182,9 @@ TEST(RunFinderTest, RunsAndSentenceStarts) {
   EXPECT_FALSE(Runs(text, tokens, true).at(0).sentence_start);
 }
 
-// A sentence whose first letter is lower case is text written without
-// capitals, for all its runs; a colon, quote or dash does not begin a new
-// one (lower case after them is normal text), a sentence's end does.
+// A run that starts a sentence with a lower-case letter is text written
+// without capitals; a run inside a sentence is not (its case says nothing
+// of the text's), nor one that starts with a capital.
 TEST(RunFinderTest, LowerCaseSentences) {
   const std::string text =
       "vé đi hà nội, giá rẻ. Ông nói: \"đi thôi\". 3 ngày ở đà lạt, hai đêm\n“Hà Nội” đẹp";
@@ -196,9 +196,9 @@ TEST(RunFinderTest, LowerCaseSentences) {
                                           tokens[run.last].end - tokens[run.first].begin)) +
                   (run.lower_case_sentence ? "|lower" : ""));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{"vé đi hà nội|lower", "giá rẻ|lower", "Ông nói",
-                                           "đi thôi", "ngày ở đà lạt|lower", "hai đêm|lower",
-                                           "Hà Nội", "đẹp"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"vé đi hà nội|lower", "giá rẻ", "Ông nói",
+                                           "đi thôi|lower", "ngày ở đà lạt", "hai đêm", "Hà Nội",
+                                           "đẹp"}));
 }
 
 TEST(RunFinderTest, LongRunsAreCutIntoWindows) {
