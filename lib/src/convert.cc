@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "abbreviations.h"
+#include "line_ends.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 
@@ -236,22 +237,6 @@ void JoinPlain(std::string_view text, bool word_char_before, std::string* out) {
     pos = run_end;
   }
   out->append(text.data() + pos, text.size() - pos);
-}
-
-// The line ends in the white space `gap`: LF, CR, CR LF, U+2028, U+2029
-// and U+0085 (the ones SplitSentences ends a sentence at).
-size_t CountLineEnds(std::string_view gap) {
-  size_t n = 0;
-  for (size_t i = 0; i < gap.size(); ++i) {
-    const char c = gap[i];
-    if (c == '\n' || (c == '\r' && (i + 1 == gap.size() || gap[i + 1] != '\n'))) {
-      ++n;
-    } else if (gap.substr(i, 3) == "\u2028" || gap.substr(i, 3) == "\u2029" ||
-               gap.substr(i, 2) == "\u0085") {
-      ++n;
-    }
-  }
-  return n;
 }
 
 // SentenceLines, each sentence written by `write(sentence, state, out)`

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "abbreviations.h"
+#include "line_ends.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 #include "vnseg/tokenizer.h"
@@ -61,12 +62,7 @@ bool IsRoman(std::string_view s) {
   return true;
 }
 
-bool HasLineEnd(std::string_view space) {
-  return space.find_first_of("\n\r") != std::string_view::npos ||
-         space.find("\u2028") != std::string_view::npos ||
-         space.find("\u2029") != std::string_view::npos ||
-         space.find("\u0085") != std::string_view::npos;
-}
+bool HasLineEnd(std::string_view space) { return CountLineEnds(space) != 0; }
 
 bool IsCloser(std::string_view p) {
   return p == "\"" || p == "'" || p == ")" || p == "]" || p == "}" || p == "\u201D" ||
