@@ -52,7 +52,6 @@ struct Lattice {
   std::vector<uint32_t> begins;     // one per syllable: byte offset in the segmented text
   std::vector<uint32_t> syllable_flags;  // one per syllable: WordFlags of it as a one-syllable word
   bool sentence_start = false;      // the run's first syllable starts a sentence
-  bool lower_case_sentence = false; // SyllableRun::lower_case_sentence
   std::vector<LatticeEdge> edges;   // grouped by start, ascending
   std::vector<uint32_t> first_edge; // edges of start i: [first_edge[i], first_edge[i + 1])
 
@@ -73,7 +72,6 @@ struct Lattice {
     begins.clear();
     syllable_flags.clear();
     sentence_start = false;
-    lower_case_sentence = false;
     edges.clear();
     first_edge.clear();
   }

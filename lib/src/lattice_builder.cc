@@ -138,7 +138,6 @@ void LatticeBuilder::Build(std::string_view text, const std::vector<Token>& toke
     lattice->syllable_flags.push_back(f.flags[0]);
   }
   lattice->sentence_start = run.sentence_start;
-  lattice->lower_case_sentence = run.lower_case_sentence;
   for (size_t k = 0; k < count; ++k) {
     lattice->first_edge.push_back(static_cast<uint32_t>(lattice->edges.size()));
     lattice->AddEdge(static_cast<uint32_t>(k), 1, 0);

@@ -61,10 +61,16 @@ bool ShapeClasses(const Lattice& lattice, uint8_t* classes) {
     some |= lattice.shapes[i];
   }
   const bool all_caps = n >= 2 && (every & kUpperInitial) && !(some & kHasDigit);
-  const bool any_upper = (some & kUpperInitial) != 0;
+  // No capital, so the first syllable that starts with a letter starts
+  // with a lower-case one. Of the run alone: a state carried from run to
+  // run would differ where the streaming reader cuts the text
+  // (SafeCutPoint), which starts each part afresh; sentence_start gives
+  // the same answer on both sides.
+  const bool lower_case_sentence =
+      lattice.sentence_start && !(some & kUpperInitial) && (some & kLowerInitial);
   const uint8_t* table = kShapeClassTable.of[all_caps ? 1 : 0];
   for (size_t i = 0; i < n; ++i) classes[i] = table[lattice.shapes[i] & 15];
-  return all_caps || (lattice.lower_case_sentence && !any_upper);
+  return all_caps || lower_case_sentence;
 }
 
 void ListedWordFacts(const Lattice& lattice, uint8_t* cover, uint8_t* ends, uint8_t* starts) {
@@ -251,14 +257,9 @@ void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
   for (size_t i = 0; i < n; ++i) {
     first_candidate[i] = static_cast<uint32_t>(count);
     Candidate* from_i = &candidates[count];
-    if (!name_cuts) {
-      const size_t here = GuessedAndListedAt(lattice, i, from_i);
-      MarkSurnameWords(lattice.syllable_flags[i], caseless, from_i, here);
-      count += here;
-      continue;
-    }
-    uint32_t cut;
-    size_t here = CandidatesAt(lattice, caseless, i, from_i, &cut);
+    uint32_t cut = 0;
+    size_t here = name_cuts ? CandidatesAt(lattice, caseless, i, from_i, &cut)
+                            : GuessedAndListedAt(lattice, i, from_i);
     // Past a listed place the name after it is a name run of its own:
     // "Thổ Nhĩ Kỳ | Recep Tayyip Erdogan" (the builder's run began at "Thổ").
     if (cut != 0 && !caseless) name_restart = i + cut;

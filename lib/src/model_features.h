@@ -178,8 +178,8 @@ inline constexpr int kWordTerms = 8;  // the most WordDenseFeatures writes
 // Shape classes of a run as the model sees them. A run written in capitals
 // only (a headline) is read as lower case, so it segments like normal text.
 // `classes` has room for lattice.size(). Returns whether the run is
-// caseless: written in capitals only, or with none in a sentence written
-// in lower case (Lattice::lower_case_sentence).
+// caseless: written in capitals only, or starting a sentence
+// (Lattice::sentence_start) with a lower-case letter and no capital.
 bool ShapeClasses(const Lattice& lattice, uint8_t* classes);
 
 // Dense features of a candidate word of `length` syllables with the OR of

@@ -1,9 +1,5 @@
 #include "run_finder.h"
 
-#include <unicode/uchar.h>
-
-#include "utf8_fast.h"
-
 namespace vnseg {
 namespace {
 
@@ -31,15 +27,6 @@ inline bool RunFinder::StartsSentence(size_t index) const {
   return !continues_run_;  // the text's start: a sentence's, unless cut in a run
 }
 
-RunFinder::Initial RunFinder::InitialOf(size_t index) const {
-  const Token& t = tokens_[index];
-  char32_t cp;
-  if (DecodeUtf8(text_.data() + t.begin, text_.data() + t.end, &cp) == 0) return Initial::kNone;
-  if (u_islower(cp)) return Initial::kLower;
-  if (u_isupper(cp) || u_istitle(cp)) return Initial::kUpper;
-  return Initial::kNone;
-}
-
 bool RunFinder::Next(SyllableRun* run) {
   const size_t n = tokens_.size();
   size_t i = next_;
@@ -56,12 +43,6 @@ bool RunFinder::Next(SyllableRun* run) {
   run->first = i;
   run->last = last;
   run->sentence_start = StartsSentence(i);
-  // Of the run alone: a state carried from run to run would differ where
-  // the streaming reader cuts the text (SafeCutPoint), which starts each
-  // part afresh; sentence_start already gives the same answer there.
-  Initial initial = Initial::kNone;
-  for (size_t k = i; k <= last && initial == Initial::kNone; k += 2) initial = InitialOf(k);
-  run->lower_case_sentence = run->sentence_start && initial == Initial::kLower;
   run->cut = (last - i) / 2 + 1 == kMaxRunSyllables && goes_on();
   next_ = last + 1;
   return true;

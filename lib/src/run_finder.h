@@ -21,10 +21,6 @@ struct SyllableRun {
   size_t first;
   size_t last;
   bool sentence_start;  // its first syllable starts a sentence
-  // It starts a sentence (sentence_start) and its first syllable that
-  // starts with a letter starts with a lower-case one: text written without
-  // capitals (a search query, chat), whose case tells nothing of names.
-  bool lower_case_sentence;
   bool cut;             // cut at kMaxRunSyllables: the next window goes on from last + 2
 };
 
@@ -42,10 +38,6 @@ class RunFinder {
 
  private:
   inline bool StartsSentence(size_t token_index) const;
-  // Whether the letter that begins syllable token `index` is lower or upper
-  // case, or neither (a digit or other first character).
-  enum class Initial { kNone, kLower, kUpper };
-  Initial InitialOf(size_t index) const;
   // Inline: asked for every token of a run.
   bool IsSingleSpace(size_t i) const {
     const Token& t = tokens_[i];
