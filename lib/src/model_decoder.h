@@ -60,13 +60,19 @@ inline bool ListedLowerThenUpper(uint32_t flags) {
 }
 
 // Score of a candidate word: its dense features and the user-word bonus
-// (for user words and, when decoding, ListedLowerThenUpper names).
+// (for user words and, when decoding, ListedLowerThenUpper names), and
+// when decoding kCaselessProperNameBonus.
 inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
                        const Candidate& word) {
-  float score = table.Score(word.length, word.flags, features.CaseOf(word.start, word.length));
+  const WordCase word_case = features.CaseOf(word.start, word.length);
+  float score = table.Score(word.length, word.flags, word_case);
   const bool always_join =
       (word.flags & kFromUserList) ||
       (features.name_cuts && ListedLowerThenUpper(word.flags));
+  if (features.name_cuts && (word.flags & kProperName) && word_case == kCaselessWord &&
+      word.length >= 2) {
+    score += kCaselessProperNameBonus * static_cast<float>(word.length - 1);
+  }
   if (always_join && word.length >= 2) {
     score += kUserWordBonus * static_cast<float>(word.length - 1);
   }

@@ -127,6 +127,9 @@ TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
           const bool listed_lower_then_upper =
               (flags & kFromNameList) && (flags & kLowerThenUpper) &&
               !(flags & kFromBaseList) && !(flags & kProperName);
+          if ((flags & kProperName) && word_case == kCaselessWord && length >= 2) {
+            plain += kCaselessProperNameBonus * static_cast<float>(length - 1);
+          }
           if (((flags & kFromUserList) || listed_lower_then_upper) && length >= 2) {
             plain += kUserWordBonus * static_cast<float>(length - 1);
           }
