@@ -219,12 +219,12 @@ void MarkSurnameWords(uint32_t first_syllable_flags, bool caseless, Candidate* w
   }
 }
 
-// "Moskva Trần Hoài Nam": a family name after a Capitalised syllable that is
-// no word of any list nor a family name itself ("Nguyễn Trần Minh Quân" is
-// one name).
-bool SurnameAfterUnknownWord(const Lattice& lattice, size_t i) {
-  return i > 0 && (lattice.syllable_flags[i] & kSurnameSyllable) && IsNamePart(lattice.shapes[i - 1]) &&
-         IsNamePart(lattice.shapes[i]) && lattice.syllable_flags[i - 1] == 0;
+// A family name after a Capitalised syllable that is no family name itself:
+// "tại Tokyo | Nguyễn Thị Lan", "Phó Thủ tướng | Đỗ Minh Tuấn" (one name
+// from the family name on), while "Nguyễn Trần Minh Quân" is one name.
+bool FamilyNameAfterOtherWord(const Lattice& lattice, size_t i) {
+  return i > 0 && (lattice.syllable_flags[i] & kSurnameSyllable) && IsNamePart(lattice.shapes[i]) &&
+         IsNamePart(lattice.shapes[i - 1]) && !(lattice.syllable_flags[i - 1] & kSurnameSyllable);
 }
 
 }  // namespace
@@ -273,9 +273,9 @@ void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
     // "Thổ Nhĩ Kỳ | Recep Tayyip Erdogan" (the builder's run began at "Thổ").
     if (cut != 0 && !caseless) name_restart = i + cut;
     const uint32_t run = capitalised_run[i];
-    // and so is a full name after a syllable no list knows: "tại Moskva |
-    // Trần Hoài Nam" (a decoding rule like the cut: learning sees the run).
-    if (name_cuts && !caseless && run <= 4 && SurnameAfterUnknownWord(lattice, i)) name_restart = i;
+    // and so is a full name of 2-4 syllables from a family name inside the
+    // run (a decoding rule like the cut: learning sees the run as it is).
+    if (name_cuts && !caseless && run <= 4 && FamilyNameAfterOtherWord(lattice, i)) name_restart = i;
     if (i == name_restart && run >= 2) {
       size_t c = 0;
       while (c < here && from_i[c].length != run) ++c;

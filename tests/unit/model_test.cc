@@ -130,6 +130,10 @@ TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
           if ((flags & kProperName) && word_case == kCaselessWord && length >= 2) {
             plain += kCaselessProperNameBonus * static_cast<float>(length - 1);
           }
+          if ((flags & kNameRunEdge) && (flags & kSurnameSyllable) && word_case != kCaselessWord &&
+              length >= 2) {
+            plain += kFullNameBonus * static_cast<float>(length - 1);
+          }
           if (((flags & kFromUserList) || listed_lower_then_upper) && length >= 2) {
             plain += kUserWordBonus * static_cast<float>(length - 1);
           }
