@@ -27,6 +27,14 @@ inline constexpr uint32_t kSurnameSyllable = 1u << 3;
 static_assert((kSurnameSyllable & (kAllWordFlags | kNameRunEdge)) == 0,
               "kSurnameSyllable must be a bit of its own");
 
+// Edge flag set by the lattice builder on a name run that goes through a
+// particle of foreign names or ends in an article ("Lula da Silva",
+// "Abdel Fattah al-Sisi", name_particles.h): decoding
+// keeps it whole, as the user words (the treebank has none to learn from).
+inline constexpr uint32_t kParticleNameEdge = 1u << 16;
+static_assert((kParticleNameEdge & (kAllWordFlags | kNameRunEdge | kSurnameSyllable)) == 0,
+              "kParticleNameEdge must be a bit of its own");
+
 // Spelling shape of a syllable, for scorers and lattice filters.
 enum SyllableShape : uint8_t {
   kUpperInitial = 1,  // first letter is upper case

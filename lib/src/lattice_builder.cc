@@ -5,6 +5,7 @@
 
 #include "char_table.h"
 #include "model_features.h"
+#include "name_particles.h"
 #include "string_view_util.h"
 #include "surnames.h"
 #include "vnseg/syllable_key.h"
@@ -72,6 +73,8 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
     if (f.root[d] != DictionaryImage::kNoNode) dicts_[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
   if (IsVietnameseSurname(key_)) f.flags[0] |= kSurnameSyllable;
+  f.name_particle = IsNameParticle(key_);
+  f.article_name = IsArticleName(syllable);
   if (syllable.size() > kMaxCachedSyllableBytes) {
     uncached_ = f;
     return uncached_;
@@ -87,14 +90,24 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
 // "Azerbaijan Aliyev" is a country and a person, not one name.
 inline size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
   const std::vector<SyllableFacts>& facts = facts_;
-  auto is_name_part = [&](size_t i) { return IsNamePart(facts[i].shape); };
+  auto is_name_part = [&](size_t i) { return IsNamePart(facts[i].shape) || facts[i].article_name; };
   auto starts_run = [&](size_t i) {
     return i == 0 || !is_name_part(i - 1) || (i == 1 && sentence_start) || facts[i - 1].listed_name();
   };
   if (!is_name_part(k) || (k == 0 && sentence_start) || !starts_run(k)) return 0;
   if (facts[k].listed_name() && k + 1 < facts.size() && is_name_part(k + 1)) return 0;
   size_t end = k + 1;
-  while (end < facts.size() && is_name_part(end)) ++end;
+  while (end < facts.size()) {
+    if (is_name_part(end)) {
+      ++end;
+      continue;
+    }
+    // Particles continue the run only into another name part.
+    size_t next = end;
+    while (next < facts.size() && facts[next].name_particle) ++next;
+    if (next == end || next == facts.size() || !is_name_part(next)) break;
+    end = next;
+  }
   return end - k >= 2 ? end - k : 0;
 }
 
@@ -142,7 +155,11 @@ void LatticeBuilder::Build(std::string_view text, const std::vector<Token>& toke
     lattice->first_edge.push_back(static_cast<uint32_t>(lattice->edges.size()));
     lattice->AddEdge(static_cast<uint32_t>(k), 1, 0);
     if (size_t name = NameRunAt(k, run.sentence_start)) {
-      lattice->AddEdge(static_cast<uint32_t>(k), static_cast<uint32_t>(name), kNameRunEdge);
+      uint32_t flags = kNameRunEdge;
+      for (size_t m = k + 1; m < k + name; ++m) {
+        if (facts_[m].name_particle || facts_[m].article_name) flags |= kParticleNameEdge;
+      }
+      lattice->AddEdge(static_cast<uint32_t>(k), static_cast<uint32_t>(name), flags);
     }
     for (int d = 0; d < 2 && dicts_[d] != nullptr; ++d) AddDictionaryWords(d, k, lattice);
   }

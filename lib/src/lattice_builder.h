@@ -41,6 +41,13 @@ class LatticeBuilder {
     uint32_t root[2];   // the trie node one step from the root over it
     uint32_t flags[2];  // WordFlags of the syllable as a word of each dictionary (0: none)
     uint8_t shape;      // SyllableShape bits
+    // A lower-case particle of foreign names ("da", "von", "bin") that joins
+    // the Capitalised syllables around it into one name run: "Lula da
+    // Silva", "Ursula von der Leyen" (name_particles.h).
+    bool name_particle;
+    // A lower-case article glued to a Capitalised name by a hyphen
+    // ("al-Sisi", "el-Sisi"): a name part like a Capitalised syllable.
+    bool article_name;
 
     // A one-syllable name of the name lists: a place or a person ("Mỹ",
     // "Azerbaijan", "Hùng").

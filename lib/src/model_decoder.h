@@ -60,7 +60,8 @@ inline bool ListedLowerThenUpper(uint32_t flags) {
 }
 
 // Score of a candidate word: its dense features and the user-word bonus
-// (for user words and, when decoding, ListedLowerThenUpper names), and
+// (for user words and, when decoding, ListedLowerThenUpper names and
+// kParticleNameEdge runs), and
 // when decoding kCaselessProperNameBonus and kFullNameBonus.
 inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
                        const Candidate& word) {
@@ -68,7 +69,7 @@ inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
   float score = table.Score(word.length, word.flags, word_case);
   const bool always_join =
       (word.flags & kFromUserList) ||
-      (features.name_cuts && ListedLowerThenUpper(word.flags));
+      (features.name_cuts && (ListedLowerThenUpper(word.flags) || (word.flags & kParticleNameEdge)));
   if (features.name_cuts && (word.flags & kProperName) && word_case == kCaselessWord &&
       word.length >= 2) {
     score += kCaselessProperNameBonus * static_cast<float>(word.length - 1);

@@ -164,7 +164,8 @@ uint32_t ProperNameBeforeProperName(const Lattice& lattice, size_t i) {
 bool DictionaryWordAt(const Lattice& lattice, size_t i, uint32_t length) {
   for (uint32_t e = lattice.first_edge[i]; e < lattice.first_edge[i + 1]; ++e) {
     const LatticeEdge& edge = lattice.edges[e];
-    if (edge.length == length && edge.flags != kNameRunEdge) return true;
+    const bool name_run = (edge.flags & ~kParticleNameEdge) == kNameRunEdge;
+    if (edge.length == length && !name_run) return true;
   }
   return false;
 }
