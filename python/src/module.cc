@@ -272,7 +272,7 @@ PYBIND11_MODULE(_vnseg, m) {
       .def("segment_many", &PySegmenter::SegmentMany, arg("texts"), arg("tokenize"),
            arg("threads"))
       .def("resegment_many", &PySegmenter::ResegmentMany, arg("texts"), arg("threads"))
-      .def("_convert_block",
+      .def("convert_block",
            [](PySegmenter& s, const std::string& op, const py::bytes& data, const std::string& name,
               uint64_t offset, uint64_t line, int invalid, size_t block_size,
               const py::dict& options) {
@@ -280,7 +280,7 @@ PYBIND11_MODULE(_vnseg, m) {
            },
            arg("op"), arg("data"), arg("name"), arg("offset"), arg("line"), arg("invalid"),
            arg("block_size"), arg("options"))
-      .def("_segmented_hint",
+      .def("segmented_hint",
            [](PySegmenter& s, const py::bytes& data) { return SegmentedHint(s.pool(), data); },
            arg("data"))
       .def("info", &PySegmenter::Info)

@@ -69,7 +69,7 @@ def local_client(workers=None):
 
     n = workers or os.cpu_count() or 1
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=":0")
     return Client(cluster)
 
 
@@ -135,7 +135,7 @@ def _print_hint(op, name, path, seg):
         head.decode("utf-8")
     except UnicodeDecodeError as e:
         head = head[:e.start]  # (the CLI looks at valid text; a cut character ends the head)
-    joined, spaced, looks = seg._native._segmented_hint(head)
+    joined, spaced, looks = seg._native.segmented_hint(head)
     if looks:
         print(f"vnseg {op}: {name}: hint: the input looks segmented already ({joined} of its "
               f"first {joined + spaced} words of several syllables are joined with '_'); to "

@@ -106,7 +106,7 @@ def convert_block(path, name, offset, length, size, op, options, invalid, stream
         if op in _SEGMENTING:
             seg = segmenter(dict_path, user_words)
             checksum = seg.dictionary_info["checksum"]
-            out = seg._native._convert_block(op, data, name, start, 1, INVALID[invalid],
+            out = seg._native.convert_block(op, data, name, start, 1, INVALID[invalid],
                                              stream_block, options)
         else:
             out = _convert_plain_block(op, data, name, start, 1, INVALID[invalid], stream_block,
