@@ -16,6 +16,7 @@ dictionary opened in each worker) is timed. Not part of ctest.
 import argparse
 import filecmp
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,11 @@ def cpu_jiffies():
         fields = [int(x) for x in f.readline().split()[1:]]
     idle = fields[3] + fields[4]
     return sum(fields) - idle, sum(fields)
+
+
+def cpu_seconds(who=resource.RUSAGE_SELF):
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 
 
 def data_dir(build):
@@ -91,29 +97,36 @@ def main():
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                    dashboard_address=":0")
             clusters[n] = (cluster, Client(cluster, set_as_default=False))
-        best = {}
+        best, best_cpu = {}, {}
         cli_out = os.path.join(work, "cli.txt")
         for r in range(args.rounds):
             busy0, total0 = cpu_jiffies()
+            c = cpu_seconds(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             subprocess.run([cli, "segment", "--no-progress", "--dict", dictionary, src, "-o",
                             cli_out], check=True)
             seconds = {"cli": time.perf_counter() - t}
+            cpu = {"cli": cpu_seconds(resource.RUSAGE_CHILDREN) - c}
             for n, (_, client) in clusters.items():
                 out = os.path.join(work, f"out{n}")
                 shutil.rmtree(out, ignore_errors=True)
+                c = sum(client.run(cpu_seconds).values()) + cpu_seconds()
                 t = time.perf_counter()
                 vd.segment_files([src], out, client=client, blocksize=args.blocksize)
-                seconds[f"{n} worker{'s' if n > 1 else ''}"] = time.perf_counter() - t
+                key = f"{n} worker{'s' if n > 1 else ''}"
+                seconds[key] = time.perf_counter() - t
+                cpu[key] = sum(client.run(cpu_seconds).values()) + cpu_seconds() - c
                 if not filecmp.cmp(os.path.join(out, "corpus.txt"), cli_out, shallow=False):
                     sys.exit(f"round {r}: {n} workers' output differs from the CLI's")
             busy1, total1 = cpu_jiffies()
             load = (busy1 - busy0) / max(1, total1 - total0)
             print(f"round {r + 1}: " + ", ".join(f"{k} {size / 1e6 / s:.1f} MB/s"
                                                  for k, s in seconds.items()) +
+                  "; CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items()) +
                   f" (machine busy {100 * load:.0f}%)", flush=True)
             for k, s in seconds.items():
                 best[k] = min(best.get(k, s), s)
+                best_cpu[k] = min(best_cpu.get(k, cpu[k]), cpu[k])
         for _, (cluster, client) in clusters.items():
             client.close()
             cluster.close()
@@ -123,6 +136,11 @@ def main():
             print(f"  {k:10s} {v:6.1f} MB/s")
         print(f"  2 workers / 1 worker: {mbs['2 workers'] / mbs['1 worker']:.2f}x")
         print(f"  1 worker / CLI one thread: {mbs['1 worker'] / mbs['cli']:.2f}")
+        print("CPU time (all processes of each: the CLI; driver + workers), best of the rounds:")
+        for k, v in best_cpu.items():
+            print(f"  {k:10s} {v:6.1f} s = {size / 1e6 / v:6.1f} MB per CPU second")
+        print(f"  CLI CPU / 1 worker CPU: {best_cpu['cli'] / best_cpu['1 worker']:.2f}, "
+              f"2 workers: {best_cpu['cli'] / best_cpu['2 workers']:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -245,7 +245,7 @@ def _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_
 
         show(list(files), notebook=False)
     errors = []
-    for future in as_completed(list(files)):
+    for future in as_completed(list(files), loop=client.loop):
         name, base, entry, blocks, size, part_paths = files[future]
         if future.status == "error":
             errors.append((name, blocks, size, future))
