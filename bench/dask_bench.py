@@ -75,8 +75,6 @@ def main():
     parser.add_argument("--workdir", default=None, help="where the input and outputs go")
     args = parser.parse_args()
     sys.path.insert(0, os.path.join(args.build, "python"))
-    from distributed import Client, LocalCluster
-
     import vnseg.dask as vd
 
     cli = os.path.join(args.build, "tools", "vnseg")
@@ -94,9 +92,8 @@ def main():
         dictionary = vd.segmenter(None, None).dict_path
         clusters = {}
         for n in (1, 2):
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0")
-            clusters[n] = (cluster, Client(cluster, set_as_default=False))
+            client = vd.local_client(n)  # as python3 -m vnseg.dask --workers N makes it
+            clusters[n] = (client.cluster, client)
         best, best_cpu = {}, {}
         cli_out = os.path.join(work, "cli.txt")
         for r in range(args.rounds):

@@ -65,11 +65,16 @@ def local_client(workers=None):
     """A distributed.Client on a new LocalCluster of `workers` processes
     (default: one per core) with one thread each: the work is CPU-bound and
     each process maps the dictionary once."""
+    import dask
     from distributed import Client, LocalCluster
 
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                           dashboard_address=":0")
+    # Dask's statistical profiler samples every thread's stack 100 times a
+    # second, holding the GIL: CPU taken from the conversions, for a
+    # dashboard nobody looks at here.
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                               dashboard_address=":0")
     return Client(cluster)
 
 
