@@ -148,6 +148,7 @@ def test_worker_killed_mid_job(client, tmp_path):
     assert not failure, failure
     assert (out / "big.txt").read_bytes() == cli(["segment"], path)
     assert not parts.exists()
+    assert sorted(os.listdir(out)) == ["big.txt", "vnseg-manifest.json"]  # no temporary left
     client.wait_for_workers(2, timeout=60)  # the nanny restarts it, for the next tests
 
 

@@ -18,6 +18,7 @@ driver and every worker: one machine, or storage they share.
 Also segment_bag and segment_series: a Dask Bag or Series of str, converted
 partition by partition with segment_many (and the other _many functions).
 """
+import glob
 import os
 import shutil
 
@@ -222,6 +223,10 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
             if cluster is not None:
                 cluster.close()
     shutil.rmtree(parts_dir, ignore_errors=True)
+    # An assemble task whose worker was killed left its temporary output.
+    for _, base, _ in todo:
+        for stale in glob.glob(glob.escape(os.path.join(output_dir, base)) + ".tmp-*"):
+            os.unlink(stale)
     return results
 
 
