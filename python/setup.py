@@ -101,7 +101,7 @@ def build_options():
 
 setup(
     version=project_version(),
-    packages=["vnseg"],
+    packages=["vnseg", "vnseg.dask"],
     package_data={"vnseg": ["py.typed", "_vnseg.pyi"]},
     # No sources: CMake builds it (CMakeBuild). Declaring it makes the wheel
     # platform-specific (cp311-linux_x86_64, say) rather than pure Python.

@@ -11,6 +11,9 @@ packages=(
   # The pip-installable package and its wheel (python/pyproject.toml) and
   # the ctest python.wheel_venv, which installs the wheel into a fresh venv.
   python3-pip python3-venv python3-setuptools python3-wheel python3-build
+  # vnseg.dask (python/vnseg/dask) and its tests: files converted on a Dask
+  # cluster (a LocalCluster in the tests; fsspec comes with python3-dask).
+  python3-dask python3-distributed
   # scripts/check-sanitizers.sh: clang with libFuzzer and its sanitizer
   # runtimes (tests/fuzz), llvm-symbolizer for readable reports. gcc's
   # ASan/UBSan/TSan runtimes come with build-essential.

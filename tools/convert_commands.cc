@@ -10,6 +10,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "conversions.h"
 #include "output_file.h"
 #include "segmented_hint.h"
 #include "text_stream.h"
@@ -128,21 +129,22 @@ struct SegmenterArgs {
   DictArgs dict;
 };
 
-// Streams the inputs of `args` through `convert` (SegmentText or
-// ResegmentText with its options bound), with a Segmenter per thread over
-// the shared dictionaries; the exit code of the command `name`.
-using SegmenterConvert =
-    std::function<void(Segmenter&, std::string_view, const PieceState&, std::string*)>;
+// Streams the inputs of `args` through the transforms `make(segmenter)`
+// (SegmentTransform or ResegmentTransform with its options bound), with a
+// Segmenter per thread over the shared dictionaries, the stream set up by
+// `set_up` (SegmentStream or ResegmentStream); the exit code of the
+// command `name`.
+using SegmenterTransform = std::function<Transform(Segmenter*)>;
 // `hint_segmented`: print a hint on stderr when the input looks segmented
 // already (segmented_hint.h), once, from its first piece.
-int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules cut_rules,
-                    bool hint_segmented, SegmenterConvert convert) {
+int StreamSegmented(const std::string& name, const SegmenterArgs& args,
+                    const std::function<void(StreamOptions*)>& set_up, bool hint_segmented,
+                    SegmenterTransform make) {
   StreamOptions stream;
   if (int rc = Prepare(name, args.stream, &args.dict, &stream); rc >= 0) return rc;
   auto dicts = LoadDictionaries(name, args.dict.dict, args.dict.user_words);
   if (!dicts.ok()) return Fail(name, dicts.status());
-  stream.cut_rules = cut_rules;
-  stream.state_after = SegmentStateAfter;
+  set_up(&stream);
   if (hint_segmented) {
     stream.first_piece = [&dicts, &name](std::string_view piece) {
       Segmenter segmenter(dicts->main.get(), dicts->user.get());
@@ -156,10 +158,9 @@ int StreamSegmented(const std::string& name, const SegmenterArgs& args, CutRules
   }
   return StreamAndExit(name, stream, [&]() -> Transform {
     auto segmenter = std::make_shared<Segmenter>(dicts->main.get(), dicts->user.get());
-    return [segmenter, convert](std::string_view in, const PieceState& start, const ChunkPosition&,
-                                std::string* out) {
-      convert(*segmenter, in, start, out);
-    };
+    return [segmenter, transform = make(segmenter.get())](
+               std::string_view in, const PieceState& start, const ChunkPosition& at,
+               std::string* out) { transform(in, start, at, out); };
   });
 }
 
@@ -169,19 +170,15 @@ struct SegmentArgs : SegmenterArgs {
 
 int RunSegment(const SegmentArgs& args) {
   const SegmentOptions options = args.options;
-  const CutRules rules = options.sentences  ? CutRules::kSentences
-                         : options.tokenize ? CutRules::kTokenized
-                                            : CutRules::kSegment;
   return StreamSegmented(
-      "segment", args, rules,
-      /*hint_segmented=*/true, [options](Segmenter& segmenter, std::string_view in, const PieceState& start,
-                std::string* out) { SegmentText(segmenter, in, options, start, out); });
+      "segment", args, [options](StreamOptions* s) { SegmentStream(options, s); },
+      /*hint_segmented=*/true,
+      [options](Segmenter* segmenter) { return SegmentTransform(segmenter, options); });
 }
 
 int RunResegment(const SegmenterArgs& args) {
-  return StreamSegmented("resegment", args, CutRules::kSegment, /*hint_segmented=*/false,
-                         [](Segmenter& segmenter, std::string_view in, const PieceState& start,
-                            std::string* out) { ResegmentText(segmenter, in, start, out); });
+  return StreamSegmented("resegment", args, ResegmentStream, /*hint_segmented=*/false,
+                         ResegmentTransform);
 }
 
 struct TokenizeArgs : SegmenterArgs {
@@ -226,13 +223,8 @@ int RunJoin(const JoinArgs& args) {
   StreamOptions stream;
   if (int rc = Prepare("join", args.stream, nullptr, &stream); rc >= 0) return rc;
   const JoinOptions options = args.options;
-  stream.cut_rules = CutRules::kJoin;
-  stream.state_after = options.detok ? DetokStateAfter : JoinStateAfter;
-  return StreamAndExit("join", stream,
-                       Shared([options](std::string_view in, const PieceState& start,
-                                        const ChunkPosition&, std::string* out) {
-                         JoinText(in, options, start, out);
-                       }));
+  JoinStream(options, &stream);
+  return StreamAndExit("join", stream, Shared(JoinTransform(options)));
 }
 
 struct SentencesArgs {
@@ -242,13 +234,8 @@ struct SentencesArgs {
 int RunSentences(const SentencesArgs& args) {
   StreamOptions stream;
   if (int rc = Prepare("sentences", args.stream, nullptr, &stream); rc >= 0) return rc;
-  // A cut ends a sentence: a line end, else the start of a sentence.
-  stream.cut_rules = CutRules::kSentences;
-  stream.state_after = SegmentStateAfter;  // after_word: a sentence came before on the line
-  return StreamAndExit("sentences", stream,
-                       Shared([](std::string_view in, const PieceState& start, const ChunkPosition&, std::string* out) {
-                         SentenceLines(in, start, out);
-                       }));
+  SentencesStream(&stream);
+  return StreamAndExit("sentences", stream, Shared(SentencesTransform()));
 }
 
 struct NormalizeArgs {
@@ -263,19 +250,12 @@ int RunNormalize(const NormalizeArgs& args) {
   NormalizeOptions options = args.options;
   options.spaces = !args.keep_spaces;
   options.invisible = !args.keep_invisible;
-  // The stream has rejected or replaced invalid UTF-8, unless
-  // --invalid=pass: then the bad bytes are copied through.
-  options.pass_invalid = stream.invalid == InvalidUtf8::kPass;
+  NormalizeStream(&options, &stream);
   // On valid (or passed) text, Normalize fails only when ICU cannot
   // normalize at all: found out once here, not ignored on every block.
   std::string probe;
   if (absl::Status s = Normalize("", options, &probe); !s.ok()) return Fail("normalize", s);
-  return StreamAndExit("normalize", stream,
-                       Shared([options](std::string_view in, const PieceState&, const ChunkPosition&,
-                                        std::string* out) {
-                         Normalize(in, options, out)
-                             .IgnoreError();  // cannot fail: validated or passing, ICU checked
-                       }));
+  return StreamAndExit("normalize", stream, Shared(NormalizeTransform(options)));
 }
 
 const CommandDoc kSegment{

@@ -49,16 +49,35 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// An input: a file descriptor, or bytes in memory (ConvertBlock) read as
+// if they were at byte `offset` of a file on line `line`.
 struct Input {
   std::string name;  // for messages
-  int fd;
+  int fd = -1;       // -1: `memory`
+  std::string_view memory;
+  uint64_t offset = 0;
+  uint64_t line = 1;
 };
+
+// Reads up to `size` bytes of `in` into `buffer`, as ::read does. Memory
+// is read in the reads a file would give from its start (`size` bytes at
+// a time: the first ends where the file's would), so each line meets the
+// same block ends, and its pieces are cut where they are in the file.
+ssize_t ReadSome(const Input& in, size_t* memory_done, char* buffer, size_t size) {
+  if (in.fd >= 0) return ::read(in.fd, buffer, size);
+  if (*memory_done == 0) size -= (in.offset % size);
+  const size_t n = std::min(size, in.memory.size() - *memory_done);
+  std::memcpy(buffer, in.memory.data() + *memory_done, n);
+  *memory_done += n;
+  return static_cast<ssize_t>(n);
+}
 
 // Converts chunks with one transform per thread and writes the results in
 // order. Chunks are queued until there is one for every transform.
 class Converter {
  public:
-  Converter(std::vector<Transform> transforms, OutputFile& out)
+  using Sink = std::function<absl::Status(std::string_view)>;
+  Converter(std::vector<Transform> transforms, Sink out)
       : transforms_(std::move(transforms)), out_(out), inputs_(transforms_.size()),
         results_(transforms_.size()), starts_(transforms_.size()), positions_(transforms_.size()) {}
 
@@ -66,7 +85,7 @@ class Converter {
     if (transforms_.size() == 1) {  // no copy, no thread
       results_[0].clear();
       transforms_[0](chunk, start, at, &results_[0]);
-      return out_.Write(results_[0]);
+      return out_(results_[0]);
     }
     starts_[queued_] = start;
     positions_[queued_] = at;
@@ -80,7 +99,7 @@ class Converter {
     if (queued_ > 0) Convert(0);
     for (std::thread& t : workers) t.join();
     absl::Status status;
-    for (size_t i = 0; i < queued_ && status.ok(); ++i) status = out_.Write(results_[i]);
+    for (size_t i = 0; i < queued_ && status.ok(); ++i) status = out_(results_[i]);
     queued_ = 0;
     return status;
   }
@@ -92,7 +111,7 @@ class Converter {
   }
 
   std::vector<Transform> transforms_;
-  OutputFile& out_;
+  Sink out_;
   std::vector<std::string> inputs_, results_;
   std::vector<PieceState> starts_;
   std::vector<ChunkPosition> positions_;
@@ -150,9 +169,10 @@ bool HasWhiteSpace(std::string_view text) {
 absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
                       Progress& progress, uint64_t& done, uint64_t& lines, bool* first_seen) {
   std::string buffer, repaired;
-  size_t line = 1;       // line number of buffer[0]
-  size_t column = 0;     // bytes of that line before buffer[0]
-  uint64_t offset = 0;   // byte offset of buffer[0] in this input
+  size_t line = in.line;       // line number of buffer[0]
+  size_t column = 0;           // bytes of that line before buffer[0]
+  uint64_t offset = in.offset;  // byte offset of buffer[0] in this input
+  size_t memory_done = 0;      // bytes of in.memory read
   std::vector<char> block(options.block_size);
   PieceState state;      // of the line before buffer[0]
   ChunkPosition at;      // of buffer[0], in the text the transforms get
@@ -161,7 +181,7 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
   bool read_more = true;  // the buffer holds less than a block, or no cut
   while (!eof || !buffer.empty()) {
     if (!eof && read_more) {
-      ssize_t n = ::read(in.fd, block.data(), block.size());
+      ssize_t n = ReadSome(in, &memory_done, block.data(), block.size());
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) return absl::DataLossError(absl::StrCat(in.name, ": read failed: ", std::strerror(errno)));
       if (n == 0) {
@@ -239,7 +259,7 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
   absl::Status status;
   for (const std::string& name : names) {
     if (name == "-") {
-      inputs.push_back({"<stdin>", STDIN_FILENO});
+      inputs.push_back({"<stdin>", STDIN_FILENO, {}, 0, 1});
       continue;
     }
     int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
@@ -249,14 +269,15 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
     }
     struct stat st;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) total += static_cast<uint64_t>(st.st_size);
-    inputs.push_back({name, fd});
+    inputs.push_back({name, fd, {}, 0, 1});
   }
   OutputFile out;  // every kind of OUT: see output_file.h
   if (status.ok()) status = out.Open(options.output);
   if (status.ok()) {
     std::vector<Transform> transforms;
     for (int i = 0; i < std::max(1, options.threads); ++i) transforms.push_back(make_transform());
-    Converter converter(std::move(transforms), out);
+    Converter converter(std::move(transforms),
+                        [&out](std::string_view data) { return out.Write(data); });
     Progress progress(options.progress, total);
     uint64_t done = 0, lines = 0;
     bool first_seen = false;
@@ -270,6 +291,22 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
   }
   if (status.ok()) status = out.Commit();
   return status;
+}
+
+absl::Status ConvertBlock(const StreamOptions& options, const Transform& transform,
+                          const BlockInput& block, std::string* out) {
+  Converter converter({transform}, [out](std::string_view data) {
+    out->append(data);
+    return absl::OkStatus();
+  });
+  Progress progress(false, 0);
+  uint64_t done = 0, lines = 0;
+  bool first_seen = true;  // the hint is the caller's
+  StreamOptions one = options;
+  one.threads = 1;
+  one.first_piece = nullptr;
+  return RunInput({block.name, -1, block.data, block.offset, block.line}, one, converter, progress,
+                  done, lines, &first_seen);
 }
 
 }  // namespace vnseg::cli

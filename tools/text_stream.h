@@ -62,4 +62,27 @@ using TransformFactory = std::function<Transform()>;
 // Runs the transforms over the inputs. Errors name the file, line and byte.
 absl::Status RunStream(const StreamOptions& options, const TransformFactory& make_transform);
 
+// Bytes of an input given in memory: `data` starts at byte `offset` of the
+// input `name` (0, or just after a '\n'), on its line `line`, and ends at a
+// line end or at the input's end.
+struct BlockInput {
+  std::string name;  // for messages
+  std::string_view data;
+  uint64_t offset = 0;
+  uint64_t line = 1;
+};
+
+// Appends to *out the output of `block` as RunStream gives it inside its
+// whole input: the same validation (errors name the input's line and byte
+// offset), the same cuts of long lines where their text decides them. A
+// line's output depends on that line only, so the outputs of consecutive
+// blocks, concatenated, are the whole input's; the exception is a line on
+// which RunStream's own output depends on its cuts (see README, "Long lines
+// and memory"): its cuts fall where a file's block reads put them, and a
+// long line is held whole when it fits in the reads from the block's start.
+// options.inputs, output, progress, first_piece and threads are not used
+// (one thread: `transform`).
+absl::Status ConvertBlock(const StreamOptions& options, const Transform& transform,
+                          const BlockInput& block, std::string* out);
+
 }  // namespace vnseg::cli

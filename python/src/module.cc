@@ -15,6 +15,7 @@
 
 #include "convert_calls.h"
 #include "pool.h"
+#include "py_block.h"
 #include "py_output_file.h"
 #include "py_text.h"
 #include "status_error.h"
@@ -168,6 +169,8 @@ class PySegmenter {
     });
   }
 
+  SegmenterPool* pool() const { return pool_.get(); }
+
   py::dict Info() const {
     const DictionaryInfo& info = pool_->info();
     py::dict d;
@@ -269,6 +272,17 @@ PYBIND11_MODULE(_vnseg, m) {
       .def("segment_many", &PySegmenter::SegmentMany, arg("texts"), arg("tokenize"),
            arg("threads"))
       .def("resegment_many", &PySegmenter::ResegmentMany, arg("texts"), arg("threads"))
+      .def("convert_block",
+           [](PySegmenter& s, const std::string& op, const py::bytes& data, const std::string& name,
+              uint64_t offset, uint64_t line, int invalid, size_t block_size,
+              const py::dict& options) {
+             return ConvertBlock(s.pool(), op, data, name, offset, line, invalid, block_size, options);
+           },
+           arg("op"), arg("data"), arg("name"), arg("offset"), arg("line"), arg("invalid"),
+           arg("block_size"), arg("options"))
+      .def("segmented_hint",
+           [](PySegmenter& s, const py::bytes& data) { return SegmentedHint(s.pool(), data); },
+           arg("data"))
       .def("info", &PySegmenter::Info)
       .def("skipped_user_words", &PySegmenter::SkippedUserWords);
   m.def("join", &Join, arg("text"), arg("detok"));
@@ -286,5 +300,12 @@ PYBIND11_MODULE(_vnseg, m) {
         arg("extra"), arg("extra_what"));
   m.def("_invalid_utf8_message", &InvalidUtf8Message, arg("data"), arg("base_offset"),
         arg("base_line"));
+  m.def("_convert_block",
+        [](const std::string& op, const py::bytes& data, const std::string& name, uint64_t offset,
+           uint64_t line, int invalid, size_t block_size, const py::dict& options) {
+          return ConvertBlock(nullptr, op, data, name, offset, line, invalid, block_size, options);
+        },
+        arg("op"), arg("data"), arg("name"), arg("offset"), arg("line"), arg("invalid"),
+        arg("block_size"), arg("options"));
   DefineOutputFile(m);
 }

@@ -15,9 +15,11 @@ def test_install_into_a_prefix(tmp_path):
     prefix = tmp_path / "prefix"
     subprocess.run(["cmake", "--install", BUILD_DIR, "--component", "python",
                     "--prefix", str(prefix)], check=True, capture_output=True, timeout=120)
-    packages = [root for root, dirs, files in os.walk(prefix) if "__init__.py" in files]
-    assert len(packages) == 1
+    packages = sorted(root for root, dirs, files in os.walk(prefix) if "__init__.py" in files)
+    assert len(packages) == 2  # vnseg and vnseg/dask
     package = packages[0]
+    assert packages[1] == os.path.join(package, "dask")
+    assert {"__init__.py", "__main__.py", "_manifest.py", "_worker.py"} <= set(os.listdir(packages[1]))
     files = os.listdir(package)
     assert {"__init__.py", "__main__.py", "_vnseg.pyi", "py.typed", "vnseg.dic"} <= set(files)
     assert any(f.startswith("_vnseg.") and f.endswith(".so") for f in files)

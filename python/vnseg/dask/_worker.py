@@ -1,0 +1,141 @@
+"""What runs on a Dask worker: one block of an input converted into a part
+file, and an input's parts joined into its output. Tasks are pure (the same
+arguments give the same bytes) and write only under temporary names that
+they rename into place when whole, so a task run twice, or once on a worker
+killed half-way and again on another, leaves the same files."""
+import hashlib
+import os
+import threading
+import uuid
+
+from .. import Segmenter
+from .._vnseg import _convert_block as _convert_plain_block
+
+# The conversions; those in _SEGMENTING need a dictionary.
+OPS = ("segment", "resegment", "join", "sentences", "normalize")
+_SEGMENTING = ("segment", "resegment")
+INVALID = {"error": 0, "replace": 1, "pass": 2}
+
+# One Segmenter per (dictionary, user words) per worker process: the
+# dictionary is mapped once, and the Segmenter's pool gives each worker
+# thread its own C++ segmenter, reused from task to task.
+_segmenters = {}
+_segmenters_lock = threading.Lock()
+
+
+def segmenter(dict_path, user_words):
+    """The process's Segmenter for dict_path (None: this machine's default)
+    and user_words (a path or None)."""
+    key = (dict_path, user_words)
+    with _segmenters_lock:
+        if key not in _segmenters:
+            _segmenters[key] = Segmenter(dict_path, user_words)
+        return _segmenters[key]
+
+
+class BlockError(ValueError):
+    """Invalid input in a block: args are (path, start); the driver makes
+    the message with the line number, which the block does not know."""
+
+
+def _line_start(f, x, size):
+    """The first line start at or after byte x of the open file f (0, or
+    just after a '\\n'); size at the end."""
+    if x <= 0:
+        return 0
+    if x >= size:
+        return size
+    f.seek(x - 1)
+    pos = x - 1
+    while True:
+        chunk = f.read(1 << 16)
+        if not chunk:
+            return size
+        i = chunk.find(b"\n")
+        if i >= 0:
+            return pos + i + 1
+        pos += len(chunk)
+
+
+def read_block(path, offset, length, size):
+    """(start, bytes) of the block [offset, offset + length) of path moved
+    to line starts at both ends: the lines that start in it, whole. A line
+    longer than the block goes whole to the block where it starts (the next
+    blocks are then empty)."""
+    with open(path, "rb") as f:
+        start = _line_start(f, offset, size)
+        end = _line_start(f, offset + length, size)
+        if end <= start:
+            return start, b""
+        f.seek(start)
+        return start, f.read(end - start)
+
+
+def _write_whole(path, data_chunks, sync=True):
+    """Writes the chunks to a temporary name beside path, flushed to disk
+    if `sync`, then renames it to path; returns (size, sha256 hex)."""
+    tmp = f"{path}.tmp-{uuid.uuid4().hex}"
+    digest, size = hashlib.sha256(), 0
+    try:
+        with open(tmp, "wb") as out:
+            for chunk in data_chunks:
+                out.write(chunk)
+                digest.update(chunk)
+                size += len(chunk)
+            out.flush()
+            if sync:
+                os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return size, digest.hexdigest()
+
+
+def convert_block(path, name, offset, length, size, op, options, invalid, stream_block,
+                  dict_path, user_words, part_path):
+    """Converts block [offset, offset + length) of the input path (name: as
+    the user gave it, for messages) into part_path. Returns (start, output
+    size, dictionary checksum or None). Raises BlockError for invalid UTF-8
+    with invalid='error'."""
+    start, data = read_block(path, offset, length, size)
+    checksum = None
+    try:
+        if op in _SEGMENTING:
+            seg = segmenter(dict_path, user_words)
+            checksum = seg.dictionary_info["checksum"]
+            out = seg._native.convert_block(op, data, name, start, 1, INVALID[invalid],
+                                             stream_block, options)
+        else:
+            out = _convert_plain_block(op, data, name, start, 1, INVALID[invalid], stream_block,
+                                       options)
+    except ValueError:
+        raise BlockError(path, start) from None
+    del data
+    # A part is not flushed to disk: after a crash of its machine, the job
+    # runs again (its outputs are flushed).
+    out_size, _ = _write_whole(part_path, [out], sync=False)
+    return start, out_size, checksum
+
+
+def _chunks_of(paths):
+    for p in paths:
+        with open(p, "rb") as f:
+            while True:
+                chunk = f.read(1 << 20)
+                if not chunk:
+                    break
+                yield chunk
+
+
+def assemble(output, part_paths, *blocks):
+    """Joins the parts (in order) into output, renamed into place when
+    whole. The parts stay (the driver removes them once the output is
+    recorded), so that a rerun of this task, its worker killed, finds them.
+    `blocks`: the results of convert_block, which Dask passes once they are
+    all done. Returns (size, sha256, the dictionary checksums seen)."""
+    size, digest = _write_whole(output, _chunks_of(part_paths))
+    return size, digest, sorted({b[2] for b in blocks if b[2] is not None})
