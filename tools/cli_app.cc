@@ -235,11 +235,8 @@ std::string DictionaryPath(const std::string& option) {
 }
 
 absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option) {
-  auto dict = Dictionary::Open(DictionaryPath(option));
-  if (dict.ok() || !option.empty() || !absl::IsNotFound(dict.status())) return dict;
-  return absl::NotFoundError(absl::StrCat("no dictionary found; looked in, in order:\n",
-                                          "  --dict: not given\n", DescribeDictionarySearch(),
-                                          "Choose one with --dict FILE or VNSEG_DICT=FILE."));
+  if (!option.empty()) return Dictionary::Open(option);
+  return OpenDefaultDictionary("--dict", "Choose one with --dict FILE or VNSEG_DICT=FILE.");
 }
 
 namespace {
