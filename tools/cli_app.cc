@@ -239,9 +239,6 @@ absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& op
   return OpenDefaultDictionary("--dict", "Choose one with --dict FILE or VNSEG_DICT=FILE.");
 }
 
-namespace {
-// "vnseg segment: warning: FILE: 2 entries skipped, never matched
-// (punctuation inside a word): line 3 'Nagorno-Karabakh', line 7 'a.b'".
 void WarnSkipped(const std::string& command, const std::string& path,
                  const SkippedEntries& skipped) {
   if (skipped.count == 0) return;
@@ -254,7 +251,6 @@ void WarnSkipped(const std::string& command, const std::string& path,
             << (skipped.count == 1 ? " entry" : " entries")
             << " skipped, never matched (punctuation inside a word): " << lines << "\n";
 }
-}  // namespace
 
 absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& command,
                                                     const std::string& dict_option,
