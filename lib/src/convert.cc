@@ -137,6 +137,8 @@ bool IsClosing(std::string_view t) {
   return false;
 }
 
+bool IsClosingBracket(std::string_view t) { return t == ")" || t == "]" || t == "}"; }
+
 bool IsOpening(std::string_view t) {
   return t == "(" || t == "[" || t == "{" || t == "“" || t == "‘" || t == "«";
 }
@@ -271,14 +273,19 @@ void JoinAbbreviations(std::string_view text, std::vector<Word>* words) {
   size_t to = 0;
   for (size_t k = 0; k < w.size(); ++k, ++to) {
     Word word = w[k];
-    // words[k..j] touch one another, and no word touches the last.
+    // words[k..j] touch one another, and no word touches the last but a
+    // closing bracket ("(Mr.)", "(v.v.)": the period is the abbreviation's,
+    // a sentence's would follow the bracket).
     for (size_t j = k + 1; j < w.size() && w[j].begin == w[j - 1].end &&
                            w[j].end - word.begin <= kMaxAbbreviationBytes; ++j) {
-      if (j + 1 < w.size() && w[j + 1].begin == w[j].end) continue;
+      const bool touched = j + 1 < w.size() && w[j + 1].begin == w[j].end;
+      if (touched && !IsClosingBracket(text.substr(w[j + 1].begin, w[j + 1].end - w[j + 1].begin))) {
+        continue;
+      }
       if (!KeepsPeriod(text.substr(word.begin, w[j].end - word.begin))) continue;
       const size_t gap = w[j].end;
-      const bool line_ends = j + 1 == w.size() ||
-          text.substr(gap, w[j + 1].begin - gap).find_first_of("\n\r") != std::string_view::npos;
+      const bool line_ends = !touched && (j + 1 == w.size() ||
+          text.substr(gap, w[j + 1].begin - gap).find_first_of("\n\r") != std::string_view::npos);
       const size_t last = line_ends ? j - 1 : j;  // a period before a line end stays alone
       if (last == k) break;
       word.end = w[last].end;

@@ -92,13 +92,17 @@ TEST_F(ConvertTest, DetokUndoesTokenize) {
 }
 
 // KeepsPeriod's abbreviations keep their period, unless a line end follows
-// it (a sentence may end there); the inner periods of v.v. always stay.
+// it (a sentence may end there); the inner periods of v.v. always stay. A
+// closing bracket may touch the period (a sentence's would come after it).
 TEST_F(ConvertTest, TokenizeKeepsAbbreviationsWithTheirPeriod) {
   EXPECT_EQ(Segment("Mr. Smith gặp Dr. Lee ở St. Louis, TS. An", true),
             "Mr. Smith gặp Dr. Lee ở St. Louis , TS. An");
   EXPECT_EQ(Segment("ở TP. Huế, Q. 1", true), "ở TP. Huế , Q. 1");
   EXPECT_EQ(Segment("ở TP.\nv.v. và v.v.", true), "ở TP .\nv.v. và v.v .");
-  EXPECT_EQ(Segment("xin. chào Mr.. (Mr.)", true), "xin . chào Mr .. ( Mr . )");
+  EXPECT_EQ(Segment("xin. chào Mr.. (Mr.)", true), "xin . chào Mr .. ( Mr. )");
+  EXPECT_EQ(Segment("(v.v.) [TS.] etc.}. (Mr.)\n(Mr.),", true),
+            "( v.v. ) [ TS. ] etc. } . ( Mr. )\n( Mr. ) ,");
+  EXPECT_EQ(Segment("(Mr.), Mr.). Mr.\" (xin.)", true), "( Mr. ) , Mr. ) . Mr . \" ( xin . )");
   // The lossless output is unchanged.
   EXPECT_EQ(Segment("Mr. Smith"), "Mr. Smith");
 }

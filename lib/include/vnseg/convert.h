@@ -67,9 +67,10 @@ PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, co
 // between them) and spell an abbreviation written with a final period
 // ("Mr.", "Dr.", "TS.", "TP.", "Q.", "etc.", "v.v."; the list and its
 // reasons are in lib/src/abbreviations.cc) becomes one word of kind
-// kAbbreviation, unless a word touches the period. A period that a line
-// end (or the end of `text`) follows stays a word of its own: it may end
-// the sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và").
+// kAbbreviation, unless a word other than a closing bracket touches the
+// period ("( Mr. )", "( v.v. )"; but "Mr .."). A period that a line end (or
+// the end of `text`) follows stays a word of its own: it may end the
+// sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và").
 // `words` are offsets into `text`, in order.
 void JoinAbbreviations(std::string_view text, std::vector<Word>* words);
 
