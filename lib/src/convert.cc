@@ -1,6 +1,8 @@
 #include "vnseg/convert.h"
 
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -266,6 +268,39 @@ void WriteSentenceLines(std::string_view text, const PieceState& start, Write wr
   out->append(ends, '\n');
 }
 
+// Whether the initial w[k] ("H", IsInitial) and the period w[k + 1] are one
+// word, as UD VTB writes them ("ông H. nói"): the period touches nothing
+// after it, and the line goes on after it with a word that it does not end
+// a sentence before, as the sentence splitter decides: one that starts
+// with neither a capital nor a digit, or any word when the initial follows
+// a name (`before`, the word before it, is a syllable that
+// NamesBeforeInitial, one space before: "Nguyễn Văn A. Nam", "ông H. Nam";
+// but "ở phường K. Ông ...", "từ A đến Z. 15 ..."). `before` may be null.
+bool JoinsInitial(std::string_view text, const Word* before, const std::vector<Word>& w,
+                  size_t k) {
+  auto text_of = [text](const Word& x) { return text.substr(x.begin, x.end - x.begin); };
+  if (k + 2 >= w.size() || w[k].kind != TokenKind::kSyllable || !IsInitial(text_of(w[k])) ||
+      (before != nullptr && before->end == w[k].begin) || w[k + 1].begin != w[k].end ||
+      text_of(w[k + 1]) != ".") {
+    return false;
+  }
+  const Word& next = w[k + 2];
+  if (next.begin == w[k + 1].end ||
+      CountLineEnds(text.substr(w[k + 1].end, next.begin - w[k + 1].end)) != 0 ||
+      (next.kind != TokenKind::kSyllable && next.kind != TokenKind::kNumber)) {
+    return false;
+  }
+  char32_t first = 0;
+  DecodeUtf8(text.data() + next.begin, text.data() + next.end, &first);
+  if (!u_isupper(first) && !u_istitle(first) && !(first >= '0' && first <= '9')) return true;
+  if (before == nullptr || before->kind != TokenKind::kSyllable ||
+      text.substr(before->end, w[k].begin - before->end) != " ") {
+    return false;
+  }
+  const std::string_view name = text_of(*before);
+  return NamesBeforeInitial(name.substr(name.rfind(' ') + 1));  // its last syllable
+}
+
 }  // namespace
 
 void JoinAbbreviations(std::string_view text, std::vector<Word>* words) {
@@ -273,6 +308,14 @@ void JoinAbbreviations(std::string_view text, std::vector<Word>* words) {
   size_t to = 0;
   for (size_t k = 0; k < w.size(); ++k, ++to) {
     Word word = w[k];
+    // w[0, to) are the words so far; w[k..] are as Segment() gave them.
+    if (JoinsInitial(text, to > 0 ? &w[to - 1] : nullptr, w, k)) {
+      word.end = w[k + 1].end;
+      word.kind = TokenKind::kAbbreviation;
+      w[to] = word;
+      ++k;
+      continue;
+    }
     // words[k..j] touch one another, and no word touches the last but a
     // closing bracket ("(Mr.)", "(v.v.)": the period is the abbreviation's,
     // a sentence's would follow the bracket).

@@ -34,26 +34,6 @@ char32_t FirstCodePoint(std::string_view s) {
   return c;
 }
 
-// One upper-case letter: an initial ("A." in "Nguyễn Văn A. Nam").
-bool IsInitial(std::string_view s) {
-  char32_t c = 0;
-  int len = s.empty() ? 0 : DecodeUtf8(s.data(), s.data() + s.size(), &c);
-  return len > 0 && static_cast<size_t>(len) == s.size() && u_isupper(c);
-}
-
-// Words for a person that a name follows in lower case: an initial after
-// them is a name ("ông H.").
-constexpr std::string_view kPersonWords[] = {
-    "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "bé", "chàng",
-    "nàng", "lão", "dì", "cậu", "thím", "mợ", "gã", "Ông", "Bà"};
-
-bool IsPersonWord(std::string_view word) {
-  for (std::string_view w : kPersonWords) {
-    if (word == w) return true;
-  }
-  return false;
-}
-
 bool IsRoman(std::string_view s) {
   if (s.empty() || s.size() > 5) return false;
   for (char c : s) {
@@ -158,17 +138,14 @@ class Splitter {
     return !(item && before == first);
   }
 
-  // Whether the token `i` follows a capitalised word or a word for a person
-  // and one space: an initial there is part of a name ("Nguyễn Văn A.",
-  // "ông H."), while after another lower-case word it is a name of its own
-  // that may end the sentence ("ở phường K.", "từ A đến Z.").
+  // Whether the token `i` follows white space and a syllable that makes an
+  // initial there part of a name (NamesBeforeInitial).
   bool AfterName(size_t i) const {
     if (i < 2 || tokens_[i - 1].kind != TokenKind::kSpace ||
         tokens_[i - 2].kind != TokenKind::kSyllable) {
       return false;
     }
-    const char32_t c = FirstCodePoint(Text(i - 2));
-    return u_isupper(c) || u_istitle(c) || IsPersonWord(Text(i - 2));
+    return NamesBeforeInitial(Text(i - 2));
   }
 
   // Whether the tokens from `i` on start a sentence (`after` is the

@@ -107,6 +107,21 @@ TEST_F(ConvertTest, TokenizeKeepsAbbreviationsWithTheirPeriod) {
   EXPECT_EQ(Segment("Mr. Smith"), "Mr. Smith");
 }
 
+// An initial keeps its period, as UD VTB writes it, where the period ends
+// no sentence (as the sentence splitter decides): before a word in lower
+// case, or before any word after a name or a word for a person. Before a
+// line end or a punctuation mark, or after another lower-case word before
+// a capital or digit, the period stays apart.
+TEST_F(ConvertTest, TokenizeKeepsAnInitialWithItsPeriod) {
+  EXPECT_EQ(Segment("ông H. nói, H. đi. Bà G. Nam và anh Đ. 15 tuổi", true),
+            "ông H. nói , H. đi . Bà G. Nam và anh Đ. 15 tuổi");
+  EXPECT_EQ(Segment("ở phường K. Ông đi, từ A đến Z. 15 người, ông H.\nông H. , x", true),
+            "ở phường K . Ông đi , từ A đến Z . 15 người , ông H .\nông H . , x");
+  EXPECT_EQ(Segment("ông  H. Nam, ôngH. đi, vụ h. 15, AB. cd", true),
+            "ông H . Nam , ôngH . đi , vụ h . 15 , AB . cd");
+  EXPECT_EQ(Segment("ông H. nói"), "ông H. nói");  // lossless: unchanged
+}
+
 TEST_F(ConvertTest, TokenizeKeepsVersionNumbersWhole) {
   EXPECT_EQ(Segment("bản v1.2.3, V2.0 và 1.2.3 v1.", true), "bản v1.2.3 , V2.0 và 1.2.3 v1 .");
 }

@@ -70,7 +70,10 @@ PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, co
 // kAbbreviation, unless a word other than a closing bracket touches the
 // period ("( Mr. )", "( v.v. )"; but "Mr .."). A period that a line end (or
 // the end of `text`) follows stays a word of its own: it may end the
-// sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và").
+// sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và"). An initial
+// (one capital letter) and its period become one word where the period
+// ends no sentence and the line goes on with a word: "ông H. nói", "bà G.
+// Nam", but "ở phường K . Ông" (lib/src/convert.cc, JoinsInitial).
 // `words` are offsets into `text`, in order.
 void JoinAbbreviations(std::string_view text, std::vector<Word>* words);
 
