@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "sentence_marks.h"
 #include "utf8_fast.h"
 
 namespace vnseg {
@@ -24,12 +25,6 @@ constexpr std::string_view kPersonWords[] = {
     "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "bé", "chàng",
     "nàng", "lão", "dì", "cậu", "thím", "mợ", "gã", "Ông", "Bà"};
 
-char32_t FirstCodePoint(std::string_view s) {
-  char32_t c = 0;
-  if (s.empty() || DecodeUtf8(s.data(), s.data() + s.size(), &c) == 0) return 0;
-  return c;
-}
-
 }  // namespace
 
 bool IsInitial(std::string_view s) {
@@ -39,8 +34,7 @@ bool IsInitial(std::string_view s) {
 }
 
 bool NamesBeforeInitial(std::string_view syllable) {
-  const char32_t c = FirstCodePoint(syllable);
-  if (u_isupper(c) || u_istitle(c)) return true;
+  if (StartsWithCapital(syllable)) return true;
   for (std::string_view w : kPersonWords) {
     if (syllable == w) return true;
   }

@@ -4,6 +4,7 @@
 
 #include "abbreviations.h"
 #include "line_ends.h"
+#include "sentence_marks.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 #include "vnseg/tokenizer.h"
@@ -28,12 +29,6 @@ bool IsTitleAbbreviation(std::string_view token) {
   return true;
 }
 
-char32_t FirstCodePoint(std::string_view s) {
-  char32_t c = 0;
-  if (s.empty() || DecodeUtf8(s.data(), s.data() + s.size(), &c) == 0) return 0;
-  return c;
-}
-
 bool IsRoman(std::string_view s) {
   if (s.empty() || s.size() > 5) return false;
   for (char c : s) {
@@ -44,11 +39,6 @@ bool IsRoman(std::string_view s) {
 
 bool HasLineEnd(std::string_view space) { return CountLineEnds(space) != 0; }
 
-bool IsCloser(std::string_view p) {
-  return p == "\"" || p == "'" || p == ")" || p == "]" || p == "}" || p == "\u201D" ||
-         p == "\u2019" || p == "\u00BB" || p == "\u203A";
-}
-
 bool IsQuote(std::string_view p) {
   return p == "\"" || p == "'" || p == "\u201C" || p == "\u2018" || p == "\u00AB" ||
          p == "\u2039";
@@ -58,12 +48,6 @@ bool IsQuote(std::string_view p) {
 bool IsOpener(std::string_view p) {
   return IsQuote(p) || p == "(" || p == "[" || p == "{" || p == "-" || p == "--" ||
          p == "\u2013" || p == "\u2014";
-}
-
-// . ! ? and runs of dots ("..."), the ellipsis character.
-bool IsTerminal(std::string_view p) {
-  if (p == "!" || p == "?" || p == "\u2026") return true;
-  return !p.empty() && p.find_first_not_of('.') == std::string_view::npos;
 }
 
 class Splitter {
@@ -179,7 +163,7 @@ class Splitter {
       case TokenKind::kPunct:
         return false;
       default:
-        return u_isupper(FirstCodePoint(Text(i))) || u_istitle(FirstCodePoint(Text(i)));
+        return StartsWithCapital(Text(i));
     }
   }
 

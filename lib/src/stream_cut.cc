@@ -192,8 +192,18 @@ bool IsTokenByte(char c) { return c != ' ' && c != '_' && c != '\n' && c != '\r'
 Cut JoinCut(std::string_view text) {
   size_t nl = text.rfind('\n');
   if (nl != std::string_view::npos) return Cut{nl + 1, false};
-  size_t space = text.rfind(' ');
-  if (space != std::string_view::npos) return Cut{space + 1, false};
+  // Rule 2, not after a lone straight quote (and spaces): --detok reads
+  // the token after one to pair it.
+  const size_t last_space = text.rfind(' ');
+  for (size_t space = last_space; space != std::string_view::npos;) {
+    const size_t token_end = text.find_last_not_of(' ', space);
+    if (token_end == std::string_view::npos) break;
+    const bool lone_quote = (text[token_end] == '"' || text[token_end] == '\'') &&
+                            (token_end == 0 || text[token_end - 1] == ' ');
+    if (!lone_quote) return Cut{space + 1, false};
+    space = token_end == 0 ? std::string_view::npos : text.rfind(' ', token_end - 1);
+  }
+  if (last_space != std::string_view::npos) return Cut{last_space + 1, false, false};
   // Rules 3-6 look at the head only, but decode against the whole text: a
   // code point that crosses the head's end is whole.
   const std::string_view head = text.substr(0, kMaxSpacelessPiece);

@@ -79,6 +79,21 @@ TEST_F(ConvertTest, JoinDetokenizes) {
   EXPECT_EQ(Join("\" a \r\n\" b \" .\n", true), "\"a\r\n\"b\".\n");
 }
 
+// Straight quotes pair per sentence: an unpaired one no longer flips the
+// quotes of the sentences after it; a quotation of several sentences still
+// closes after a terminal mark or before a closing mark or the line end.
+TEST_F(ConvertTest, DetokPairsQuotesPerSentence) {
+  EXPECT_EQ(Join("hét : \" Chạy đi ! Rồi anh nói \" đừng sợ \" .", true),
+            "hét: \"Chạy đi! Rồi anh nói \"đừng sợ\".");
+  EXPECT_EQ(Join("A \" b . C nói \" x \" , \" y \" .", true), "A \"b. C nói \"x\", \"y\".");
+  EXPECT_EQ(Join("gọi : \" Mẹ ! Bố ! \" . Rồi \" đi \" .", true), "gọi: \"Mẹ! Bố!\". Rồi \"đi\".");
+  EXPECT_EQ(Join("\" Tôi đến . Nhờ chị xem lại \" .", true), "\"Tôi đến. Nhờ chị xem lại\".");
+  EXPECT_EQ(Join("' Đi . Về ' , ' a . B ' c ' d", true), "'Đi. Về', 'a. B 'c' d");
+  // Not a new sentence: no capital, or no terminal mark before it.
+  EXPECT_EQ(Join("\" a . b \" c \" d . \"", true), "\"a. b\" c \"d.\"");
+  EXPECT_EQ(Join("\" a , B \" c \"", true), "\"a, B\" c \"");
+}
+
 TEST_F(ConvertTest, DetokJoinsASlashBetweenTwoTokens) {
   EXPECT_EQ(Join("AFP / TTXVN đưa_tin , 500 USD / tháng", true), "AFP/TTXVN đưa tin, 500 USD/tháng");
   EXPECT_EQ(Join("/ a", true), "/ a");  // nothing before it on the line

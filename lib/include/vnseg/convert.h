@@ -47,6 +47,10 @@ struct PieceState {
   bool glue_next = false;         // detok: the token before opened a bracket or quote
   bool in_double = false;         // detok: a straight " is open on the line
   bool in_single = false;         // detok: a straight ' is open on the line
+  bool double_stale = false;      // detok: a sentence has started since the open "
+  bool single_stale = false;      // detok: the same for the open '
+  bool sentence_end = false;      // detok: the tokens before end a sentence
+                                  // (. ! ? ..., then closing quotes or brackets)
   bool continues_run = false;     // tokenized segment: cut inside a long run of
                                   // syllables (Segmenter::LastRunWindow)
 };
@@ -79,7 +83,10 @@ void JoinAbbreviations(std::string_view text, std::vector<Word>* words);
 
 struct JoinOptions {
   // Also undo the tokenized style: no space before , . : ; ! ? ) ] } % …,
-  // none after ( [ {, straight quotes paired per line.
+  // none after ( [ {, straight quotes paired per sentence: a quote still
+  // open when another sentence has started (a capital after . ! ? and any
+  // closing marks) closes only right after the end of a sentence; after a
+  // word, it stays as it is and the new quote opens.
   bool detok = false;
 };
 
