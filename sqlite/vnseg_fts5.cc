@@ -74,8 +74,11 @@ absl::StatusOr<std::unique_ptr<VnsegTokenizer>> MakeTokenizer(const char** args,
   Arguments parsed;
   if (absl::Status s = ParseArguments(args, count, &parsed); !s.ok()) return s;
   auto tokenizer = std::make_unique<VnsegTokenizer>();
-  auto dictionary = vnseg::Dictionary::Open(
-      parsed.dictionary_path.empty() ? vnseg::DefaultDictionaryPath() : parsed.dictionary_path);
+  auto dictionary =
+      !parsed.dictionary_path.empty()
+          ? vnseg::Dictionary::Open(parsed.dictionary_path)
+          : vnseg::OpenDefaultDictionary(
+                "dict", "Choose one with tokenize='vnseg dict PATH' or VNSEG_DICT=FILE.");
   if (!dictionary.ok()) return dictionary.status();
   tokenizer->dictionary = *std::move(dictionary);
   if (!parsed.user_words_path.empty()) {

@@ -235,16 +235,10 @@ std::string DictionaryPath(const std::string& option) {
 }
 
 absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option) {
-  auto dict = Dictionary::Open(DictionaryPath(option));
-  if (dict.ok() || !option.empty() || !absl::IsNotFound(dict.status())) return dict;
-  return absl::NotFoundError(absl::StrCat("no dictionary found; looked in, in order:\n",
-                                          "  --dict: not given\n", DescribeDictionarySearch(),
-                                          "Choose one with --dict FILE or VNSEG_DICT=FILE."));
+  if (!option.empty()) return Dictionary::Open(option);
+  return OpenDefaultDictionary("--dict", "Choose one with --dict FILE or VNSEG_DICT=FILE.");
 }
 
-namespace {
-// "vnseg segment: warning: FILE: 2 entries skipped, never matched
-// (punctuation inside a word): line 3 'Nagorno-Karabakh', line 7 'a.b'".
 void WarnSkipped(const std::string& command, const std::string& path,
                  const SkippedEntries& skipped) {
   if (skipped.count == 0) return;
@@ -257,7 +251,6 @@ void WarnSkipped(const std::string& command, const std::string& path,
             << (skipped.count == 1 ? " entry" : " entries")
             << " skipped, never matched (punctuation inside a word): " << lines << "\n";
 }
-}  // namespace
 
 absl::StatusOr<LoadedDictionaries> LoadDictionaries(const std::string& command,
                                                     const std::string& dict_option,

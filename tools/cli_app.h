@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/word_list.h"
 
 namespace vnseg::cli {
 
@@ -116,6 +117,14 @@ std::string DictionaryPath(const std::string& option);
 // --dict) is missing, the error lists every place looked in and says how
 // to choose one (--dict FILE or VNSEG_DICT=FILE).
 absl::StatusOr<std::unique_ptr<Dictionary>> OpenDictionary(const std::string& option);
+
+// The warning for the entries of the word list `path` that were skipped, on
+// stderr from `command` (nothing when there are none): "vnseg segment:
+// warning: FILE: 2 entries skipped, never matched (punctuation inside a
+// word): line 3 'Nagorno–Karabakh', line 7 'a.b'" (", ..." after the
+// first SkippedEntries::kMaxKept).
+void WarnSkipped(const std::string& command, const std::string& path,
+                 const SkippedEntries& skipped);
 
 // The dictionaries of --dict and --user-words (empty: none), opened. The
 // user words that cannot be matched (punctuation inside) are skipped with

@@ -28,11 +28,15 @@ std::string FlagNames(uint32_t flags) {
   return out.empty() ? "-" : out;
 }
 
-// Adds each list of `paths`, in order, with `word_flags`.
-absl::Status AddLists(const std::vector<std::string>& paths, uint32_t word_flags,
-                      DictionaryBuilder* builder) {
+// Adds each list of `paths`, in order, with `word_flags`; the entries of a
+// list that are skipped are a warning from `command` that names the list and
+// their lines, as for --user-words.
+absl::Status AddLists(const char* command, const std::vector<std::string>& paths,
+                      uint32_t word_flags, DictionaryBuilder* builder) {
   for (const std::string& path : paths) {
-    if (absl::Status s = AddWordListFile(path, word_flags, builder); !s.ok()) return s;
+    SkippedEntries skipped;
+    if (absl::Status s = AddWordListFile(path, word_flags, builder, &skipped); !s.ok()) return s;
+    WarnSkipped(command, path, skipped);
   }
   return absl::OkStatus();
 }
@@ -90,10 +94,10 @@ int RunBuild(const BuildArgs& args) {
       {w.out}, Concat({&args.name_lists, &w.base, &w.tags, &args.corpus_words, &model}));
   if (!s.ok()) return Fail(name, s);
   DictionaryBuilder builder;
-  s = AddLists(w.base, kFromBaseList, &builder);
-  if (s.ok()) s = AddLists(w.tags, 0, &builder);
-  if (s.ok()) s = AddLists(args.corpus_words, 0, &builder);
-  if (s.ok()) s = AddLists(args.name_lists, kFromNameList, &builder);
+  s = AddLists(name, w.base, kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(name, w.tags, 0, &builder);
+  if (s.ok()) s = AddLists(name, args.corpus_words, 0, &builder);
+  if (s.ok()) s = AddLists(name, args.name_lists, kFromNameList, &builder);
   if (s.ok() && !args.model.empty()) {
     auto text = ReadFileToString(args.model);
     s = text.ok() ? builder.SetModel(*text, args.model) : text.status();
@@ -130,9 +134,9 @@ int RunLearn(const LearnArgs& args) {
     corpora.push_back(*std::move(text));
   }
   DictionaryBuilder builder;
-  absl::Status s = AddLists(w.base, kFromBaseList, &builder);
-  if (s.ok()) s = AddLists(w.tags, 0, &builder);
-  if (s.ok()) s = AddLists(args.names, kFromNameList, &builder);
+  absl::Status s = AddLists(name, w.base, kFromBaseList, &builder);
+  if (s.ok()) s = AddLists(name, w.tags, 0, &builder);
+  if (s.ok()) s = AddLists(name, args.names, kFromNameList, &builder);
   if (!s.ok()) return Fail(name, s);
   LearnReport report;
   auto learned = LearnDictionary(corpora, args.options, &builder, &report);

@@ -1,5 +1,10 @@
 #include "abbreviations.h"
 
+#include <unicode/uchar.h>
+
+#include "sentence_marks.h"
+#include "utf8_fast.h"
+
 namespace vnseg {
 namespace {
 
@@ -14,7 +19,27 @@ constexpr std::string_view kTitles[] = {
 constexpr std::string_view kOtherAbbreviations[] = {"Jr.", "Sr.", "vs.", "etc.", "Inc.", "Ltd.",
                                                     "Co.", "Corp.", "v.v.", "tr."};
 
+// Words for a person that a name follows in lower case: an initial after
+// them is a name ("ông H.").
+constexpr std::string_view kPersonWords[] = {
+    "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "bé", "chàng",
+    "nàng", "lão", "dì", "cậu", "thím", "mợ", "gã", "Ông", "Bà"};
+
 }  // namespace
+
+bool IsInitial(std::string_view s) {
+  char32_t c = 0;
+  int len = s.empty() ? 0 : DecodeUtf8(s.data(), s.data() + s.size(), &c);
+  return len > 0 && static_cast<size_t>(len) == s.size() && u_isupper(c);
+}
+
+bool NamesBeforeInitial(std::string_view syllable) {
+  if (StartsWithCapital(syllable)) return true;
+  for (std::string_view w : kPersonWords) {
+    if (syllable == w) return true;
+  }
+  return false;
+}
 
 bool IsTitle(std::string_view word) {
   for (std::string_view t : kTitles) {

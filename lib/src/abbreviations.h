@@ -1,7 +1,9 @@
 // The one list of abbreviations written with a final period (TP., Mr.,
 // v.v.): the sentence splitter's titles, which a '.' follows without
 // ending the sentence, and the words whose period `segment --tokenize`
-// keeps with them ("Mr. Smith", not "Mr . Smith").
+// keeps with them ("Mr. Smith", not "Mr . Smith"); and the initials of
+// names ("ông H. nói"), whose period neither ends a sentence nor leaves
+// the initial.
 #pragma once
 
 #include <cstddef>
@@ -19,6 +21,16 @@ bool IsTitle(std::string_view word);
 // `segment --tokenize` keeps whole: every title, plus Mrs., Jr., Sr.,
 // vs., etc., Inc., Ltd., Co., Corp., v.v., tr. (trang), ...
 bool KeepsPeriod(std::string_view written);
+
+// One upper-case letter: an initial ("A." in "Nguyễn Văn A. Nam", "ông H.").
+bool IsInitial(std::string_view word);
+
+// Whether an initial after `syllable` (and one space) is part of a name, so
+// that its period ends no sentence: a capitalised syllable ("Văn A.") or a
+// word for a person, which a name follows in lower case ("ông H.", "bà
+// G."); after another lower-case word it is a name of its own that may end
+// the sentence ("ở phường K.", "từ A đến Z.").
+bool NamesBeforeInitial(std::string_view syllable);
 
 // The longest written form KeepsPeriod can hold, in bytes.
 constexpr size_t kMaxAbbreviationBytes = 8;

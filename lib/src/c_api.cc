@@ -141,7 +141,11 @@ vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictiona
   return Guarded([&] {
     if (dictionary == nullptr) return Fail(VNSEG_INVALID_ARGUMENT, "NULL dictionary");
     *dictionary = nullptr;
-    auto opened = vnseg::Dictionary::Open(path != nullptr ? path : vnseg::DefaultDictionaryPath());
+    auto opened =
+        path != nullptr
+            ? vnseg::Dictionary::Open(path)
+            : vnseg::OpenDefaultDictionary(
+                  "path", "Choose one with a path to vnseg_dictionary_open or VNSEG_DICT=FILE.");
     if (!opened.ok()) return FromStatus(opened.status());
     *dictionary = new vnseg_dictionary{std::move(*opened), nullptr};
     return Succeed();

@@ -6,6 +6,7 @@
 
 #include "abbreviations.h"
 #include "line_ends.h"
+#include "sentence_marks.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 
@@ -137,6 +138,8 @@ bool IsClosing(std::string_view t) {
   return false;
 }
 
+bool IsClosingBracket(std::string_view t) { return t == ")" || t == "]" || t == "}"; }
+
 bool IsOpening(std::string_view t) {
   return t == "(" || t == "[" || t == "{" || t == "“" || t == "‘" || t == "«";
 }
@@ -150,6 +153,10 @@ void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
     i = std::min(line.find(' '), line.size());
     if (out != nullptr) out->append(line.substr(0, i));
     s->inside_word = false;
+    // The token is terminal only if its rest is dots too ("...." + "..").
+    if (line.substr(0, i).find_first_not_of('.') != std::string_view::npos) {
+      s->sentence_end = false;
+    }
   }
   // A hand-made split on ' ': absl::StrSplit(..., absl::SkipEmpty()) here
   // costs 22% more instructions for join --detok (cachegrind, 3 MB of UD VTB).
@@ -163,10 +170,33 @@ void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
     std::string_view tok = line.substr(i, j - i);
     bool space_before = s->after_word && !s->glue_next;
     s->glue_next = false;
+    // Straight quotes are paired per sentence: a capital after the end of
+    // a sentence starts another, and the quotes still open become stale.
+    const bool after_end = s->sentence_end;
+    if (after_end && StartsWithCapital(tok)) {
+      s->double_stale = s->in_double;
+      s->single_stale = s->in_single;
+    }
+    bool closed = false;
     if (tok == "\"" || tok == "'") {
-      bool& open = tok == "\"" ? s->in_double : s->in_single;
+      const bool is_double = tok == "\"";
+      bool& open = is_double ? s->in_double : s->in_single;
+      bool& stale = is_double ? s->double_stale : s->single_stale;
+      // A stale quote closes right after the end of a sentence (a quotation
+      // of several: "\"Mẹ! Bố!\"") or before a closing mark or the line end
+      // ("\"Tôi ... 91... LBKT nhờ chị xem lại\"."); between two words it
+      // was unpaired, and stays where it is while this one opens ("\"Chạy
+      // đi! Rồi anh nói \"đừng sợ\""). The token after the quote is in the
+      // same piece: the reader's cut never follows a lone quote (FindCut).
+      if (open && stale && !after_end) {
+        const size_t next = line.find_first_not_of(' ', j);
+        open = next == std::string_view::npos ||
+               IsClosing(line.substr(next, std::min(line.find(' ', next), line.size()) - next));
+      }
+      stale = false;
       if (open) {
         space_before = false;  // closing quote
+        closed = true;
       } else {
         s->glue_next = true;  // opening quote
       }
@@ -181,6 +211,10 @@ void DetokenizeLine(std::string_view line, PieceState* s, std::string* out) {
       s->glue_next = true;
     }
     if (IsOpening(tok)) s->glue_next = true;
+    // The end of a sentence: a terminal mark, then any closing quotes and
+    // brackets (an opening straight quote starts the next sentence).
+    s->sentence_end = IsTerminal(tok) || (after_end && IsCloser(tok) &&
+                                          (closed || (tok != "\"" && tok != "'")));
     if (out != nullptr) {
       if (space_before) out->push_back(' ');
       out->append(tok);
@@ -264,6 +298,39 @@ void WriteSentenceLines(std::string_view text, const PieceState& start, Write wr
   out->append(ends, '\n');
 }
 
+// Whether the initial w[k] ("H", IsInitial) and the period w[k + 1] are one
+// word, as UD VTB writes them ("ông H. nói"): the period touches nothing
+// after it, and the line goes on after it with a word that it does not end
+// a sentence before, as the sentence splitter decides: one that starts
+// with neither a capital nor a digit, or any word when the initial follows
+// a name (`before`, the word before it, is a syllable that
+// NamesBeforeInitial, one space before: "Nguyễn Văn A. Nam", "ông H. Nam";
+// but "ở phường K. Ông ...", "từ A đến Z. 15 ..."). `before` may be null.
+bool JoinsInitial(std::string_view text, const Word* before, const std::vector<Word>& w,
+                  size_t k) {
+  auto text_of = [text](const Word& x) { return text.substr(x.begin, x.end - x.begin); };
+  if (k + 2 >= w.size() || w[k].kind != TokenKind::kSyllable || !IsInitial(text_of(w[k])) ||
+      (before != nullptr && before->end == w[k].begin) || w[k + 1].begin != w[k].end ||
+      text_of(w[k + 1]) != ".") {
+    return false;
+  }
+  const Word& next = w[k + 2];
+  if (next.begin == w[k + 1].end ||
+      CountLineEnds(text.substr(w[k + 1].end, next.begin - w[k + 1].end)) != 0 ||
+      (next.kind != TokenKind::kSyllable && next.kind != TokenKind::kNumber)) {
+    return false;
+  }
+  const std::string_view next_text = text_of(next);
+  const bool digit = next_text[0] >= '0' && next_text[0] <= '9';
+  if (!StartsWithCapital(next_text) && !digit) return true;
+  if (before == nullptr || before->kind != TokenKind::kSyllable ||
+      text.substr(before->end, w[k].begin - before->end) != " ") {
+    return false;
+  }
+  const std::string_view name = text_of(*before);
+  return NamesBeforeInitial(name.substr(name.rfind(' ') + 1));  // its last syllable
+}
+
 }  // namespace
 
 void JoinAbbreviations(std::string_view text, std::vector<Word>* words) {
@@ -271,14 +338,27 @@ void JoinAbbreviations(std::string_view text, std::vector<Word>* words) {
   size_t to = 0;
   for (size_t k = 0; k < w.size(); ++k, ++to) {
     Word word = w[k];
-    // words[k..j] touch one another, and no word touches the last.
+    // w[0, to) are the words so far; w[k..] are as Segment() gave them.
+    if (JoinsInitial(text, to > 0 ? &w[to - 1] : nullptr, w, k)) {
+      word.end = w[k + 1].end;
+      word.kind = TokenKind::kAbbreviation;
+      w[to] = word;
+      ++k;
+      continue;
+    }
+    // words[k..j] touch one another, and no word touches the last but a
+    // closing bracket ("(Mr.)", "(v.v.)": the period is the abbreviation's,
+    // a sentence's would follow the bracket).
     for (size_t j = k + 1; j < w.size() && w[j].begin == w[j - 1].end &&
                            w[j].end - word.begin <= kMaxAbbreviationBytes; ++j) {
-      if (j + 1 < w.size() && w[j + 1].begin == w[j].end) continue;
+      const bool touched = j + 1 < w.size() && w[j + 1].begin == w[j].end;
+      if (touched && !IsClosingBracket(text.substr(w[j + 1].begin, w[j + 1].end - w[j + 1].begin))) {
+        continue;
+      }
       if (!KeepsPeriod(text.substr(word.begin, w[j].end - word.begin))) continue;
       const size_t gap = w[j].end;
-      const bool line_ends = j + 1 == w.size() ||
-          text.substr(gap, w[j + 1].begin - gap).find_first_of("\n\r") != std::string_view::npos;
+      const bool line_ends = !touched && (j + 1 == w.size() ||
+          text.substr(gap, w[j + 1].begin - gap).find_first_of("\n\r") != std::string_view::npos);
       const size_t last = line_ends ? j - 1 : j;  // a period before a line end stays alone
       if (last == k) break;
       word.end = w[last].end;

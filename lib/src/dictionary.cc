@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "default_paths.h"
 #include "dictionary_image.h"
+#include "string_view_util.h"
 
 namespace vnseg {
 
@@ -121,6 +122,15 @@ std::string DescribeDictionarySearch(std::string_view extra, std::string_view ex
     absl::StrAppend(&out, "  ", place.what, ": ", place.path, ": ", State(place.path), "\n");
   }
   return out;
+}
+
+absl::StatusOr<std::unique_ptr<Dictionary>> OpenDefaultDictionary(std::string_view option,
+                                                                  std::string_view choose) {
+  auto dictionary = Dictionary::Open(DefaultDictionaryPath());
+  if (dictionary.ok() || !absl::IsNotFound(dictionary.status())) return dictionary;
+  return absl::NotFoundError(absl::StrCat("no dictionary found; looked in, in order:\n  ",
+                                          ToAbsl(option), ": not given\n",
+                                          DescribeDictionarySearch(), ToAbsl(choose)));
 }
 
 }  // namespace vnseg

@@ -4,6 +4,7 @@
 
 #include "abbreviations.h"
 #include "line_ends.h"
+#include "sentence_marks.h"
 #include "utf8_fast.h"
 #include "vnseg/sentences.h"
 #include "vnseg/tokenizer.h"
@@ -28,32 +29,6 @@ bool IsTitleAbbreviation(std::string_view token) {
   return true;
 }
 
-char32_t FirstCodePoint(std::string_view s) {
-  char32_t c = 0;
-  if (s.empty() || DecodeUtf8(s.data(), s.data() + s.size(), &c) == 0) return 0;
-  return c;
-}
-
-// One upper-case letter: an initial ("A." in "Nguyễn Văn A. Nam").
-bool IsInitial(std::string_view s) {
-  char32_t c = 0;
-  int len = s.empty() ? 0 : DecodeUtf8(s.data(), s.data() + s.size(), &c);
-  return len > 0 && static_cast<size_t>(len) == s.size() && u_isupper(c);
-}
-
-// Words for a person that a name follows in lower case: an initial after
-// them is a name ("ông H.").
-constexpr std::string_view kPersonWords[] = {
-    "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "bé", "chàng",
-    "nàng", "lão", "dì", "cậu", "thím", "mợ", "gã", "Ông", "Bà"};
-
-bool IsPersonWord(std::string_view word) {
-  for (std::string_view w : kPersonWords) {
-    if (word == w) return true;
-  }
-  return false;
-}
-
 bool IsRoman(std::string_view s) {
   if (s.empty() || s.size() > 5) return false;
   for (char c : s) {
@@ -64,11 +39,6 @@ bool IsRoman(std::string_view s) {
 
 bool HasLineEnd(std::string_view space) { return CountLineEnds(space) != 0; }
 
-bool IsCloser(std::string_view p) {
-  return p == "\"" || p == "'" || p == ")" || p == "]" || p == "}" || p == "\u201D" ||
-         p == "\u2019" || p == "\u00BB" || p == "\u203A";
-}
-
 bool IsQuote(std::string_view p) {
   return p == "\"" || p == "'" || p == "\u201C" || p == "\u2018" || p == "\u00AB" ||
          p == "\u2039";
@@ -78,12 +48,6 @@ bool IsQuote(std::string_view p) {
 bool IsOpener(std::string_view p) {
   return IsQuote(p) || p == "(" || p == "[" || p == "{" || p == "-" || p == "--" ||
          p == "\u2013" || p == "\u2014";
-}
-
-// . ! ? and runs of dots ("..."), the ellipsis character.
-bool IsTerminal(std::string_view p) {
-  if (p == "!" || p == "?" || p == "\u2026") return true;
-  return !p.empty() && p.find_first_not_of('.') == std::string_view::npos;
 }
 
 class Splitter {
@@ -158,17 +122,14 @@ class Splitter {
     return !(item && before == first);
   }
 
-  // Whether the token `i` follows a capitalised word or a word for a person
-  // and one space: an initial there is part of a name ("Nguyễn Văn A.",
-  // "ông H."), while after another lower-case word it is a name of its own
-  // that may end the sentence ("ở phường K.", "từ A đến Z.").
+  // Whether the token `i` follows white space and a syllable that makes an
+  // initial there part of a name (NamesBeforeInitial).
   bool AfterName(size_t i) const {
     if (i < 2 || tokens_[i - 1].kind != TokenKind::kSpace ||
         tokens_[i - 2].kind != TokenKind::kSyllable) {
       return false;
     }
-    const char32_t c = FirstCodePoint(Text(i - 2));
-    return u_isupper(c) || u_istitle(c) || IsPersonWord(Text(i - 2));
+    return NamesBeforeInitial(Text(i - 2));
   }
 
   // Whether the tokens from `i` on start a sentence (`after` is the
@@ -202,7 +163,7 @@ class Splitter {
       case TokenKind::kPunct:
         return false;
       default:
-        return u_isupper(FirstCodePoint(Text(i))) || u_istitle(FirstCodePoint(Text(i)));
+        return StartsWithCapital(Text(i));
     }
   }
 

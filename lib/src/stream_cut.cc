@@ -100,9 +100,28 @@ size_t UnderscoreCut(std::string_view text) {
   return 0;
 }
 
+// The start of the initial and its period that end `text` ("H." after a
+// character that is no word character, or at the start: IsInitial), which
+// --tokenize may keep as one word (JoinAbbreviations); npos if none.
+size_t InitialBefore(std::string_view text) {
+  const size_t n = text.size();
+  if (n < 2 || text[n - 1] != '.') return std::string_view::npos;
+  char32_t c, before;
+  const int len = DecodeUtf8Before(text.data(), text.data() + n - 1, &c);
+  if (len == 0) return std::string_view::npos;
+  const size_t start = n - 1 - static_cast<size_t>(len);
+  if (!IsInitial(text.substr(start, static_cast<size_t>(len)))) return std::string_view::npos;
+  if (start > 0 && DecodeUtf8Before(text.data(), text.data() + start, &before) != 0 &&
+      IsWordChar(before)) {
+    return std::string_view::npos;
+  }
+  return start;
+}
+
 // kTokenized: WhiteSpaceCut, but never just after an abbreviation whose
-// period --tokenize keeps (KeepsPeriod): the piece before the cut would end
-// there as a line does, which splits the period off ("Mr . |Smith").
+// period --tokenize keeps (KeepsPeriod) or an initial and its period
+// (InitialBefore): the piece before the cut would end there as a line
+// does, which splits the period off ("Mr . |Smith", "ông H . |nói").
 // `*blocked`: the last cut refused so (0 if none). Each try looks only
 // before the last, so this stays linear.
 size_t TokenizedCut(std::string_view text, size_t* blocked) {
@@ -113,6 +132,9 @@ size_t TokenizedCut(std::string_view text, size_t* blocked) {
     size_t abbreviation = std::string_view::npos;
     for (size_t n = 2; n <= kMaxAbbreviationBytes && n <= end; ++n) {
       if (KeepsPeriod(text.substr(end - n, n))) abbreviation = end - n;
+    }
+    if (size_t initial = InitialBefore(text.substr(0, end)); initial != std::string_view::npos) {
+      abbreviation = std::min(abbreviation, initial);
     }
     if (abbreviation == std::string_view::npos) return cut;
     if (*blocked == 0) *blocked = cut;
@@ -170,8 +192,18 @@ bool IsTokenByte(char c) { return c != ' ' && c != '_' && c != '\n' && c != '\r'
 Cut JoinCut(std::string_view text) {
   size_t nl = text.rfind('\n');
   if (nl != std::string_view::npos) return Cut{nl + 1, false};
-  size_t space = text.rfind(' ');
-  if (space != std::string_view::npos) return Cut{space + 1, false};
+  // Rule 2, not after a lone straight quote (and spaces): --detok reads
+  // the token after one to pair it.
+  const size_t last_space = text.rfind(' ');
+  for (size_t space = last_space; space != std::string_view::npos;) {
+    const size_t token_end = text.find_last_not_of(' ', space);
+    if (token_end == std::string_view::npos) break;
+    const bool lone_quote = (text[token_end] == '"' || text[token_end] == '\'') &&
+                            (token_end == 0 || text[token_end - 1] == ' ');
+    if (!lone_quote) return Cut{space + 1, false};
+    space = token_end == 0 ? std::string_view::npos : text.rfind(' ', token_end - 1);
+  }
+  if (last_space != std::string_view::npos) return Cut{last_space + 1, false, false};
   // Rules 3-6 look at the head only, but decode against the whole text: a
   // code point that crosses the head's end is whole.
   const std::string_view head = text.substr(0, kMaxSpacelessPiece);

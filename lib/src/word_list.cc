@@ -125,10 +125,11 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   return text;
 }
 
-absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder) {
+absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder,
+                             SkippedEntries* skipped) {
   auto text = ReadFileToString(path);
   if (!text.ok()) return text.status();
-  return AddWordList(*text, path, flags, builder);
+  return AddWordList(*text, path, flags, builder, skipped);
 }
 
 absl::StatusOr<std::unique_ptr<UserWords>> CompileUserWords(std::string_view text,

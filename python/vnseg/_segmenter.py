@@ -115,7 +115,7 @@ def join(text: str, *, detok: bool = False) -> str:
 
 '_' between two letters or digits becomes a space, '__' there becomes '_',
 other underscores stay. detok=True also undoes the tokenized spacing (no space
-before , . : ; ! ? ) ], none after ( [, straight quotes paired per line)."""
+before , . : ; ! ? ) ], none after ( [, straight quotes paired per sentence)."""
     return _vnseg.join(text, detok)
 
 

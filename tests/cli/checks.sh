@@ -329,6 +329,24 @@ check_user_words_skipped() {
   if [[ -s $WORK/err ]]; then fail "segment --user-words good.txt: stderr not empty"; show_err; else pass; fi
 }
 
+# dict build (and learn) report the entries of each list they skip as
+# --user-words does: the list, how many, the first lines; the build goes on.
+check_dict_build_skipped() {
+  printf '# a comment\nNagorno–Karabakh\nlan truyền\na.b\nx,y\nu/v\np:q\nr;s\nNagorno-Karabakh\n' \
+    >"$WORK/words.txt"
+  printf 'mạng xã hội\nv.v\n' >"$WORK/base.txt"
+  run dict build -o "$WORK/skipped.dic" --base "$WORK/base.txt" "$WORK/words.txt"
+  expect_rc 0 "dict build with skipped entries"
+  expect_err_has "vnseg dict build: warning: $WORK/words.txt: 6 entries skipped, never matched (punctuation inside a word): line 2 'Nagorno–Karabakh', line 4 'a.b', line 5 'x,y', line 6 'u/v', line 7 'p:q', ..." \
+    "dict build: the skipped entries of a LIST"
+  expect_err_has "vnseg dict build: warning: $WORK/base.txt: 1 entry skipped, never matched (punctuation inside a word): line 2 'v.v'" \
+    "dict build: the skipped entries of a --base LIST"
+  expect_err_has "3 words -> $WORK/skipped.dic" "dict build: the other entries are built"
+  expect_err_has "7 entries skipped (punctuation inside: never matchable)" "dict build: the total"
+  run dict lookup --dict "$WORK/skipped.dic" lan_truyền Nagorno-Karabakh
+  expect_rc 0 "dict lookup in a dictionary built with skipped entries"
+}
+
 # Output that cannot be written (here /dev/full: ENOSPC) is an error, exit 1
 # with a message, for every command that writes stdout: help and dict
 # info/lookup used to exit 0. (Never `-o /dev/full`: as root, the -o writer

@@ -228,6 +228,22 @@ class Fts5Test(unittest.TestCase):
                         f"""tokenize="vnseg dict '{os.environ['VNSEG_DICT']}'")""")
         self.assertEqual(self.db.execute("SELECT vnseg_last_error()").fetchone(), (None,))
 
+    def test_missing_default_dictionary_lists_the_places(self):
+        saved = os.environ["VNSEG_DICT"]
+        os.environ["VNSEG_DICT"] = "/nonexistent/none.dic"  # putenv: the extension sees it
+        try:
+            code, reason = self.refused("vnseg")
+        finally:
+            os.environ["VNSEG_DICT"] = saved
+        self.assertEqual(code, "SQLITE_CANTOPEN")
+        self.assertTrue(reason.startswith(
+            "no dictionary found; looked in, in order:\n  dict: not given\n"
+            "  $VNSEG_DICT: /nonexistent/none.dic: No such file or directory\n"
+            "not looked in, as $VNSEG_DICT is set:\n"), reason)
+        self.assertIn("  installed, seen from this library: ", reason)
+        self.assertTrue(reason.endswith(
+            "Choose one with tokenize='vnseg dict PATH' or VNSEG_DICT=FILE."), reason)
+
     def test_last_error_belongs_to_its_connection_and_covers_reopening(self):
         with tempfile.TemporaryDirectory() as folder:
             dictionary = os.path.join(folder, "copy.dic")

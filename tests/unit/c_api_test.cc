@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -161,6 +162,33 @@ TEST(CApi, ErrorsHaveCodesAndMessages) {
   // A success clears the message.
   ASSERT_EQ(vnseg_join("a_b", 3, 0, out, sizeof out, &length), VNSEG_OK);
   EXPECT_STREQ(vnseg_last_error(), "");
+}
+
+// With no path and no dictionary anywhere, the message lists the places
+// looked in and how to choose one, as the CLI's does.
+TEST(CApi, MissingDefaultDictionaryListsThePlaces) {
+  const char* saved = std::getenv("VNSEG_DICT");
+  const std::string restore = saved != nullptr ? saved : "";
+  ASSERT_EQ(setenv("VNSEG_DICT", "/nonexistent/none.dic", 1), 0);
+  vnseg_dictionary* dictionary = nullptr;
+  EXPECT_EQ(vnseg_dictionary_open(nullptr, &dictionary), VNSEG_NOT_FOUND);
+  EXPECT_EQ(dictionary, nullptr);
+  const std::string message = vnseg_last_error();
+  if (saved != nullptr) {
+    setenv("VNSEG_DICT", restore.c_str(), 1);
+  } else {
+    unsetenv("VNSEG_DICT");
+  }
+  EXPECT_EQ(message.rfind("no dictionary found; looked in, in order:\n  path: not given\n"
+                          "  $VNSEG_DICT: /nonexistent/none.dic: No such file or directory\n"
+                          "not looked in, as $VNSEG_DICT is set:\n",
+                          0),
+            0u)
+      << message;
+  EXPECT_NE(message.find("  build tree: "), std::string::npos) << message;
+  const std::string choose = "Choose one with a path to vnseg_dictionary_open or VNSEG_DICT=FILE.";
+  ASSERT_GE(message.size(), choose.size());
+  EXPECT_EQ(message.substr(message.size() - choose.size()), choose) << message;
 }
 
 TEST(CApi, Normalizes) {

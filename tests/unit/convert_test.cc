@@ -79,6 +79,21 @@ TEST_F(ConvertTest, JoinDetokenizes) {
   EXPECT_EQ(Join("\" a \r\n\" b \" .\n", true), "\"a\r\n\"b\".\n");
 }
 
+// Straight quotes pair per sentence: an unpaired one no longer flips the
+// quotes of the sentences after it; a quotation of several sentences still
+// closes after a terminal mark or before a closing mark or the line end.
+TEST_F(ConvertTest, DetokPairsQuotesPerSentence) {
+  EXPECT_EQ(Join("hét : \" Chạy đi ! Rồi anh nói \" đừng sợ \" .", true),
+            "hét: \"Chạy đi! Rồi anh nói \"đừng sợ\".");
+  EXPECT_EQ(Join("A \" b . C nói \" x \" , \" y \" .", true), "A \"b. C nói \"x\", \"y\".");
+  EXPECT_EQ(Join("gọi : \" Mẹ ! Bố ! \" . Rồi \" đi \" .", true), "gọi: \"Mẹ! Bố!\". Rồi \"đi\".");
+  EXPECT_EQ(Join("\" Tôi đến . Nhờ chị xem lại \" .", true), "\"Tôi đến. Nhờ chị xem lại\".");
+  EXPECT_EQ(Join("' Đi . Về ' , ' a . B ' c ' d", true), "'Đi. Về', 'a. B 'c' d");
+  // Not a new sentence: no capital, or no terminal mark before it.
+  EXPECT_EQ(Join("\" a . b \" c \" d . \"", true), "\"a. b\" c \"d.\"");
+  EXPECT_EQ(Join("\" a , B \" c \"", true), "\"a, B\" c \"");
+}
+
 TEST_F(ConvertTest, DetokJoinsASlashBetweenTwoTokens) {
   EXPECT_EQ(Join("AFP / TTXVN đưa_tin , 500 USD / tháng", true), "AFP/TTXVN đưa tin, 500 USD/tháng");
   EXPECT_EQ(Join("/ a", true), "/ a");  // nothing before it on the line
@@ -92,15 +107,34 @@ TEST_F(ConvertTest, DetokUndoesTokenize) {
 }
 
 // KeepsPeriod's abbreviations keep their period, unless a line end follows
-// it (a sentence may end there); the inner periods of v.v. always stay.
+// it (a sentence may end there); the inner periods of v.v. always stay. A
+// closing bracket may touch the period (a sentence's would come after it).
 TEST_F(ConvertTest, TokenizeKeepsAbbreviationsWithTheirPeriod) {
   EXPECT_EQ(Segment("Mr. Smith gặp Dr. Lee ở St. Louis, TS. An", true),
             "Mr. Smith gặp Dr. Lee ở St. Louis , TS. An");
   EXPECT_EQ(Segment("ở TP. Huế, Q. 1", true), "ở TP. Huế , Q. 1");
   EXPECT_EQ(Segment("ở TP.\nv.v. và v.v.", true), "ở TP .\nv.v. và v.v .");
-  EXPECT_EQ(Segment("xin. chào Mr.. (Mr.)", true), "xin . chào Mr .. ( Mr . )");
+  EXPECT_EQ(Segment("xin. chào Mr.. (Mr.)", true), "xin . chào Mr .. ( Mr. )");
+  EXPECT_EQ(Segment("(v.v.) [TS.] etc.}. (Mr.)\n(Mr.),", true),
+            "( v.v. ) [ TS. ] etc. } . ( Mr. )\n( Mr. ) ,");
+  EXPECT_EQ(Segment("(Mr.), Mr.). Mr.\" (xin.)", true), "( Mr. ) , Mr. ) . Mr . \" ( xin . )");
   // The lossless output is unchanged.
   EXPECT_EQ(Segment("Mr. Smith"), "Mr. Smith");
+}
+
+// An initial keeps its period, as UD VTB writes it, where the period ends
+// no sentence (as the sentence splitter decides): before a word in lower
+// case, or before any word after a name or a word for a person. Before a
+// line end or a punctuation mark, or after another lower-case word before
+// a capital or digit, the period stays apart.
+TEST_F(ConvertTest, TokenizeKeepsAnInitialWithItsPeriod) {
+  EXPECT_EQ(Segment("ông H. nói, H. đi. Bà G. Nam và anh Đ. 15 tuổi", true),
+            "ông H. nói , H. đi . Bà G. Nam và anh Đ. 15 tuổi");
+  EXPECT_EQ(Segment("ở phường K. Ông đi, từ A đến Z. 15 người, ông H.\nông H. , x", true),
+            "ở phường K . Ông đi , từ A đến Z . 15 người , ông H .\nông H . , x");
+  EXPECT_EQ(Segment("ông  H. Nam, ôngH. đi, vụ h. 15, AB. cd", true),
+            "ông H . Nam , ôngH . đi , vụ h . 15 , AB . cd");
+  EXPECT_EQ(Segment("ông H. nói"), "ông H. nói");  // lossless: unchanged
 }
 
 TEST_F(ConvertTest, TokenizeKeepsVersionNumbersWhole) {

@@ -47,6 +47,10 @@ struct PieceState {
   bool glue_next = false;         // detok: the token before opened a bracket or quote
   bool in_double = false;         // detok: a straight " is open on the line
   bool in_single = false;         // detok: a straight ' is open on the line
+  bool double_stale = false;      // detok: a sentence has started since the open "
+  bool single_stale = false;      // detok: the same for the open '
+  bool sentence_end = false;      // detok: the tokens before end a sentence
+                                  // (. ! ? ..., then closing quotes or brackets)
   bool continues_run = false;     // tokenized segment: cut inside a long run of
                                   // syllables (Segmenter::LastRunWindow)
 };
@@ -67,15 +71,22 @@ PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, co
 // between them) and spell an abbreviation written with a final period
 // ("Mr.", "Dr.", "TS.", "TP.", "Q.", "etc.", "v.v."; the list and its
 // reasons are in lib/src/abbreviations.cc) becomes one word of kind
-// kAbbreviation, unless a word touches the period. A period that a line
-// end (or the end of `text`) follows stays a word of its own: it may end
-// the sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và").
+// kAbbreviation, unless a word other than a closing bracket touches the
+// period ("( Mr. )", "( v.v. )"; but "Mr .."). A period that a line end (or
+// the end of `text`) follows stays a word of its own: it may end the
+// sentence ("ở TP ." but "TP. HCM"; "v.v ." but "v.v. và"). An initial
+// (one capital letter) and its period become one word where the period
+// ends no sentence and the line goes on with a word: "ông H. nói", "bà G.
+// Nam", but "ở phường K . Ông" (lib/src/convert.cc, JoinsInitial).
 // `words` are offsets into `text`, in order.
 void JoinAbbreviations(std::string_view text, std::vector<Word>* words);
 
 struct JoinOptions {
   // Also undo the tokenized style: no space before , . : ; ! ? ) ] } % …,
-  // none after ( [ {, straight quotes paired per line.
+  // none after ( [ {, straight quotes paired per sentence: a quote still
+  // open when another sentence has started (a capital after . ! ? and any
+  // closing marks) closes only right after the end of a sentence; after a
+  // word, it stays as it is and the new quote opens.
   bool detok = false;
 };
 

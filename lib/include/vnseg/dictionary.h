@@ -141,4 +141,16 @@ std::string DefaultDictionaryPath(std::string_view extra = {});
 std::string DescribeDictionarySearch(std::string_view extra = {},
                                      std::string_view extra_what = "given by the caller");
 
+// Dictionary::Open(DefaultDictionaryPath()), for a front end whose user named
+// no dictionary. When none can be opened (kNotFound: nothing at the place
+// $VNSEG_DICT names, or at any default place), the error is kNotFound with
+// the message every front end gives: "no dictionary found; looked in, in
+// order:\n", then "  OPTION: not given\n" (`option`: how the front end's
+// user names a file, "--dict"), DescribeDictionarySearch(), and `choose`
+// (one line without a line end: "Choose one with --dict FILE or
+// VNSEG_DICT=FILE."). Other errors (a damaged file, permission denied) are
+// Open's own. Thread-safe; reads the environment.
+absl::StatusOr<std::unique_ptr<Dictionary>> OpenDefaultDictionary(std::string_view option,
+                                                                  std::string_view choose);
+
 }  // namespace vnseg

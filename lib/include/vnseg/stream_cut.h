@@ -84,8 +84,11 @@ size_t ExactCutPoint(std::string_view text);
 //  5. Before any code point (inside_word): runs of marks or invalid bytes,
 //     whose composition across the cut can change.
 //
-// kJoin (exact but rule 6; 3-6 in the first 256 KiB):
-//  1. A line end.  2. After a space.  3. Before a joint (one '_' between two
+// kJoin (exact but rules 2b and 6; 3-6 in the first 256 KiB):
+//  1. A line end.  2. After a space that does not follow a lone straight
+//  quote (and spaces): --detok reads the token after one to pair it; 2b.
+//  after any space (only a text of quotes and spaces gets there; --detok
+//  may pair a quote before the cut otherwise).  3. Before a joint (one '_' between two
 //  letters or digits; PieceState::word_char_before carries the left one).
 //  4. Inside a token, at a code point with 4 bytes before it and a byte
 //  after it that are no space, '_', CR or LF (inside_word): a token of 5

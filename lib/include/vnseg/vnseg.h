@@ -64,7 +64,11 @@ typedef struct vnseg_dictionary vnseg_dictionary;
  * file (a directory), VNSEG_NOT_FOUND when the file cannot be opened
  * (missing, or permission denied), VNSEG_DATA_ERROR when it is no usable dictionary
  * (damaged, or of another format version: rebuild it); the message names
- * the path. */
+ * the path. With a NULL `path`, when no default place holds a dictionary,
+ * the message lists every place looked in, in order, with what is there,
+ * and how to choose one (as the CLI's: "no dictionary found; looked in, in
+ * order:\n  path: not given\n  $VNSEG_DICT: ...\n...Choose one with a path
+ * to vnseg_dictionary_open or VNSEG_DICT=FILE."). */
 vnseg_status vnseg_dictionary_open(const char* path, vnseg_dictionary** dictionary);
 
 /* Frees a handle of vnseg_dictionary_open or vnseg_user_words_open (NULL

@@ -51,9 +51,10 @@ absl::Status AddWordList(std::string_view text, std::string_view origin, uint32_
 // directory, DataLoss when reading fails. Thread-safe.
 absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
-// Reads the file at `path` and adds it as AddWordList does; the errors of
-// both.
-absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder);
+// Reads the file at `path` and adds it as AddWordList does (the entries
+// skipped go to `skipped` unless it is null); the errors of both.
+absl::Status AddWordListFile(const std::string& path, uint32_t flags, DictionaryBuilder* builder,
+                             SkippedEntries* skipped = nullptr);
 
 // Compiles the word list at `path` into user words (flags kFromUserList
 // and those of their tags): the --user-words of the CLI, searched by a
