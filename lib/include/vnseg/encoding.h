@@ -35,7 +35,8 @@ std::optional<Encoding> ParseEncoding(std::string_view name);
 // mark bytes come out as combining characters after their letter, which
 // Normalize composes. A byte the encoding leaves undefined (Windows-1258
 // 0x81, 0x8A, ...: all in 0x80-0xBF) is copied as it is, so that it is
-// invalid UTF-8 and meets the caller's policy for invalid bytes.
+// invalid UTF-8 and meets the caller's policy for invalid bytes. VIQR is
+// ASCII: it copies every other byte (UTF-8 around VIQR stays as it is).
 class Decoder {
  public:
   explicit Decoder(Encoding encoding) : encoding_(encoding) {}
