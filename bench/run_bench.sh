@@ -26,6 +26,9 @@
 #              (maximal matching): what the learned model costs
 #   join       `vnseg join SEGMENTED > /dev/null`, MB of (segmented) input per second
 #   normalize  `vnseg normalize CORPUS > /dev/null`
+#   normalize-auto  `vnseg normalize --from auto CORPUS` (detection on the first
+#              64 KiB, then read as the UTF-8 it is: target >= 100 MB/s);
+#              normalize-moji the same with --fix-mojibake
 #   dict load  Dictionary::Open + first Lookup in one process, median (vnseg_bench)
 #   dict info  process: median `vnseg dict info` minus median `vnseg --version`
 #   peak RSS   of `vnseg segment CORPUS` (/usr/bin/time -v, else wait4's ru_maxrss)
@@ -141,6 +144,10 @@ join_mbps=$(calc "$seg_bytes / 1e6 / $join_s" 1)
 best_wall normalize -- "$VNSEG" normalize --no-progress "$corpus"
 normalize_s=$BEST_S
 normalize_mbps=$(calc "$corpus_bytes / 1e6 / $normalize_s" 1)
+best_wall normalize-auto -- "$VNSEG" normalize --no-progress --from auto "$corpus"
+normalize_auto_mbps=$(calc "$corpus_bytes / 1e6 / $BEST_S" 1)
+best_wall normalize-moji -- "$VNSEG" normalize --no-progress --from auto --fix-mojibake "$corpus"
+normalize_moji_mbps=$(calc "$corpus_bytes / 1e6 / $BEST_S" 1)
 
 load_line=$("$VNSEG_BENCH" dict-load "$VNSEG_DICT_FILE" "$DICT_RUNS")
 load_ms=$(kv median_ms "$load_line")
@@ -194,6 +201,9 @@ printf '%-34s %14s %12s  %-12s %s\n' "segment, no model (max. matching)" "$segme
 printf '%-34s %14s %12s  %-12s %s\n' "join (on segmented text)" "$join_mbps MB/s" "$(r_tp "$join_mbps")" \
   ">= 500 MB/s" "$(verdict "$join_mbps >= 500")"
 printf '%-34s %14s %12s\n' "normalize" "$normalize_mbps MB/s" "$(r_tp "$normalize_mbps")"
+printf '%-34s %14s %12s  %-12s %s\n' "normalize --from auto" "$normalize_auto_mbps MB/s" \
+  "$(r_tp "$normalize_auto_mbps")" ">= 100 MB/s" "$(verdict "$normalize_auto_mbps >= 100")"
+printf '%-34s %14s %12s\n' "  --from auto --fix-mojibake" "$normalize_moji_mbps MB/s" "$(r_tp "$normalize_moji_mbps")"
 printf '%-34s %14s %12s  %-12s %s\n' "dict load (Open + lookup, median)" "$load_ms ms" "$(r_time "$load_ms")" \
   "<= 10 ms" "$(verdict "$load_ms <= 10")"
 printf '%-34s %14s %12s\n' "  dict info - --version (process)" "$info_extra_ms ms" "$(r_time "$info_extra_ms")"
@@ -205,8 +215,9 @@ echo "  time ratios are the figure's time over cat's time for the whole corpus"
 
 printf '{"corpus":"%s","corpus_bytes":%s,"segmented_bytes":%s,"runs":%s,' \
   "$corpus_kind" "$corpus_bytes" "$seg_bytes" "$RUNS"
-printf '"cat_MBps":%s,"cat_s":%s,"memcpy_MBps":%s,"segment_MBps":%s,"segment_threads2_MBps":%s,"segment_no_model_MBps":%s,"join_MBps":%s,"normalize_MBps":%s,' \
-  "$cat_mbps" "$cat_s" "$memcpy_mbps" "$segment_mbps" "$segment_t2_mbps" "$segment_mm_mbps" "$join_mbps" "$normalize_mbps"
+printf '"cat_MBps":%s,"cat_s":%s,"memcpy_MBps":%s,"segment_MBps":%s,"segment_threads2_MBps":%s,"segment_no_model_MBps":%s,"join_MBps":%s,"normalize_MBps":%s,"normalize_auto_MBps":%s,"normalize_auto_mojibake_MBps":%s,' \
+  "$cat_mbps" "$cat_s" "$memcpy_mbps" "$segment_mbps" "$segment_t2_mbps" "$segment_mm_mbps" "$join_mbps" "$normalize_mbps" \
+  "$normalize_auto_mbps" "$normalize_moji_mbps"
 printf '"dict_load_ms":%s,"dict_load_min_ms":%s,"dict_info_minus_version_ms":%s,"peak_rss_MB":%s,"cat_peak_rss_MB":%s,' \
   "$load_ms" "$load_min_ms" "$info_extra_ms" "$rss_mb" "$cat_rss_mb"
 printf '"ratio_to_cat":{"memcpy":%s,"segment":%s,"join":%s,"normalize":%s,"dict_load_time":%s,"peak_rss":%s}}\n' \

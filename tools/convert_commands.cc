@@ -4,12 +4,14 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "conversions.h"
 #include "output_file.h"
 #include "segmented_hint.h"
@@ -17,6 +19,7 @@
 #include "token_output.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/encoding.h"
 #include "vnseg/normalizer.h"
 #include "vnseg/segmenter.h"
 #include "vnseg/word_list.h"
@@ -242,6 +245,8 @@ struct NormalizeArgs {
   StreamArgs stream;
   NormalizeOptions options;
   bool keep_spaces = false, keep_invisible = false;
+  std::optional<Encoding> from = Encoding::kUtf8;  // nullopt: auto
+  bool report = false;
 };
 
 int RunNormalize(const NormalizeArgs& args) {
@@ -251,6 +256,13 @@ int RunNormalize(const NormalizeArgs& args) {
   options.spaces = !args.keep_spaces;
   options.invisible = !args.keep_invisible;
   NormalizeStream(&options, &stream);
+  stream.from = args.from;
+  if (args.report) {
+    stream.on_detect = [](const std::string& input, const Detection& found) {
+      std::cerr << "vnseg normalize: " << input << ": " << EncodingName(found.encoding)
+                << " (confidence " << absl::StrFormat("%.2f", found.confidence) << ")\n";
+    };
+  }
   // On valid (or passed) text, Normalize fails only when ICU cannot
   // normalize at all: found out once here, not ignored on every block.
   std::string probe;
@@ -296,7 +308,10 @@ const CommandDoc kSentences{
 const CommandDoc kNormalize{
     "normalize", "NFC, Unicode spaces, invisible characters, tone-mark placement",
     "Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width characters and\n"
-    "soft hyphens removed, Ð/ð to Đ/đ, optional tone placement and quote folding."};
+    "soft hyphens removed, Ð/ð to Đ/đ, optional tone placement and quote folding.\n"
+    "--from reads legacy Vietnamese encodings (auto: decided per FILE on its first\n"
+    "64 KiB; clean UTF-8 is never changed); --fix-mojibake repairs UTF-8 that was\n"
+    "read as Windows-1252 or Latin-1 (\"Viá»‡t\" -> \"Việt\"), once or twice."};
 
 // Adds the conversion `doc` (see AddCommand) with the options of
 // StreamArgs, run by `run(*args)`; returns it for its own options. `args`
@@ -353,6 +368,21 @@ void AddConvertCommands(CLI::App* root, Invocation* invocation) {
   AddFlag(app, "--keep-spaces", &normalize->keep_spaces, "keep NBSP and other Unicode spaces");
   AddFlag(app, "--keep-invisible", &normalize->keep_invisible,
           "keep zero-width characters and soft hyphens");
+  AddChoice(app, "--from", "ENCODING",
+            {{"auto", std::optional<Encoding>()},
+             {"utf8", std::optional<Encoding>(Encoding::kUtf8)},
+             {"tcvn3", std::optional<Encoding>(Encoding::kTcvn3)},
+             {"vni", std::optional<Encoding>(Encoding::kVni)},
+             {"viscii", std::optional<Encoding>(Encoding::kViscii)},
+             {"cp1258", std::optional<Encoding>(Encoding::kCp1258)},
+             {"viqr", std::optional<Encoding>(Encoding::kViqr)}},
+            &normalize->from,
+            "the input's encoding: utf8 (default), tcvn3, vni, viscii, cp1258,\n"
+            "viqr, or auto (detected per FILE)");
+  AddFlag(app, "--fix-mojibake", &normalize->options.fix_mojibake,
+          "repair UTF-8 read as Windows-1252 or Latin-1 (once or twice)");
+  AddFlag(app, "--report", &normalize->report,
+          "with --from auto: print each FILE's encoding and confidence on stderr");
 }
 
 }  // namespace vnseg::cli

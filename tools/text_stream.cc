@@ -10,9 +10,12 @@
 #include <cstdio>
 #include <cstring>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 #include "output_file.h"
 #include "vnseg/convert.h"
 #include "vnseg/utf8.h"
@@ -163,12 +166,32 @@ bool HasWhiteSpace(std::string_view text) {
   return false;
 }
 
+// ValidateUtf8's message about decoded text: the only invalid bytes there
+// are the ones the encoding leaves undefined, copied as they are.
+std::string UndefinedByteMessage(std::string_view message, Encoding encoding) {
+  const std::string what = absl::StrCat("a byte ", EncodingName(encoding), " does not define at");
+  const std::vector<std::pair<absl::string_view, absl::string_view>> replacements = {
+      {"invalid UTF-8 at", what}, {"(byte offset", "(byte offset in the decoded text"}};
+  return absl::StrReplaceAll(absl::string_view(message.data(), message.size()), replacements);
+}
+
+// The decoder of an input read with --from auto, chosen on `sample` (its
+// start); tells options.on_detect.
+std::optional<Decoder> Decide(const Input& in, const StreamOptions& options, std::string_view sample) {
+  Detection found = DetectEncoding(sample);
+  if (options.on_detect) options.on_detect(in.name, found);
+  return Decoder(found.encoding);
+}
+
 // Processes one input. `done` counts bytes read across all inputs,
 // `lines` the lines of the inputs before (and, once done, this one).
 // `first_seen`: the run's first piece was given to options.first_piece.
 absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& converter,
                       Progress& progress, uint64_t& done, uint64_t& lines, bool* first_seen) {
   std::string buffer, repaired;
+  std::string sample;  // --from auto: the start of the input, undecided yet
+  std::optional<Decoder> decoder;
+  if (options.from.has_value() && *options.from != Encoding::kUtf8) decoder.emplace(*options.from);
   size_t line = in.line;       // line number of buffer[0]
   size_t column = 0;           // bytes of that line before buffer[0]
   uint64_t offset = in.offset;  // byte offset of buffer[0] in this input
@@ -186,10 +209,26 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
       if (n < 0) return absl::DataLossError(absl::StrCat(in.name, ": read failed: ", std::strerror(errno)));
       if (n == 0) {
         eof = true;
+        if (!decoder && !options.from.has_value()) decoder = Decide(in, options, sample);
+        if (decoder) {
+          decoder->Decode(sample, /*last=*/true, &buffer);
+          sample.clear();
+        }
       } else {
-        buffer.append(block.data(), static_cast<size_t>(n));
+        std::string_view raw(block.data(), static_cast<size_t>(n));
         done += static_cast<uint64_t>(n);
         progress.Update(done);
+        if (options.from == Encoding::kUtf8) {
+          buffer.append(raw);
+        } else if (decoder) {
+          decoder->Decode(raw, /*last=*/false, &buffer);
+        } else {  // --from auto: gather the start, then decide
+          sample.append(raw);
+          if (sample.size() < kDetectSampleBytes) continue;
+          decoder = Decide(in, options, sample);
+          decoder->Decode(sample, /*last=*/false, &buffer);
+          sample.clear();
+        }
         if (buffer.size() < options.block_size) continue;
       }
     }
@@ -213,7 +252,9 @@ absl::Status RunInput(const Input& in, const StreamOptions& options, Converter& 
         if (options.invalid == InvalidUtf8::kError) {
           // What came before the bad byte is still written, as with one thread.
           if (absl::Status s = converter.Flush(); !s.ok()) return s;
-          return absl::InvalidArgumentError(absl::StrCat(in.name, ": ", valid.message(),
+          std::string message(valid.message());
+          if (decoder && decoder->encoding() != Encoding::kUtf8) message = UndefinedByteMessage(message, decoder->encoding());
+          return absl::InvalidArgumentError(absl::StrCat(in.name, ": ", message,
                                                          " (use --invalid=replace or --invalid=pass to go on)"));
         }
         repaired.clear();

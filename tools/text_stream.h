@@ -11,12 +11,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "vnseg/convert.h"
+#include "vnseg/encoding.h"
 
 namespace vnseg::cli {
 
@@ -35,6 +37,13 @@ struct StreamOptions {
   // Called once, with the run's first piece (valid or repaired UTF-8) before
   // it is converted, from the calling thread (null: not called).
   std::function<void(std::string_view piece)> first_piece;
+  // The inputs' encoding, decoded into UTF-8 as they are read, before
+  // lines are cut and validated (so a cut never falls inside a legacy
+  // sequence, and undefined bytes meet `invalid`). nullopt: detected per
+  // input on its first kDetectSampleBytes (DetectEncoding), then read in
+  // that encoding to its end; `on_detect` is told the choice.
+  std::optional<Encoding> from = Encoding::kUtf8;
+  std::function<void(const std::string& input, const Detection& found)> on_detect;
   size_t block_size = 1 << 20;      // tests set it with VNSEG_BLOCK_SIZE
   int threads = 1;                  // blocks converted at once
 };

@@ -4,6 +4,7 @@
 #include "CLI/CLI.hpp"
 #include "cli_app.h"
 #include "convert_commands.h"
+#include "detect_command.h"
 #include "dict_command.h"
 #include "vnseg/version.h"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   vnseg::cli::AddHelpAndVersion(&root);
   Invocation invocation;
   vnseg::cli::AddConvertCommands(&root, &invocation);
+  vnseg::cli::AddDetectCommand(&root, &invocation);
   vnseg::cli::AddDictCommands(&root, &invocation);
   root.footer(vnseg::cli::CommandList(&root) +
               "\nFILEs default to stdin ('-' is stdin); output goes to stdout or -o FILE.\n"

@@ -3,16 +3,19 @@
 // caller's buffers. No segmentation logic lives here.
 #include "vnseg/vnseg.h"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/encoding.h"
 #include "vnseg/normalizer.h"
 #include "vnseg/segmenter.h"
 #include "vnseg/utf8.h"
@@ -268,6 +271,65 @@ vnseg_status vnseg_normalize(const char* text, size_t length, vnseg_tone tone, u
       return FromStatus(s);
     }
     return CopyOut(result, out, capacity, out_length);
+  });
+}
+
+vnseg_status vnseg_normalize_from(const char* bytes, size_t length, const char* from,
+                                  vnseg_tone tone, unsigned flags, char* out, size_t capacity,
+                                  size_t* out_length, const char** detected, double* confidence) {
+  return Guarded([&] {
+    constexpr unsigned kKnown = VNSEG_NORMALIZE_FOLD_QUOTES | VNSEG_NORMALIZE_KEEP_SPACES |
+                                VNSEG_NORMALIZE_KEEP_INVISIBLE | VNSEG_NORMALIZE_FIX_MOJIBAKE;
+    if (flags & ~kKnown) return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
+    if (tone != VNSEG_TONE_KEEP && tone != VNSEG_TONE_OLD && tone != VNSEG_TONE_NEW) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "unknown tone style");
+    }
+    if (out_length == nullptr || (out == nullptr && capacity > 0)) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL out or out_length");
+    }
+    if (bytes == nullptr && length > 0) return Fail(VNSEG_INVALID_ARGUMENT, "NULL bytes");
+    if (static_cast<uint64_t>(length) >= (uint64_t{1} << 32)) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "text of 4 GiB or more");
+    }
+    std::optional<vnseg::Encoding> encoding;
+    if (from != nullptr && std::string_view(from) != "auto") {
+      encoding = vnseg::ParseEncoding(from);
+      if (!encoding.has_value()) {
+        return Fail(VNSEG_INVALID_ARGUMENT,
+                    "unknown encoding (auto, utf8, tcvn3, vni, viscii, cp1258 or viqr)");
+      }
+    }
+    vnseg::NormalizeOptions options;
+    options.tone = tone == VNSEG_TONE_OLD   ? vnseg::ToneStyle::kOld
+                   : tone == VNSEG_TONE_NEW ? vnseg::ToneStyle::kNew
+                                            : vnseg::ToneStyle::kKeep;
+    options.fold_quotes = (flags & VNSEG_NORMALIZE_FOLD_QUOTES) != 0;
+    options.spaces = (flags & VNSEG_NORMALIZE_KEEP_SPACES) == 0;
+    options.invisible = (flags & VNSEG_NORMALIZE_KEEP_INVISIBLE) == 0;
+    options.fix_mojibake = (flags & VNSEG_NORMALIZE_FIX_MOJIBAKE) != 0;
+    std::string result;
+    vnseg::Detection found;
+    absl::Status s = vnseg::NormalizeEncoded(std::string_view(bytes, length), encoding, options,
+                                             &result, &found);
+    if (detected != nullptr) *detected = vnseg::EncodingName(found.encoding);
+    if (confidence != nullptr) *confidence = found.confidence;
+    if (s.code() == absl::StatusCode::kInvalidArgument) return Fail(VNSEG_INVALID_UTF8, MessageOf(s));
+    if (!s.ok()) return FromStatus(s);
+    return CopyOut(result, out, capacity, out_length);
+  });
+}
+
+vnseg_status vnseg_detect(const char* bytes, size_t length, const char** encoding,
+                          double* confidence) {
+  return Guarded([&] {
+    if (encoding == nullptr || (bytes == nullptr && length > 0)) {
+      return Fail(VNSEG_INVALID_ARGUMENT, "NULL bytes or encoding");
+    }
+    vnseg::Detection found = vnseg::DetectEncoding(
+        std::string_view(bytes, std::min<size_t>(length, vnseg::kDetectSampleBytes)));
+    *encoding = vnseg::EncodingName(found.encoding);
+    if (confidence != nullptr) *confidence = found.confidence;
+    return Succeed();
   });
 }
 

@@ -5,10 +5,15 @@
 #include <unicode/uchar.h>
 #include <utf8.h>
 
+#include <utility>
 #include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 
 #include "char_table.h"
 #include "utf8_fast.h"
+#include "vnseg/encoding.h"
 #include "vnseg/tokenizer.h"
 #include "vnseg/utf8.h"
 
@@ -78,6 +83,8 @@ absl::Status Normalize(std::string_view text, const NormalizeOptions& options, s
     }
   }
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
+  std::string repaired;
+  if (options.fix_mojibake && RepairMojibake(text, &repaired) > 0) text = repaired;
 
   // Map characters first, then compose: dropping an invisible character
   // can bring a letter and its combining mark together ("o\u200B\u0300").
@@ -124,6 +131,27 @@ absl::Status Normalize(std::string_view text, const NormalizeOptions& options, s
     }
   }
   return absl::OkStatus();
+}
+
+absl::Status NormalizeEncoded(std::string_view bytes, std::optional<Encoding> from,
+                              const NormalizeOptions& options, std::string* out, Detection* found) {
+  Detection used;
+  if (from.has_value()) {
+    used.encoding = *from;
+    used.confidence = 1;
+  } else {
+    used = DetectEncoding(bytes.substr(0, kDetectSampleBytes));
+  }
+  if (found != nullptr) *found = used;
+  if (used.encoding == Encoding::kUtf8) return Normalize(bytes, options, out);
+  absl::Status s = Normalize(DecodeAll(used.encoding, bytes), options, out);
+  if (s.ok()) return s;
+  // The only invalid bytes of decoded text are those the encoding leaves
+  // undefined, copied as they are.
+  const std::string what = absl::StrCat("a byte ", EncodingName(used.encoding), " does not define at");
+  const std::vector<std::pair<absl::string_view, absl::string_view>> replacements = {
+      {"invalid UTF-8 at", what}, {"(byte offset", "(byte offset in the decoded text"}};
+  return absl::Status(s.code(), absl::StrReplaceAll(s.message(), replacements));
 }
 
 }  // namespace vnseg

@@ -21,6 +21,7 @@
 #include "status_error.h"
 #include "vnseg/convert.h"
 #include "vnseg/dictionary.h"
+#include "vnseg/encoding.h"
 #include "vnseg/normalizer.h"
 #include "vnseg/sentences.h"
 #include "vnseg/utf8.h"
@@ -218,6 +219,50 @@ py::str Normalize(py::handle text, int tone, bool fold_quotes, bool spaces, bool
   return result;
 }
 
+// NormalizeEncoded of `data` (bytes, or a str as its UTF-8); `from`: an
+// EncodingName or "auto" (checked by the Python layer). Returns (text,
+// encoding used, confidence).
+py::tuple NormalizeFrom(py::handle data, const std::string& from, int tone, bool fold_quotes,
+                        bool spaces, bool invisible, bool fix_mojibake) {
+  NormalizeOptions options;
+  options.tone = static_cast<ToneStyle>(tone);
+  options.fold_quotes = fold_quotes;
+  options.spaces = spaces;
+  options.invisible = invisible;
+  options.fix_mojibake = fix_mojibake;
+  std::optional<Encoding> encoding;
+  if (from != "auto") encoding = ParseEncoding(from);
+  std::string_view in;
+  if (PyBytes_Check(data.ptr())) {
+    in = std::string_view(PyBytes_AS_STRING(data.ptr()), static_cast<size_t>(PyBytes_GET_SIZE(data.ptr())));
+  } else {
+    in = TextUtf8(data);
+  }
+  std::string out;
+  Detection found;
+  absl::Status status;
+  {
+    py::gil_scoped_release release;
+    status = NormalizeEncoded(in, encoding, options, &out, &found);
+  }
+  if (!status.ok()) ThrowStatus(status);
+  return py::make_tuple(py::str(out.data(), out.size()), EncodingName(found.encoding),
+                        found.confidence);
+}
+
+// DetectEncoding of the first kDetectSampleBytes of `data` (bytes or str):
+// (encoding, confidence).
+py::tuple Detect(py::handle data) {
+  std::string_view in;
+  if (PyBytes_Check(data.ptr())) {
+    in = std::string_view(PyBytes_AS_STRING(data.ptr()), static_cast<size_t>(PyBytes_GET_SIZE(data.ptr())));
+  } else {
+    in = TextUtf8(data);
+  }
+  Detection found = DetectEncoding(in.substr(0, kDetectSampleBytes));
+  return py::make_tuple(EncodingName(found.encoding), found.confidence);
+}
+
 // The sentences of `text` as (start, end) str indices (SplitSentences).
 py::list Sentences(py::handle text) {
   std::string_view in = TextUtf8(text);
@@ -290,6 +335,9 @@ PYBIND11_MODULE(_vnseg, m) {
   m.def("sentences", &Sentences, arg("text"));
   m.def("normalize", &Normalize, arg("text"), arg("tone"), arg("fold_quotes"), arg("spaces"),
         arg("invisible"));
+  m.def("normalize_from", &NormalizeFrom, arg("data"), arg("from_"), arg("tone"),
+        arg("fold_quotes"), arg("spaces"), arg("invisible"), arg("fix_mojibake"));
+  m.def("detect", &Detect, arg("data"));
   m.def("default_dictionary_path",
         [](const std::string& extra) { return vnseg::DefaultDictionaryPath(extra); },
         arg("extra"));

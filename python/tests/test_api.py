@@ -139,3 +139,23 @@ def test_stub_matches_the_module():
         actual = {name for name, _ in inspect.getmembers(getattr(vnseg._vnseg, cls))
                   if not name.startswith("_")}
         assert methods == actual, cls
+
+
+def test_normalize_legacy_encodings_and_detect():
+    tcvn = b"Vi\xd6t Nam l\xb5 m\xe9t"  # TCVN3
+    assert vnseg.detect(tcvn)[0] == "tcvn3"
+    assert vnseg.normalize(tcvn) == "Việt Nam là một"
+    assert vnseg.normalize(tcvn, from_="tcvn3") == "Việt Nam là một"
+    assert vnseg.normalize("Vie^.t Nam la` mo^.t nu+o+'c", from_="viqr") == "Việt Nam là một nước"
+    assert vnseg.normalize("Viá»‡t Nam", fix_mojibake=True) == "Việt Nam"
+    assert vnseg.normalize("Viá»‡t Nam") == "Viá»‡t Nam"  # repair only when asked
+    # Clean text stays as it is under the default from_="auto".
+    for clean in ("Việt Nam", "Is it true? I'm sure.", "café « déjà »", "😀 漢字"):
+        assert vnseg.normalize(clean) == vnseg.normalize(clean, from_="utf8")
+        assert vnseg.detect(clean)[0] == "utf8"
+    with pytest.raises(ValueError, match="from_ must be"):
+        vnseg.normalize(b"x", from_="latin9")
+    with pytest.raises(ValueError, match="cp1258 does not define"):
+        vnseg.normalize(b"a\x81", from_="cp1258")
+    with pytest.raises(TypeError):
+        vnseg.detect(3)

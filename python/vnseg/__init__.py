@@ -15,6 +15,7 @@ etc.
 from ._segmenter import (
     Segmenter,
     default_segmenter,
+    detect,
     join,
     join_many,
     normalize,
@@ -33,6 +34,7 @@ __all__ = [
     "Segmenter",
     "Token",
     "default_segmenter",
+    "detect",
     "join",
     "join_many",
     "normalize",

@@ -132,7 +132,8 @@ def _converter(args):
         return Segmenter(args.dict, args.user_words).resegment
     if args.command == "join":
         return lambda text: join(text, detok=args.detok)
-    return lambda text: normalize(text, tone=args.tone, fold_quotes=args.fold_quotes,
+    # The files are read as UTF-8 (no --from here: the vnseg tool has it).
+    return lambda text: normalize(text, from_="utf8", tone=args.tone, fold_quotes=args.fold_quotes,
                                   spaces=not args.keep_spaces, invisible=not args.keep_invisible)
 
 

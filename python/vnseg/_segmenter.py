@@ -119,16 +119,42 @@ before , . : ; ! ? ) ], none after ( [, straight quotes paired per sentence)."""
     return _vnseg.join(text, detok)
 
 
-def normalize(text: str, *, tone: str = "keep", fold_quotes: bool = False, spaces: bool = True,
-              invisible: bool = True) -> str:
+ENCODINGS = ("auto", "utf8", "tcvn3", "vni", "viscii", "cp1258", "viqr")
+
+
+def normalize(data: str | bytes, *, from_: str = "auto", tone: str = "keep",
+              fold_quotes: bool = False, spaces: bool = True, invisible: bool = True,
+              fix_mojibake: bool = False) -> str:
     """Normalize text: Unicode NFC, Unicode spaces to ' ', zero-width
 characters and soft hyphens removed, Ð/ð to Đ/đ.
 
+data: a str, or bytes in the encoding from_: "utf8", "tcvn3", "vni", "viscii",
+"cp1258", "viqr", or "auto" (the default: detected on the first 64 KiB as
+detect() does; clean UTF-8, and so any str without VIQR marks, is read as it
+is). A byte the encoding does not define raises ValueError naming it.
 tone: "keep" (default), "old" (tone mark on the second vowel of open oa/oe/uy:
 hoà khoẻ thuỷ, as VnCoreNLP and PhoBERT's data) or "new" (hòa khỏe thủy).
 fold_quotes: curly and angle quotes to " and '. spaces=False keeps Unicode
-spaces, invisible=False keeps zero-width characters."""
-    return _vnseg.normalize(text, _tone(tone), fold_quotes, spaces, invisible)
+spaces, invisible=False keeps zero-width characters. fix_mojibake=True repairs
+UTF-8 that was read as Windows-1252 or Latin-1, once or twice ("Viá»‡t" ->
+"Việt")."""
+    if from_ not in ENCODINGS:
+        raise ValueError(f"from_ must be one of {', '.join(ENCODINGS)}, not {from_!r}")
+    if isinstance(data, str) and from_ == "utf8" and not fix_mojibake:
+        return _vnseg.normalize(data, _tone(tone), fold_quotes, spaces, invisible)
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
+    return _vnseg.normalize_from(data, from_, _tone(tone), fold_quotes, spaces, invisible,
+                                 fix_mojibake)[0]
+
+
+def detect(data: str | bytes) -> tuple[str, float]:
+    """The encoding of data (its first 64 KiB) and how sure, from 0 to 1:
+("tcvn3", 0.98). The encodings are those of normalize(from_=...); "utf8" for
+clean UTF-8, Vietnamese or not, and for ASCII without VIQR marks (confidence 1)."""
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
+    return _vnseg.detect(data)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -231,10 +257,11 @@ syllables), "number", "url", "email", "hashtag", "mention", "abbreviation",
     def join(self, text: str, *, detok: bool = False) -> str:
         return join(text, detok=detok)
 
-    def normalize(self, text: str, *, tone: str = "keep", fold_quotes: bool = False,
-                  spaces: bool = True, invisible: bool = True) -> str:
-        return normalize(text, tone=tone, fold_quotes=fold_quotes, spaces=spaces,
-                         invisible=invisible)
+    def normalize(self, data: str | bytes, *, from_: str = "auto", tone: str = "keep",
+                  fold_quotes: bool = False, spaces: bool = True, invisible: bool = True,
+                  fix_mojibake: bool = False) -> str:
+        return normalize(data, from_=from_, tone=tone, fold_quotes=fold_quotes, spaces=spaces,
+                         invisible=invisible, fix_mojibake=fix_mojibake)
 
     def join_many(self, texts: Iterable[str], *, detok: bool = False,
                   threads: int | None = None) -> list[str]:

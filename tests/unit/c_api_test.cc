@@ -204,6 +204,43 @@ TEST(CApi, Normalizes) {
   EXPECT_EQ(std::string(out, length), text);
 }
 
+TEST(CApi, NormalizesLegacyEncodings) {
+  const std::string tcvn = "Vi\xd6t Nam l\xb5 m\xe9t";  // TCVN3 "Việt Nam là một"
+  char out[64];
+  size_t length = 0;
+  const char* detected = nullptr;
+  double confidence = -1;
+  ASSERT_EQ(vnseg_normalize_from(tcvn.data(), tcvn.size(), "auto", VNSEG_TONE_KEEP, 0, out, sizeof out,
+                                 &length, &detected, &confidence),
+            VNSEG_OK);
+  EXPECT_EQ(std::string(out, length), "Việt Nam là một");
+  EXPECT_STREQ(detected, "tcvn3");
+  EXPECT_GT(confidence, 0.0);
+  ASSERT_EQ(vnseg_normalize_from(tcvn.data(), tcvn.size(), "tcvn3", VNSEG_TONE_KEEP, 0, out, sizeof out,
+                                 &length, nullptr, nullptr),
+            VNSEG_OK);
+  EXPECT_EQ(std::string(out, length), "Việt Nam là một");
+  const std::string moji = "Viá»‡t";
+  ASSERT_EQ(vnseg_normalize_from(moji.data(), moji.size(), NULL, VNSEG_TONE_KEEP,
+                                 VNSEG_NORMALIZE_FIX_MOJIBAKE, out, sizeof out, &length, &detected,
+                                 nullptr),
+            VNSEG_OK);
+  EXPECT_EQ(std::string(out, length), "Việt");
+  EXPECT_STREQ(detected, "utf8");
+  EXPECT_EQ(vnseg_detect(tcvn.data(), tcvn.size(), &detected, &confidence), VNSEG_OK);
+  EXPECT_STREQ(detected, "tcvn3");
+  // Errors: an unknown encoding, a byte the encoding leaves undefined.
+  EXPECT_EQ(vnseg_normalize_from("x", 1, "latin9", VNSEG_TONE_KEEP, 0, out, sizeof out, &length,
+                                 nullptr, nullptr),
+            VNSEG_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(vnseg_last_error()).find("unknown encoding"), std::string::npos);
+  EXPECT_EQ(vnseg_normalize_from("a\x81", 2, "cp1258", VNSEG_TONE_KEEP, 0, out, sizeof out, &length,
+                                 nullptr, nullptr),
+            VNSEG_INVALID_UTF8);
+  EXPECT_NE(std::string(vnseg_last_error()).find("0x81"), std::string::npos);
+  EXPECT_EQ(vnseg_detect("x", 1, nullptr, nullptr), VNSEG_INVALID_ARGUMENT);
+}
+
 TEST(CApi, ThreadsShareOneDictionary) {
   Handles h;
   if (!OpenReal(&h)) GTEST_SKIP() << "dictionary not built";

@@ -184,7 +184,8 @@ typedef enum vnseg_tone {
 enum {
   VNSEG_NORMALIZE_FOLD_QUOTES = 1u << 0,    /* curly and angle quotes -> " and ' */
   VNSEG_NORMALIZE_KEEP_SPACES = 1u << 1,    /* keep NBSP and other Unicode spaces */
-  VNSEG_NORMALIZE_KEEP_INVISIBLE = 1u << 2  /* keep zero-width characters, BOMs */
+  VNSEG_NORMALIZE_KEEP_INVISIBLE = 1u << 2, /* keep zero-width characters, BOMs */
+  VNSEG_NORMALIZE_FIX_MOJIBAKE = 1u << 3    /* repair UTF-8 read as Windows-1252/Latin-1 */
 };
 
 /* Unicode NFC plus the options (see `vnseg normalize --help`). Output and
@@ -192,6 +193,27 @@ enum {
  * tone); needs no dictionary, thread-safe. */
 vnseg_status vnseg_normalize(const char* text, size_t length, vnseg_tone tone, unsigned flags,
                              char* out, size_t capacity, size_t* out_length);
+
+/* ---- Legacy encodings (no dictionary needed) ----------------------- */
+
+/* vnseg_normalize of `bytes` in the encoding `from`: "utf8", "tcvn3", "vni",
+ * "viscii", "cp1258", "viqr", or "auto" (or NULL): detected on the first
+ * 64 KiB as vnseg_detect does (clean UTF-8 is read as UTF-8). `detected`
+ * and `confidence` (each may be NULL) get the encoding used, a static
+ * string, and how sure the detection was (1 when `from` named it). Output
+ * as for vnseg_segment; VNSEG_INVALID_ARGUMENT for an unknown `from` or
+ * flag, VNSEG_INVALID_UTF8 for a byte the encoding does not define (or
+ * invalid UTF-8), the message naming it. Thread-safe. */
+vnseg_status vnseg_normalize_from(const char* bytes, size_t length, const char* from,
+                                  vnseg_tone tone, unsigned flags, char* out, size_t capacity,
+                                  size_t* out_length, const char** detected, double* confidence);
+
+/* The encoding of `bytes` (a text's start: the first 64 KiB are read), as
+ * `vnseg detect` prints it: `encoding` (a static string, not NULL) and
+ * `confidence` from 0 to 1 (may be NULL). VNSEG_INVALID_ARGUMENT for NULL
+ * bytes with a length or a NULL `encoding`. Thread-safe. */
+vnseg_status vnseg_detect(const char* bytes, size_t length, const char** encoding,
+                          double* confidence);
 
 #ifdef __cplusplus
 }  /* extern "C" */
