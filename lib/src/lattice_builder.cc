@@ -75,6 +75,7 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
   if (IsVietnameseSurname(key_)) f.flags[0] |= kSurnameSyllable;
   f.name_particle = IsNameParticle(key_);
   f.article_name = IsArticleName(syllable);
+  f.foreign_spelling = !SpelledAsVietnamese(syllable);
   if (syllable.size() > kMaxCachedSyllableBytes) {
     uncached_ = f;
     return uncached_;
@@ -102,10 +103,12 @@ inline size_t LatticeBuilder::NameRunAt(size_t k, bool sentence_start) const {
       ++end;
       continue;
     }
-    // Particles continue the run only into another name part.
+    // Particles (two at most: "von der") continue the run only between
+    // name parts of foreign spelling: "Lula da Silva", not "Nam da Hue".
     size_t next = end;
-    while (next < facts.size() && facts[next].name_particle) ++next;
+    while (next < facts.size() && next - end < 2 && facts[next].name_particle) ++next;
     if (next == end || next == facts.size() || !is_name_part(next)) break;
+    if (!facts[end - 1].foreign_spelling || !facts[next].foreign_spelling) break;
     end = next;
   }
   return end - k >= 2 ? end - k : 0;

@@ -45,6 +45,9 @@ class LatticeBuilder {
     // the Capitalised syllables around it into one name run: "Lula da
     // Silva", "Ursula von der Leyen" (name_particles.h).
     bool name_particle;
+    // Not spelled as a Vietnamese syllable ("Silva", "Leyen"): only between
+    // two such syllables does a name_particle join a name.
+    bool foreign_spelling;
     // A lower-case article glued to a Capitalised name by a hyphen
     // ("al-Sisi", "el-Sisi"): a name part like a Capitalised syllable.
     bool article_name;

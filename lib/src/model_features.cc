@@ -1,6 +1,5 @@
 #include "model_features.h"
 
-
 #include <algorithm>
 
 #include "vnseg/dictionary.h"

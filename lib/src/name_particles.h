@@ -10,10 +10,20 @@
 namespace vnseg {
 
 // True if `canonical_key` (vnseg/syllable_key.h) is a particle of European
-// or Arabic names ("da", "de", "von", "van", "der", "bin", "ibn", ...). Only
-// syllables that are no Vietnamese word: "do", "la", "di" and "du" are
-// left out, since "Đảng do Nguyễn Ái Quốc sáng lập" is two names.
+// or Arabic names ("da", "de", "von", "van", "der", "bin", "ibn", ...).
+// Some are Vietnamese words too ("da", "van"; in text typed without
+// diacritics "da" is "đã", "den" "đến"), so a particle joins a name only
+// between two syllables SpelledAsVietnamese rejects ("Lula da Silva", not
+// "Nam da den Ha Noi"); "do", "la", "di" and "du" are left out altogether.
 bool IsNameParticle(std::string_view canonical_key);
+
+// True if `syllable` (as written, any case, with or without its tone and
+// vowel marks) is spelled as one Vietnamese syllable: an onset, one vowel
+// group and a final that Vietnamese has ("Nam", "Noi", "Hue", "Việt"), not
+// "Silva", "Leyen" or "Laden". Marks are ignored, unlike the encoding
+// detector's stricter test (vietnamese_score.h), because text typed
+// without diacritics must count as Vietnamese here.
+bool SpelledAsVietnamese(std::string_view syllable);
 
 // True if `syllable` (as written) is an Arabic article glued to a
 // Capitalised name by a hyphen: "al-Sisi", "el-Sisi", "al-Assad".

@@ -152,5 +152,24 @@ TEST(WordScoreTableTest, EqualsThePlainSumOverWordDenseFeatures) {
   }
 }
 
+// kParticleNameEdge is bit 16, past the combinations above: a name run
+// through a particle ("Lula da Silva") scores as a user word when decoding,
+// and as any name run when learning.
+TEST(WordScoreTableTest, ParticleNameRunsJoinLikeUserWordsWhenDecoding) {
+  std::vector<float> dense(kDenseSize, 0.5f);
+  WordScoreTable table;
+  table.Build(dense.data());
+  RunFeatures features;
+  features.caseless = false;
+  features.capitalised_run.assign(1, 5);
+  const Candidate plain{0, 5, kNameRunEdge};
+  const Candidate particle{0, 5, kNameRunEdge | kParticleNameEdge};
+  features.name_cuts = true;
+  EXPECT_FLOAT_EQ(WordScore(features, table, particle) - WordScore(features, table, plain),
+                  4 * kUserWordBonus);
+  features.name_cuts = false;
+  EXPECT_FLOAT_EQ(WordScore(features, table, particle), WordScore(features, table, plain));
+}
+
 }  // namespace
 }  // namespace vnseg::model
