@@ -22,7 +22,7 @@ bool IsTitle(std::string_view word);
 // vs., etc., Inc., Ltd., Co., Corp., v.v., tr. (trang), ...
 bool KeepsPeriod(std::string_view written);
 
-// One upper-case letter: an initial ("A." in "Nguyễn Văn A. Nam", "ông H.").
+// One upper-case letter: an initial ("H." in "ông H. nói", "bà G. Nam").
 bool IsInitial(std::string_view word);
 
 // Whether an initial after `syllable` (and one space) is part of a name, so

@@ -304,7 +304,7 @@ void WriteSentenceLines(std::string_view text, const PieceState& start, Write wr
 // a sentence before, as the sentence splitter decides: one that starts
 // with neither a capital nor a digit, or any word when the initial follows
 // a name (`before`, the word before it, is a syllable that
-// NamesBeforeInitial, one space before: "Nguyễn Văn A. Nam", "ông H. Nam";
+// NamesBeforeInitial, one space before: "bà G. Nam", "ông H. Nam";
 // but "ở phường K. Ông ...", "từ A đến Z. 15 ..."). `before` may be null.
 bool JoinsInitial(std::string_view text, const Word* before, const std::vector<Word>& w,
                   size_t k) {

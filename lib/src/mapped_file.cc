@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 #include "absl/strings/str_cat.h"
 
@@ -15,7 +16,10 @@ namespace vnseg {
 absl::StatusOr<std::unique_ptr<MappedFile>> MappedFile::Open(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return absl::NotFoundError(absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
+    // Permission denied is no "not found": callers that look in several
+    // places (OpenDefaultDictionary) stop at it with this message.
+    std::string message = absl::StrCat("cannot open ", path, ": ", std::strerror(errno));
+    return errno == EACCES ? absl::PermissionDeniedError(message) : absl::NotFoundError(message);
   }
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
