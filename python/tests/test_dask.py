@@ -203,3 +203,12 @@ def test_command_line(client, inputs, tmp_path):
     assert r.returncode == 0, r.stderr
     for path in inputs[:2]:
         assert (out / os.path.basename(path)).read_bytes() == cli(["segment"], path)
+
+
+@pytest.mark.parametrize("value", ["0", "15", "abc", "-5", str((1 << 30) + 1)])
+def test_bad_stream_block_size(inputs, tmp_path, monkeypatch, value):
+    # As the CLI refuses it, before any work (0 crashed the workers).
+    monkeypatch.setenv("VNSEG_BLOCK_SIZE", value)
+    with pytest.raises(ValueError, match="VNSEG_BLOCK_SIZE must be a number of bytes from 16"):
+        vd.join_files(inputs[:1], tmp_path / "out", client="tcp://127.0.0.1:1")
+    assert not (tmp_path / "out").exists()

@@ -58,8 +58,15 @@ def _bytes(size):
 
 
 def _stream_block():
+    """The CLI's read size: VNSEG_BLOCK_SIZE if set, checked as the CLI
+    checks it (convert_commands.cc), else 1 MiB."""
     value = os.environ.get("VNSEG_BLOCK_SIZE", "")
-    return int(value) if value else _STREAM_BLOCK
+    if not value:
+        return _STREAM_BLOCK
+    if not (value.isascii() and value.isdigit()) or not 16 <= int(value) <= 1 << 30:
+        raise ValueError(f"VNSEG_BLOCK_SIZE must be a number of bytes from 16 to 2^30, "
+                         f"not {value!r}")
+    return int(value)
 
 
 def local_client(workers=None):
@@ -170,6 +177,7 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
     if isinstance(inputs, (str, os.PathLike)):
         raise TypeError("inputs: expected a list of paths, not one path")
     block = _bytes(blocksize)
+    stream_block = _stream_block()  # before any work: a bad value fails early
     options = _options(op, tokenize, sentences, detok, tone, fold_quotes, keep_spaces,
                        keep_invisible)
     names = [os.fspath(p) for p in inputs]
@@ -214,8 +222,8 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
     os.makedirs(parts_dir, exist_ok=True)
     client, own = _client(client)
     try:
-        _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_path,
-             user_words, manifest, job, results, progress)
+        _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid,
+             dict_path, user_words, manifest, job, results, progress)
     finally:
         if own:
             cluster = getattr(client, "cluster", None)
@@ -230,11 +238,10 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
     return results
 
 
-def _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_path, user_words,
-         manifest, job, results, progress):
+def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid, dict_path,
+         user_words, manifest, job, results, progress):
     from distributed import as_completed, wait
 
-    stream_block = _stream_block()
     files = {}  # assemble future -> (name, base, entry, block futures, size)
     for i, (name, base, entry) in enumerate(todo):
         path = os.path.abspath(name)
