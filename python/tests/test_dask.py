@@ -212,3 +212,46 @@ def test_bad_stream_block_size(inputs, tmp_path, monkeypatch, value):
     with pytest.raises(ValueError, match="VNSEG_BLOCK_SIZE must be a number of bytes from 16"):
         vd.join_files(inputs[:1], tmp_path / "out", client="tcp://127.0.0.1:1")
     assert not (tmp_path / "out").exists()
+
+
+def test_read_block_reads_each_block_once(tmp_path, monkeypatch):
+    # The blocks of a file, whatever its lines, are its lines whole, in
+    # order; a block inside a long line reads only its own bytes (it read
+    # on to the line's end: time quadratic in the line's length).
+    from vnseg.dask import _worker
+
+    rng = random.Random(7)
+    data = b"z" * (1 << 20) + b"\n" + b"".join(
+        rng.choice([b"a\n", b"bc d\n", b"x" * 3000 + b"\n", b"y" * 20000, b"\n"])
+        for _ in range(300))
+    path = write(tmp_path / "lines.txt", data)
+    read = [0]
+
+    class Counting:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def seek(self, n):
+            return self.f.seek(n)
+
+        def read(self, n):
+            chunk = self.f.read(n)
+            read[0] += len(chunk)
+            return chunk
+
+    monkeypatch.setattr(_worker, "open", lambda p, m: Counting(open(p, m)), raising=False)
+    for length in (100, 4096, 1 << 20):
+        read[0] = 0
+        blocks = [_worker.read_block(path, o, length, len(data))
+                  for o in range(0, len(data), length)]
+        assert b"".join(b for _, b in blocks) == data
+        assert all(s == 0 or data[s - 1] == 10 for s, b in blocks if b)
+        # Each block looks at its own bytes for a line start; one with lines
+        # reads on to the end of its last (in reads of 64 KiB), then its lines.
+        assert read[0] <= 3 * len(data) + (1 << 16) * sum(1 for _, b in blocks if b), length

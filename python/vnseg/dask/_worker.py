@@ -38,35 +38,41 @@ class BlockError(ValueError):
     the message with the line number, which the block does not know."""
 
 
-def _line_start(f, x, size):
+def _line_start(f, x, size, limit=None):
     """The first line start at or after byte x of the open file f (0, or
-    just after a '\\n'); size at the end."""
+    just after a '\\n'); size at the end. With `limit`: None if there is
+    none before byte limit, read no further (a block inside a long line
+    reads its own bytes, not the rest of the line)."""
     if x <= 0:
         return 0
     if x >= size:
         return size
+    end = size if limit is None else min(limit, size)  # line starts in [x, end): '\\n' in [x - 1, end - 1)
     f.seek(x - 1)
     pos = x - 1
-    while True:
-        chunk = f.read(1 << 16)
+    while pos < end - 1:
+        chunk = f.read(min(1 << 16, end - 1 - pos))
         if not chunk:
-            return size
+            break
         i = chunk.find(b"\n")
         if i >= 0:
             return pos + i + 1
         pos += len(chunk)
+    return size if limit is None else None
 
 
 def read_block(path, offset, length, size):
     """(start, bytes) of the block [offset, offset + length) of path moved
     to line starts at both ends: the lines that start in it, whole. A line
-    longer than the block goes whole to the block where it starts (the next
-    blocks are then empty)."""
+    longer than the block goes whole to the block where it starts; the
+    next blocks, with no line start, are empty and read only their own
+    bytes: the blocks of a file read it about twice, however long its
+    lines."""
     with open(path, "rb") as f:
-        start = _line_start(f, offset, size)
+        start = _line_start(f, offset, size, limit=offset + length)
+        if start is None or start >= size:
+            return min(offset + length, size), b""
         end = _line_start(f, offset + length, size)
-        if end <= start:
-            return start, b""
         f.seek(start)
         return start, f.read(end - start)
 
