@@ -255,3 +255,19 @@ def test_read_block_reads_each_block_once(tmp_path, monkeypatch):
         # Each block looks at its own bytes for a line start; one with lines
         # reads on to the end of its last (in reads of 64 KiB), then its lines.
         assert read[0] <= 3 * len(data) + (1 << 16) * sum(1 for _, b in blocks if b), length
+
+
+def test_other_dictionary_writes_nothing(client, inputs, tmp_path, monkeypatch):
+    # The driver's dictionary (faked here) is not the workers': an error,
+    # and no output, part or temporary file left (the output was renamed
+    # into place before the check).
+    real = vnseg.Segmenter()
+
+    class Other:
+        dictionary_info = {**real.dictionary_info, "checksum": "not-the-workers"}
+
+    monkeypatch.setattr(vd, "segmenter", lambda *args: Other())
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="the workers used another dictionary"):
+        vd.segment_files(inputs[:2], out, client=client, blocksize=BLOCK, hint=False)
+    assert os.listdir(out) == []

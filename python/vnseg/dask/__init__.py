@@ -220,21 +220,26 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
             _print_hint(op, name, name, seg)
     parts_dir = os.path.join(output_dir, _PARTS)
     os.makedirs(parts_dir, exist_ok=True)
-    client, own = _client(client)
     try:
-        _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid,
-             dict_path, user_words, manifest, job, results, progress)
-    finally:
-        if own:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    # An assemble task whose worker was killed left its temporary output.
-    for _, base, _ in todo:
-        for stale in glob.glob(glob.escape(os.path.join(output_dir, base)) + ".tmp-*"):
-            os.unlink(stale)
+        client, own = _client(client)
+        try:
+            _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid,
+                 dict_path, user_words, manifest, job, results, progress)
+        finally:
+            if own:
+                cluster = getattr(client, "cluster", None)
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+    finally:  # done or failed: no part and no half-written output stays
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        # An assemble task whose worker was killed left its temporary output.
+        for _, base, _ in todo:
+            for stale in glob.glob(glob.escape(os.path.join(output_dir, base)) + ".tmp-*"):
+                try:
+                    os.unlink(stale)
+                except FileNotFoundError:
+                    pass
     return results
 
 
@@ -254,8 +259,10 @@ def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, 
             blocks.append(client.submit(convert_block, path, name, offset, block, size, op, options,
                                         invalid, stream_block, dict_path, user_words, part,
                                         pure=True, retries=0))
-        whole = client.submit(assemble, os.path.join(output_dir, base), part_paths, *blocks,
-                              pure=True)
+        # assemble writes nothing if a block's worker used another dictionary.
+        checksum = job["dictionary"]["checksum"] if "dictionary" in job else None
+        whole = client.submit(assemble, os.path.join(output_dir, base), part_paths, checksum,
+                              *blocks, pure=True)
         files[whole] = (name, base, entry, blocks, size, part_paths)
     if progress:
         from distributed.diagnostics.progressbar import progress as show
@@ -290,7 +297,6 @@ def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, 
                 error = b.exception()
                 if isinstance(error, BlockError):
                     _, start = error.args
-                    shutil.rmtree(parts_dir, ignore_errors=True)
                     raise InputError(_bad_block_message(name, os.path.abspath(name), start, block,
                                                         size)) from None
                 raise error

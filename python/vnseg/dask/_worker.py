@@ -137,11 +137,17 @@ def _chunks_of(paths):
                 yield chunk
 
 
-def assemble(output, part_paths, *blocks):
+def assemble(output, part_paths, checksum, *blocks):
     """Joins the parts (in order) into output, renamed into place when
     whole. The parts stay (the driver removes them once the output is
     recorded), so that a rerun of this task, its worker killed, finds them.
-    `blocks`: the results of convert_block, which Dask passes once they are
-    all done. Returns (size, sha256, the dictionary checksums seen)."""
+    checksum: the driver's dictionary (None: a conversion without one); if
+    a block was made with another, nothing is written (size and sha256
+    None) and the driver reports it. `blocks`: the results of
+    convert_block, which Dask passes once they are all done. Returns (size,
+    sha256, the dictionary checksums seen)."""
+    seen = sorted({b[2] for b in blocks if b[2] is not None})
+    if checksum is not None and seen != [checksum]:
+        return None, None, seen
     size, digest = _write_whole(output, _chunks_of(part_paths))
-    return size, digest, sorted({b[2] for b in blocks if b[2] is not None})
+    return size, digest, seen
