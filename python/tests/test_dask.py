@@ -271,3 +271,24 @@ def test_other_dictionary_writes_nothing(client, inputs, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="the workers used another dictionary"):
         vd.segment_files(inputs[:2], out, client=client, blocksize=BLOCK, hint=False)
     assert os.listdir(out) == []
+
+
+def test_rerun_sees_edited_user_words(client, inputs, tmp_path):
+    # Same path, same size and word count, another word: not skipped, and
+    # the workers' Segmenters read it again.
+    words = tmp_path / "words.txt"
+    words.write_text("Tổng_thống_Mỹ_nói\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = vd.segment_files(inputs[4:5], out, client=client, blocksize=BLOCK, user_words=words)
+    inode = os.stat(out / "bom.txt").st_ino
+    assert "Tổng_thống_Mỹ_nói" in (out / "bom.txt").read_text(encoding="utf-8")
+    assert vd.segment_files(inputs[4:5], out, client=client, blocksize=BLOCK,
+                            user_words=words) == first
+    stat = os.stat(words)
+    words.write_text("thống_Mỹ_nói_Tổng\n", encoding="utf-8")
+    os.utime(words, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    vd.segment_files(inputs[4:5], out, client=client, blocksize=BLOCK, user_words=words)
+    assert os.stat(out / "bom.txt").st_ino != inode
+    assert (out / "bom.txt").read_bytes() == cli(["segment", "--user-words", str(words)],
+                                                 inputs[4])
+    assert "Tổng_thống_Mỹ_nói" not in (out / "bom.txt").read_text(encoding="utf-8")

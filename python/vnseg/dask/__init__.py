@@ -203,7 +203,9 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
         info = seg.dictionary_info
         job["dictionary"] = {"path": info["path"], "checksum": info["checksum"],
                              "source": info["source"], "user_words": user_words,
-                             "user_word_count": info["user_word_count"]}
+                             "user_word_count": info["user_word_count"],
+                             "user_words_file": None if user_words is None
+                             else _manifest.file_digest(user_words)}
     manifest = _manifest.load(output_dir)
     todo, results = [], {}
     for name in names:

@@ -25,12 +25,17 @@ _segmenters_lock = threading.Lock()
 
 def segmenter(dict_path, user_words):
     """The process's Segmenter for dict_path (None: this machine's default)
-    and user_words (a path or None)."""
+    and user_words (a path or None), made again when the user words file
+    changed (its ctime: set by every write, unlike mtime) since."""
     key = (dict_path, user_words)
+    state = None
+    if user_words is not None:
+        st = os.stat(user_words)
+        state = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     with _segmenters_lock:
-        if key not in _segmenters:
-            _segmenters[key] = Segmenter(dict_path, user_words)
-        return _segmenters[key]
+        if key not in _segmenters or _segmenters[key][0] != state:
+            _segmenters[key] = (state, Segmenter(dict_path, user_words))
+        return _segmenters[key][1]
 
 
 class BlockError(ValueError):
