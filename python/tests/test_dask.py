@@ -292,3 +292,19 @@ def test_rerun_sees_edited_user_words(client, inputs, tmp_path):
     assert (out / "bom.txt").read_bytes() == cli(["segment", "--user-words", str(words)],
                                                  inputs[4])
     assert "Tổng_thống_Mỹ_nói" not in (out / "bom.txt").read_text(encoding="utf-8")
+
+
+def test_convert_block_bad_argument_is_not_bad_input(inputs, tmp_path):
+    # Only the input's own bytes make a BlockError (reported as an invalid
+    # byte): a bad read size is its own error.
+    from vnseg.dask import _worker
+
+    size = os.path.getsize(inputs[0])
+    with pytest.raises(ValueError, match="block_size must be") as e:
+        _worker.convert_block(inputs[0], "many.txt", 0, 4096, size, "join", {}, "error", 0, None,
+                              None, str(tmp_path / "p"))
+    assert not isinstance(e.value, _worker.BlockError)
+    bad = write(tmp_path / "bad.txt", b"a\xff\n")
+    with pytest.raises(_worker.BlockError):
+        _worker.convert_block(bad, "bad.txt", 0, 4096, 3, "join", {}, "error", 1 << 20, None,
+                              None, str(tmp_path / "p"))

@@ -123,7 +123,9 @@ def convert_block(path, name, offset, length, size, op, options, invalid, stream
         else:
             out = _convert_plain_block(op, data, name, start, 1, INVALID[invalid], stream_block,
                                        options)
-    except ValueError:
+    except ValueError as e:
+        if not str(e).startswith(f"{name}: "):  # not the input's bytes: a bad argument
+            raise
         raise BlockError(path, start) from None
     del data
     # A part is not flushed to disk: after a crash of its machine, the job
