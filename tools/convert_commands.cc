@@ -83,7 +83,7 @@ absl::StatusOr<StreamOptions> MakeStreamOptions(const StreamArgs& args) {
   // A test hook: a small block makes the tests' lines "long" (hidden).
   if (const char* block = std::getenv("VNSEG_BLOCK_SIZE"); block != nullptr && *block != '\0') {
     unsigned long long n = 0;
-    if (!absl::SimpleAtoi(block, &n) || n < 16 || n > (1u << 30)) {
+    if (!absl::SimpleAtoi(block, &n) || n < kMinBlockSize || n > kMaxBlockSize) {
       return absl::InvalidArgumentError(absl::StrCat(
           "VNSEG_BLOCK_SIZE must be a number of bytes from 16 to 2^30, not '", block, "'"));
     }

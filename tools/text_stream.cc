@@ -336,6 +336,13 @@ absl::Status RunStream(const StreamOptions& options, const TransformFactory& mak
 
 absl::Status ConvertBlock(const StreamOptions& options, const Transform& transform,
                           const BlockInput& block, std::string* out) {
+  // A caller's value, not the CLI's checked one: 0 would divide by zero in
+  // ReadSome, and a huge one allocate it all.
+  if (options.block_size < kMinBlockSize || options.block_size > kMaxBlockSize) {
+    return absl::InvalidArgumentError(absl::StrCat("block_size must be a number of bytes from ",
+                                                   kMinBlockSize, " to 2^30, not ",
+                                                   options.block_size));
+  }
   Converter converter({transform}, [out](std::string_view data) {
     out->append(data);
     return absl::OkStatus();

@@ -24,6 +24,11 @@ namespace vnseg::cli {
 
 enum class InvalidUtf8 { kError, kReplace, kPass };
 
+// The read sizes StreamOptions::block_size may take (VNSEG_BLOCK_SIZE's range):
+// a read must hold a few characters, and a block is allocated whole.
+inline constexpr size_t kMinBlockSize = 16;
+inline constexpr size_t kMaxBlockSize = size_t{1} << 30;
+
 struct StreamOptions {
   std::vector<std::string> inputs;  // empty or "-": stdin
   std::string output;               // empty or "-": stdout
@@ -90,7 +95,8 @@ struct BlockInput {
 // and memory"): its cuts fall where a file's block reads put them, and a
 // long line is held whole when it fits in the reads from the block's start.
 // options.inputs, output, progress, first_piece and threads are not used
-// (one thread: `transform`).
+// (one thread: `transform`). options.block_size outside kMinBlockSize..
+// kMaxBlockSize: InvalidArgumentError, nothing converted.
 absl::Status ConvertBlock(const StreamOptions& options, const Transform& transform,
                           const BlockInput& block, std::string* out);
 

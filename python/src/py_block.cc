@@ -24,6 +24,11 @@ T Option(const py::dict& options, const char* name, T fallback) {
 py::bytes ConvertBlock(SegmenterPool* pool, const std::string& op, const py::bytes& data,
                        const std::string& name, uint64_t offset, uint64_t line, int invalid,
                        size_t block_size, const py::dict& options) {
+  // The enum's values only: another would reach the stream reader's switch.
+  if (invalid < 0 || invalid > static_cast<int>(cli::InvalidUtf8::kPass)) {
+    throw py::value_error("invalid must be 0 (error), 1 (replace) or 2 (pass), not " +
+                          std::to_string(invalid));
+  }
   cli::StreamOptions stream;
   stream.invalid = static_cast<cli::InvalidUtf8>(invalid);
   stream.block_size = block_size;

@@ -16,8 +16,9 @@ namespace vnseg::python {
 // options of `options` (tokenize, sentences, detok, tone, fold_quotes,
 // spaces, invisible: absent ones take the CLI's defaults), `invalid` 0
 // error, 1 replace, 2 pass, `block_size` the CLI's read size (1 MiB; its
-// VNSEG_BLOCK_SIZE). `pool`: for segment and resegment (else null). Bad
-// input raises ValueError with the CLI's message; runs without the GIL.
+// VNSEG_BLOCK_SIZE; 16 to 2^30). `pool`: for segment and resegment (else null). Bad
+// input raises ValueError with the CLI's message, and so do `invalid` or
+// `block_size` out of range; runs without the GIL.
 pybind11::bytes ConvertBlock(SegmenterPool* pool, const std::string& op, const pybind11::bytes& data,
                              const std::string& name, uint64_t offset, uint64_t line, int invalid,
                              size_t block_size, const pybind11::dict& options);

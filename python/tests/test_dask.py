@@ -203,3 +203,108 @@ def test_command_line(client, inputs, tmp_path):
     assert r.returncode == 0, r.stderr
     for path in inputs[:2]:
         assert (out / os.path.basename(path)).read_bytes() == cli(["segment"], path)
+
+
+@pytest.mark.parametrize("value", ["0", "15", "abc", "-5", str((1 << 30) + 1)])
+def test_bad_stream_block_size(inputs, tmp_path, monkeypatch, value):
+    # As the CLI refuses it, before any work (0 crashed the workers).
+    monkeypatch.setenv("VNSEG_BLOCK_SIZE", value)
+    with pytest.raises(ValueError, match="VNSEG_BLOCK_SIZE must be a number of bytes from 16"):
+        vd.join_files(inputs[:1], tmp_path / "out", client="tcp://127.0.0.1:1")
+    assert not (tmp_path / "out").exists()
+
+
+def test_read_block_reads_each_block_once(tmp_path, monkeypatch):
+    # The blocks of a file, whatever its lines, are its lines whole, in
+    # order; a block inside a long line reads only its own bytes (it read
+    # on to the line's end: time quadratic in the line's length).
+    from vnseg.dask import _worker
+
+    rng = random.Random(7)
+    data = b"z" * (1 << 20) + b"\n" + b"".join(
+        rng.choice([b"a\n", b"bc d\n", b"x" * 3000 + b"\n", b"y" * 20000, b"\n"])
+        for _ in range(300))
+    path = write(tmp_path / "lines.txt", data)
+    read = [0]
+
+    class Counting:
+        def __init__(self, f):
+            self.f = f
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+        def seek(self, n):
+            return self.f.seek(n)
+
+        def read(self, n):
+            chunk = self.f.read(n)
+            read[0] += len(chunk)
+            return chunk
+
+    monkeypatch.setattr(_worker, "open", lambda p, m: Counting(open(p, m)), raising=False)
+    for length in (100, 4096, 1 << 20):
+        read[0] = 0
+        blocks = [_worker.read_block(path, o, length, len(data))
+                  for o in range(0, len(data), length)]
+        assert b"".join(b for _, b in blocks) == data
+        assert all(s == 0 or data[s - 1] == 10 for s, b in blocks if b)
+        # Each block looks at its own bytes for a line start; one with lines
+        # reads on to the end of its last (in reads of 64 KiB), then its lines.
+        assert read[0] <= 3 * len(data) + (1 << 16) * sum(1 for _, b in blocks if b), length
+
+
+def test_other_dictionary_writes_nothing(client, inputs, tmp_path, monkeypatch):
+    # The driver's dictionary (faked here) is not the workers': an error,
+    # and no output, part or temporary file left (the output was renamed
+    # into place before the check).
+    real = vnseg.Segmenter()
+
+    class Other:
+        dictionary_info = {**real.dictionary_info, "checksum": "not-the-workers"}
+
+    monkeypatch.setattr(vd, "segmenter", lambda *args: Other())
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError, match="the workers used another dictionary"):
+        vd.segment_files(inputs[:2], out, client=client, blocksize=BLOCK, hint=False)
+    assert os.listdir(out) == []
+
+
+def test_rerun_sees_edited_user_words(client, inputs, tmp_path):
+    # Same path, same size and word count, another word: not skipped, and
+    # the workers' Segmenters read it again.
+    words = tmp_path / "words.txt"
+    words.write_text("Tổng_thống_Mỹ_nói\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = vd.segment_files(inputs[4:5], out, client=client, blocksize=BLOCK, user_words=words)
+    inode = os.stat(out / "bom.txt").st_ino
+    assert "Tổng_thống_Mỹ_nói" in (out / "bom.txt").read_text(encoding="utf-8")
+    assert vd.segment_files(inputs[4:5], out, client=client, blocksize=BLOCK,
+                            user_words=words) == first
+    stat = os.stat(words)
+    words.write_text("thống_Mỹ_nói_Tổng\n", encoding="utf-8")
+    os.utime(words, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    vd.segment_files(inputs[4:5], out, client=client, blocksize=BLOCK, user_words=words)
+    assert os.stat(out / "bom.txt").st_ino != inode
+    assert (out / "bom.txt").read_bytes() == cli(["segment", "--user-words", str(words)],
+                                                 inputs[4])
+    assert "Tổng_thống_Mỹ_nói" not in (out / "bom.txt").read_text(encoding="utf-8")
+
+
+def test_convert_block_bad_argument_is_not_bad_input(inputs, tmp_path):
+    # Only the input's own bytes make a BlockError (reported as an invalid
+    # byte): a bad read size is its own error.
+    from vnseg.dask import _worker
+
+    size = os.path.getsize(inputs[0])
+    with pytest.raises(ValueError, match="block_size must be") as e:
+        _worker.convert_block(inputs[0], "many.txt", 0, 4096, size, "join", {}, "error", 0, None,
+                              None, str(tmp_path / "p"))
+    assert not isinstance(e.value, _worker.BlockError)
+    bad = write(tmp_path / "bad.txt", b"a\xff\n")
+    with pytest.raises(_worker.BlockError):
+        _worker.convert_block(bad, "bad.txt", 0, 4096, 3, "join", {}, "error", 1 << 20, None,
+                              None, str(tmp_path / "p"))

@@ -159,3 +159,21 @@ def test_still_usable_after_errors(segmenter):
         with pytest.raises(ValueError):
             segmenter.segment(bad)
     assert segmenter.segment("Tổng thống Mỹ") == "Tổng_thống Mỹ"
+
+
+@pytest.mark.parametrize("block_size", [0, 1, 15, (1 << 30) + 1])
+def test_convert_block_bad_block_size(block_size):
+    # 0 divided by zero in the stream reader (SIGFPE): now a ValueError.
+    from vnseg._vnseg import _convert_block
+
+    with pytest.raises(ValueError, match="block_size must be a number of bytes from 16 to 2"):
+        _convert_block("join", b"a b\n", "x", 0, 1, 0, block_size, {})
+    assert _convert_block("join", b"a_b\n", "x", 0, 1, 0, 16, {}) == b"a b\n"
+
+
+@pytest.mark.parametrize("invalid", [-1, 3, 99])
+def test_convert_block_bad_invalid(invalid):
+    from vnseg._vnseg import _convert_block
+
+    with pytest.raises(ValueError, match="invalid must be 0"):
+        _convert_block("join", b"a b\n", "x", 0, 1, invalid, 1 << 20, {})

@@ -58,8 +58,15 @@ def _bytes(size):
 
 
 def _stream_block():
+    """The CLI's read size: VNSEG_BLOCK_SIZE if set, checked as the CLI
+    checks it (convert_commands.cc), else 1 MiB."""
     value = os.environ.get("VNSEG_BLOCK_SIZE", "")
-    return int(value) if value else _STREAM_BLOCK
+    if not value:
+        return _STREAM_BLOCK
+    if not (value.isascii() and value.isdigit()) or not 16 <= int(value) <= 1 << 30:
+        raise ValueError(f"VNSEG_BLOCK_SIZE must be a number of bytes from 16 to 2^30, "
+                         f"not {value!r}")
+    return int(value)
 
 
 def local_client(workers=None):
@@ -170,6 +177,7 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
     if isinstance(inputs, (str, os.PathLike)):
         raise TypeError("inputs: expected a list of paths, not one path")
     block = _bytes(blocksize)
+    stream_block = _stream_block()  # before any work: a bad value fails early
     options = _options(op, tokenize, sentences, detok, tone, fold_quotes, keep_spaces,
                        keep_invisible)
     names = [os.fspath(p) for p in inputs]
@@ -195,7 +203,9 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
         info = seg.dictionary_info
         job["dictionary"] = {"path": info["path"], "checksum": info["checksum"],
                              "source": info["source"], "user_words": user_words,
-                             "user_word_count": info["user_word_count"]}
+                             "user_word_count": info["user_word_count"],
+                             "user_words_file": None if user_words is None
+                             else _manifest.file_digest(user_words)}
     manifest = _manifest.load(output_dir)
     todo, results = [], {}
     for name in names:
@@ -212,29 +222,33 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
             _print_hint(op, name, name, seg)
     parts_dir = os.path.join(output_dir, _PARTS)
     os.makedirs(parts_dir, exist_ok=True)
-    client, own = _client(client)
     try:
-        _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_path,
-             user_words, manifest, job, results, progress)
-    finally:
-        if own:
-            cluster = getattr(client, "cluster", None)
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    shutil.rmtree(parts_dir, ignore_errors=True)
-    # An assemble task whose worker was killed left its temporary output.
-    for _, base, _ in todo:
-        for stale in glob.glob(glob.escape(os.path.join(output_dir, base)) + ".tmp-*"):
-            os.unlink(stale)
+        client, own = _client(client)
+        try:
+            _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid,
+                 dict_path, user_words, manifest, job, results, progress)
+        finally:
+            if own:
+                cluster = getattr(client, "cluster", None)
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+    finally:  # done or failed: no part and no half-written output stays
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        # An assemble task whose worker was killed left its temporary output.
+        for _, base, _ in todo:
+            for stale in glob.glob(glob.escape(os.path.join(output_dir, base)) + ".tmp-*"):
+                try:
+                    os.unlink(stale)
+                except FileNotFoundError:
+                    pass
     return results
 
 
-def _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_path, user_words,
-         manifest, job, results, progress):
+def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid, dict_path,
+         user_words, manifest, job, results, progress):
     from distributed import as_completed, wait
 
-    stream_block = _stream_block()
     files = {}  # assemble future -> (name, base, entry, block futures, size)
     for i, (name, base, entry) in enumerate(todo):
         path = os.path.abspath(name)
@@ -247,8 +261,10 @@ def _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_
             blocks.append(client.submit(convert_block, path, name, offset, block, size, op, options,
                                         invalid, stream_block, dict_path, user_words, part,
                                         pure=True, retries=0))
-        whole = client.submit(assemble, os.path.join(output_dir, base), part_paths, *blocks,
-                              pure=True)
+        # assemble writes nothing if a block's worker used another dictionary.
+        checksum = job["dictionary"]["checksum"] if "dictionary" in job else None
+        whole = client.submit(assemble, os.path.join(output_dir, base), part_paths, checksum,
+                              *blocks, pure=True)
         files[whole] = (name, base, entry, blocks, size, part_paths)
     if progress:
         from distributed.diagnostics.progressbar import progress as show
@@ -283,7 +299,6 @@ def _run(client, todo, output_dir, parts_dir, block, op, options, invalid, dict_
                 error = b.exception()
                 if isinstance(error, BlockError):
                     _, start = error.args
-                    shutil.rmtree(parts_dir, ignore_errors=True)
                     raise InputError(_bad_block_message(name, os.path.abspath(name), start, block,
                                                         size)) from None
                 raise error

@@ -1,10 +1,11 @@
 """The manifest of an output folder, vnseg-manifest.json: what each output
 was made from (the input's path, size and modification time), by what (the
-conversion, its options, the vnseg version and the dictionary's checksum),
-and what it holds (size and SHA-256). A rerun skips an input whose entry
-still matches; the file is rewritten (to a temporary name, then renamed)
-after each output is done, so a job that stops half-way keeps what it
-finished."""
+conversion, its options, the vnseg version, the dictionary's checksum, the
+user words' size and SHA-256), and what it holds (size and SHA-256). A
+rerun skips an input whose entry still matches; the file is rewritten (to a
+temporary name, then renamed) after each output is done, so a job that
+stops half-way keeps what it finished."""
+import hashlib
 import json
 import os
 
@@ -39,6 +40,18 @@ def input_state(path):
     """What a rerun compares of an input: its size and modification time."""
     st = os.stat(path)
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def file_digest(path):
+    """What a rerun compares of a file that is read whole (user words): its
+    size and SHA-256, so an edit that keeps its size, mtime or word count
+    is still seen."""
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return {"size": size, "sha256": digest.hexdigest()}
 
 
 def is_done(manifest, output_name, entry, output_dir):

@@ -25,12 +25,17 @@ _segmenters_lock = threading.Lock()
 
 def segmenter(dict_path, user_words):
     """The process's Segmenter for dict_path (None: this machine's default)
-    and user_words (a path or None)."""
+    and user_words (a path or None), made again when the user words file
+    changed (its ctime: set by every write, unlike mtime) since."""
     key = (dict_path, user_words)
+    state = None
+    if user_words is not None:
+        st = os.stat(user_words)
+        state = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     with _segmenters_lock:
-        if key not in _segmenters:
-            _segmenters[key] = Segmenter(dict_path, user_words)
-        return _segmenters[key]
+        if key not in _segmenters or _segmenters[key][0] != state:
+            _segmenters[key] = (state, Segmenter(dict_path, user_words))
+        return _segmenters[key][1]
 
 
 class BlockError(ValueError):
@@ -38,35 +43,41 @@ class BlockError(ValueError):
     the message with the line number, which the block does not know."""
 
 
-def _line_start(f, x, size):
+def _line_start(f, x, size, limit=None):
     """The first line start at or after byte x of the open file f (0, or
-    just after a '\\n'); size at the end."""
+    just after a '\\n'); size at the end. With `limit`: None if there is
+    none before byte limit, read no further (a block inside a long line
+    reads its own bytes, not the rest of the line)."""
     if x <= 0:
         return 0
     if x >= size:
         return size
+    end = size if limit is None else min(limit, size)  # line starts in [x, end): '\\n' in [x - 1, end - 1)
     f.seek(x - 1)
     pos = x - 1
-    while True:
-        chunk = f.read(1 << 16)
+    while pos < end - 1:
+        chunk = f.read(min(1 << 16, end - 1 - pos))
         if not chunk:
-            return size
+            break
         i = chunk.find(b"\n")
         if i >= 0:
             return pos + i + 1
         pos += len(chunk)
+    return size if limit is None else None
 
 
 def read_block(path, offset, length, size):
     """(start, bytes) of the block [offset, offset + length) of path moved
     to line starts at both ends: the lines that start in it, whole. A line
-    longer than the block goes whole to the block where it starts (the next
-    blocks are then empty)."""
+    longer than the block goes whole to the block where it starts; the
+    next blocks, with no line start, are empty and read only their own
+    bytes: the blocks of a file read it about twice, however long its
+    lines."""
     with open(path, "rb") as f:
-        start = _line_start(f, offset, size)
+        start = _line_start(f, offset, size, limit=offset + length)
+        if start is None or start >= size:
+            return min(offset + length, size), b""
         end = _line_start(f, offset + length, size)
-        if end <= start:
-            return start, b""
         f.seek(start)
         return start, f.read(end - start)
 
@@ -112,7 +123,9 @@ def convert_block(path, name, offset, length, size, op, options, invalid, stream
         else:
             out = _convert_plain_block(op, data, name, start, 1, INVALID[invalid], stream_block,
                                        options)
-    except ValueError:
+    except ValueError as e:
+        if not str(e).startswith(f"{name}: "):  # not the input's bytes: a bad argument
+            raise
         raise BlockError(path, start) from None
     del data
     # A part is not flushed to disk: after a crash of its machine, the job
@@ -131,11 +144,17 @@ def _chunks_of(paths):
                 yield chunk
 
 
-def assemble(output, part_paths, *blocks):
+def assemble(output, part_paths, checksum, *blocks):
     """Joins the parts (in order) into output, renamed into place when
     whole. The parts stay (the driver removes them once the output is
     recorded), so that a rerun of this task, its worker killed, finds them.
-    `blocks`: the results of convert_block, which Dask passes once they are
-    all done. Returns (size, sha256, the dictionary checksums seen)."""
+    checksum: the driver's dictionary (None: a conversion without one); if
+    a block was made with another, nothing is written (size and sha256
+    None) and the driver reports it. `blocks`: the results of
+    convert_block, which Dask passes once they are all done. Returns (size,
+    sha256, the dictionary checksums seen)."""
+    seen = sorted({b[2] for b in blocks if b[2] is not None})
+    if checksum is not None and seen != [checksum]:
+        return None, None, seen
     size, digest = _write_whole(output, _chunks_of(part_paths))
-    return size, digest, sorted({b[2] for b in blocks if b[2] is not None})
+    return size, digest, seen
