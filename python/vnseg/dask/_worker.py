@@ -82,16 +82,18 @@ def read_block(path, offset, length, size):
         return start, f.read(end - start)
 
 
-def _write_whole(path, data_chunks, sync=True):
+def _write_whole(path, data_chunks, sync=True, hashed=True):
     """Writes the chunks to a temporary name beside path, flushed to disk
-    if `sync`, then renames it to path; returns (size, sha256 hex)."""
+    if `sync`, then renames it to path; returns (size, sha256 hex, or None
+    if not `hashed`: a part, whose bytes the output's digest covers)."""
     tmp = f"{path}.tmp-{uuid.uuid4().hex}"
-    digest, size = hashlib.sha256(), 0
+    digest, size = hashlib.sha256() if hashed else None, 0
     try:
         with open(tmp, "wb") as out:
             for chunk in data_chunks:
                 out.write(chunk)
-                digest.update(chunk)
+                if digest is not None:
+                    digest.update(chunk)
                 size += len(chunk)
             out.flush()
             if sync:
@@ -103,7 +105,7 @@ def _write_whole(path, data_chunks, sync=True):
         except OSError:
             pass
         raise
-    return size, digest.hexdigest()
+    return size, digest.hexdigest() if digest is not None else None
 
 
 def convert_block(path, name, offset, length, size, op, options, invalid, stream_block,
@@ -130,7 +132,7 @@ def convert_block(path, name, offset, length, size, op, options, invalid, stream
     del data
     # A part is not flushed to disk: after a crash of its machine, the job
     # runs again (its outputs are flushed).
-    out_size, _ = _write_whole(part_path, [out], sync=False)
+    out_size, _ = _write_whole(part_path, [out], sync=False, hashed=False)
     return start, out_size, checksum
 
 
