@@ -52,6 +52,25 @@ vnseg_status Fail(vnseg_status status, std::string_view message) {
   return status;
 }
 
+// The NormalizeOptions of a normalize call's `tone` and `flags`, or
+// VNSEG_INVALID_ARGUMENT for a tone style or a flag outside `known` (the
+// flags that call takes).
+vnseg_status ToNormalizeOptions(vnseg_tone tone, unsigned flags, unsigned known,
+                                vnseg::NormalizeOptions* options) {
+  if (flags & ~known) return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
+  if (tone != VNSEG_TONE_KEEP && tone != VNSEG_TONE_OLD && tone != VNSEG_TONE_NEW) {
+    return Fail(VNSEG_INVALID_ARGUMENT, "unknown tone style");
+  }
+  options->tone = tone == VNSEG_TONE_OLD   ? vnseg::ToneStyle::kOld
+                  : tone == VNSEG_TONE_NEW ? vnseg::ToneStyle::kNew
+                                           : vnseg::ToneStyle::kKeep;
+  options->fold_quotes = (flags & VNSEG_NORMALIZE_FOLD_QUOTES) != 0;
+  options->spaces = (flags & VNSEG_NORMALIZE_KEEP_SPACES) == 0;
+  options->invisible = (flags & VNSEG_NORMALIZE_KEEP_INVISIBLE) == 0;
+  options->fix_mojibake = (flags & VNSEG_NORMALIZE_FIX_MOJIBAKE) != 0;
+  return VNSEG_OK;
+}
+
 vnseg_status Succeed() {
   last_error.clear();
   return VNSEG_OK;
@@ -252,20 +271,11 @@ vnseg_status vnseg_join(const char* text, size_t length, unsigned flags, char* o
 vnseg_status vnseg_normalize(const char* text, size_t length, vnseg_tone tone, unsigned flags,
                              char* out, size_t capacity, size_t* out_length) {
   return Guarded([&] {
+    vnseg::NormalizeOptions options;
     constexpr unsigned kKnown = VNSEG_NORMALIZE_FOLD_QUOTES | VNSEG_NORMALIZE_KEEP_SPACES |
                                 VNSEG_NORMALIZE_KEEP_INVISIBLE;
-    if (flags & ~kKnown) return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
-    if (tone != VNSEG_TONE_KEEP && tone != VNSEG_TONE_OLD && tone != VNSEG_TONE_NEW) {
-      return Fail(VNSEG_INVALID_ARGUMENT, "unknown tone style");
-    }
+    if (vnseg_status s = ToNormalizeOptions(tone, flags, kKnown, &options); s != VNSEG_OK) return s;
     if (vnseg_status s = CheckText(text, length, out, capacity, out_length); s != VNSEG_OK) return s;
-    vnseg::NormalizeOptions options;
-    options.tone = tone == VNSEG_TONE_OLD   ? vnseg::ToneStyle::kOld
-                   : tone == VNSEG_TONE_NEW ? vnseg::ToneStyle::kNew
-                                            : vnseg::ToneStyle::kKeep;
-    options.fold_quotes = (flags & VNSEG_NORMALIZE_FOLD_QUOTES) != 0;
-    options.spaces = (flags & VNSEG_NORMALIZE_KEEP_SPACES) == 0;
-    options.invisible = (flags & VNSEG_NORMALIZE_KEEP_INVISIBLE) == 0;
     std::string result;
     if (absl::Status s = vnseg::Normalize(std::string_view(text, length), options, &result); !s.ok()) {
       return FromStatus(s);
@@ -278,12 +288,10 @@ vnseg_status vnseg_normalize_from(const char* bytes, size_t length, const char* 
                                   vnseg_tone tone, unsigned flags, char* out, size_t capacity,
                                   size_t* out_length, const char** detected, double* confidence) {
   return Guarded([&] {
+    vnseg::NormalizeOptions options;
     constexpr unsigned kKnown = VNSEG_NORMALIZE_FOLD_QUOTES | VNSEG_NORMALIZE_KEEP_SPACES |
                                 VNSEG_NORMALIZE_KEEP_INVISIBLE | VNSEG_NORMALIZE_FIX_MOJIBAKE;
-    if (flags & ~kKnown) return Fail(VNSEG_INVALID_ARGUMENT, "unknown flag");
-    if (tone != VNSEG_TONE_KEEP && tone != VNSEG_TONE_OLD && tone != VNSEG_TONE_NEW) {
-      return Fail(VNSEG_INVALID_ARGUMENT, "unknown tone style");
-    }
+    if (vnseg_status s = ToNormalizeOptions(tone, flags, kKnown, &options); s != VNSEG_OK) return s;
     if (out_length == nullptr || (out == nullptr && capacity > 0)) {
       return Fail(VNSEG_INVALID_ARGUMENT, "NULL out or out_length");
     }
@@ -299,14 +307,6 @@ vnseg_status vnseg_normalize_from(const char* bytes, size_t length, const char* 
                     "unknown encoding (auto, utf8, tcvn3, vni, viscii, cp1258 or viqr)");
       }
     }
-    vnseg::NormalizeOptions options;
-    options.tone = tone == VNSEG_TONE_OLD   ? vnseg::ToneStyle::kOld
-                   : tone == VNSEG_TONE_NEW ? vnseg::ToneStyle::kNew
-                                            : vnseg::ToneStyle::kKeep;
-    options.fold_quotes = (flags & VNSEG_NORMALIZE_FOLD_QUOTES) != 0;
-    options.spaces = (flags & VNSEG_NORMALIZE_KEEP_SPACES) == 0;
-    options.invisible = (flags & VNSEG_NORMALIZE_KEEP_INVISIBLE) == 0;
-    options.fix_mojibake = (flags & VNSEG_NORMALIZE_FIX_MOJIBAKE) != 0;
     std::string result;
     vnseg::Detection found;
     absl::Status s = vnseg::NormalizeEncoded(std::string_view(bytes, length), encoding, options,
