@@ -24,8 +24,10 @@ struct LineSpan {
 // SegmentText does, so the segmenter's scratch stays small.
 constexpr size_t kMaxSegmentBytes = 1 << 17;
 
+// `continues_run` and `lower_case`: Segment()'s arguments for the first part
+// (the state of the text before the line's piece), carried to the next ones.
 void SegmentLine(Segmenter& segmenter, std::string_view text, bool continues_run,
-                 std::vector<Word>* words) {
+                 bool lower_case, std::vector<Word>* words) {
   words->clear();
   size_t begin = 0;
   do {
@@ -33,11 +35,13 @@ void SegmentLine(Segmenter& segmenter, std::string_view text, bool continues_run
     if (end - begin > kMaxSegmentBytes) {
       if (size_t cut = ExactCutPoint(text.substr(begin, kMaxSegmentBytes))) end = begin + cut;
     }
-    for (Word w : segmenter.Segment(text.substr(begin, end - begin), continues_run)) {
+    const std::string_view part = text.substr(begin, end - begin);
+    for (Word w : segmenter.Segment(part, continues_run, lower_case)) {
       w.begin += static_cast<uint32_t>(begin);
       w.end += static_cast<uint32_t>(begin);
       words->push_back(w);
     }
+    lower_case = Segmenter::LowerCaseSentenceAfter(part, continues_run, lower_case);
     continues_run = false;
     begin = end;
   } while (begin < text.size());
@@ -166,7 +170,8 @@ void TokenizeChunk(Segmenter& segmenter, TokenFormat format, std::string_view ch
     l.cp_offset = first ? at.cp_in_line : 0;
     const uint64_t parts_before = first ? at.part : 0;
     l.part = parts_before > 0 || !l.ends_line ? parts_before + 1 : 0;
-    SegmentLine(segmenter, l.text, first && start.continues_run, &words);
+    SegmentLine(segmenter, l.text, first && start.continues_run, first && start.lower_case_sentence,
+                &words);
     JoinAbbreviations(l.text, &words);  // the words of segment --tokenize
     switch (format) {
       case TokenFormat::kJsonl: WriteJsonl(l, words, out); break;

@@ -419,7 +419,8 @@ void SegmentText(Segmenter& segmenter, std::string_view text, const SegmentOptio
       }
     }
     const std::string_view piece = text.substr(begin, end - begin);
-    const std::vector<Word>& words = segmenter.Segment(piece, state.continues_run);
+    const std::vector<Word>& words =
+        segmenter.Segment(piece, state.continues_run, state.lower_case_sentence);
     if (options.tokenize) {
       RenderTokenized(piece, words, state, &joined, out);
     } else {
@@ -434,6 +435,8 @@ PieceState SegmentStateAfter(std::string_view piece, const PieceState& start, co
   PieceState state;
   state.word_char_before = WordCharBefore(piece, piece.size());
   state.continues_run = cut.continues_run;
+  state.lower_case_sentence =
+      Segmenter::LowerCaseSentenceAfter(piece, start.continues_run, start.lower_case_sentence);
   if (cut.inside_word) {
     state.after_word = state.inside_word = true;
     return state;

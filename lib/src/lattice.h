@@ -60,6 +60,10 @@ struct Lattice {
   std::vector<uint32_t> begins;     // one per syllable: byte offset in the segmented text
   std::vector<uint32_t> syllable_flags;  // one per syllable: WordFlags of it as a one-syllable word
   bool sentence_start = false;      // the run's first syllable starts a sentence
+  // Set by the caller after LatticeBuilder::Build: the runs before this one
+  // in its sentence make a lower-case sentence so far (LowerCaseSentence of
+  // the run before; false at a sentence start, where it is not read).
+  bool lower_case_before = false;
   std::vector<LatticeEdge> edges;   // grouped by start, ascending
   std::vector<uint32_t> first_edge; // edges of start i: [first_edge[i], first_edge[i + 1])
 
@@ -80,10 +84,23 @@ struct Lattice {
     begins.clear();
     syllable_flags.clear();
     sentence_start = false;
+    lower_case_before = false;
     edges.clear();
     first_edge.clear();
   }
 };
+
+// True if the run's sentence, up to the run's end, is written without
+// capitals and begins with a lower-case letter ("bay từ hải phòng , cần
+// thơ"): a chat line or a query, whose runs after a comma are as caseless
+// as its first. The scorer reads it (model_features.h, ShapeClasses); the
+// caller carries it to the next run of the sentence (lower_case_before).
+inline bool LowerCaseSentence(const Lattice& lattice) {
+  uint8_t some = 0;
+  for (uint8_t shape : lattice.shapes) some |= shape;
+  if (some & kUpperInitial) return false;
+  return lattice.sentence_start ? (some & kLowerInitial) != 0 : lattice.lower_case_before;
+}
 
 // Chooses a path through a lattice. Not const: a scorer keeps its scratch
 // between calls, so it belongs to one thread (one Segmenter, or the trainer).

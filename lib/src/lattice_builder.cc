@@ -19,6 +19,9 @@ constexpr size_t kMaxCachedSyllables = 1 << 17;
 // read block (no dictionary syllable comes near this length).
 constexpr size_t kMaxCachedSyllableBytes = 64;
 
+
+}  // namespace
+
 uint8_t ShapeOf(std::string_view syllable) {
   uint8_t shape = 0;
   int letters = 0, upper = 0;
@@ -46,8 +49,6 @@ uint8_t ShapeOf(std::string_view syllable) {
   if (letters >= 2 && upper == letters) shape |= kAllUpper;
   return shape;
 }
-
-}  // namespace
 
 LatticeBuilder::LatticeBuilder(const DictionaryImage* dictionary,
                                const DictionaryImage* user_words)

@@ -20,6 +20,9 @@ namespace vnseg {
 
 // Not thread-safe (it caches what it learns of each syllable spelling): one
 // per thread. The dictionaries are only read.
+// SyllableShape bits of one syllable token's text.
+uint8_t ShapeOf(std::string_view syllable);
+
 class LatticeBuilder {
  public:
   // `dictionary` must not be null; `user_words` may be. Both must outlive

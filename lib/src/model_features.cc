@@ -62,12 +62,10 @@ bool ShapeClasses(const Lattice& lattice, uint8_t* classes) {
   }
   const bool all_caps = n >= 2 && (every & kUpperInitial) && !(some & kHasDigit);
   // No capital, so the first syllable that starts with a letter starts
-  // with a lower-case one. Of the run alone: a state carried from run to
-  // run would differ where the streaming reader cuts the text
-  // (SafeCutPoint), which starts each part afresh; sentence_start gives
-  // the same answer on both sides.
+  // with a lower-case one (LowerCaseSentence, from the shapes at hand).
   const bool lower_case_sentence =
-      lattice.sentence_start && !(some & kUpperInitial) && (some & kLowerInitial);
+      !(some & kUpperInitial) &&
+      (lattice.sentence_start ? (some & kLowerInitial) != 0 : lattice.lower_case_before);
   const uint8_t* table = kShapeClassTable.of[all_caps ? 1 : 0];
   for (size_t i = 0; i < n; ++i) classes[i] = table[lattice.shapes[i] & 15];
   return all_caps || lower_case_sentence;

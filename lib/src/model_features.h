@@ -178,8 +178,11 @@ inline constexpr int kWordTerms = 8;  // the most WordDenseFeatures writes
 // Shape classes of a run as the model sees them. A run written in capitals
 // only (a headline) is read as lower case, so it segments like normal text.
 // `classes` has room for lattice.size(). Returns whether the run is
-// caseless: written in capitals only, or starting a sentence
-// (Lattice::sentence_start) with a lower-case letter and no capital.
+// caseless: written in capitals only, or part of a lower-case sentence
+// (LowerCaseSentence: the sentence began with a lower-case letter and has
+// no capital up to the run's end). The learner sets no
+// Lattice::lower_case_before, so to it only a sentence's first run can be
+// lower-case (carrying the state when learning was measured worse).
 bool ShapeClasses(const Lattice& lattice, uint8_t* classes);
 
 // Dense features of a candidate word of `length` syllables with the OR of

@@ -64,18 +64,22 @@ Segmenter::Segmenter(const Dictionary* dictionary, const UserWords* user_words)
 
 Segmenter::~Segmenter() = default;
 
-const std::vector<Word>& Segmenter::Segment(std::string_view text, bool continues_run) {
+const std::vector<Word>& Segmenter::Segment(std::string_view text, bool continues_run,
+                                            bool lower_case_sentence) {
   Impl& m = *impl_;
   m.tokens.clear();
   m.words.clear();
   PreTokenize(text, &m.tokens);
   RunFinder runs(text, m.tokens, continues_run);
+  bool lower_case = lower_case_sentence;
   size_t next = 0;  // the first token not yet emitted
   SyllableRun run;
   while (runs.Next(&run)) {
     m.EmitTokens(next, run.first);
     m.lattice_builder.Build(text, m.tokens, run, &m.lattice);
+    m.lattice.lower_case_before = lower_case;
     m.scorer->BestPath(m.lattice, &m.lengths);
+    lower_case = LowerCaseSentence(m.lattice);
     m.EmitRunWords(run);
     next = run.last + 1;
   }
@@ -85,6 +89,34 @@ const std::vector<Word>& Segmenter::Segment(std::string_view text, bool continue
 
 const char* WordKindName(TokenKind kind) {
   return kind == TokenKind::kSyllable ? "word" : TokenKindName(kind);
+}
+
+bool Segmenter::LowerCaseSentenceAfter(std::string_view text, bool continues_run,
+                                       bool lower_case_sentence) {
+  // A line end starts a sentence: only the last line matters, and its
+  // first run starts one whatever came before.
+  if (size_t nl = text.rfind('\n'); nl != std::string_view::npos) {
+    text = text.substr(nl + 1);
+    continues_run = lower_case_sentence = false;
+  }
+  if (text.empty()) return lower_case_sentence;
+  std::vector<Token> tokens;
+  PreTokenize(text, &tokens);
+  RunFinder runs(text, tokens, continues_run);
+  // What Segment carries from run to run (LowerCaseSentence), from the
+  // shapes alone.
+  Lattice lattice;
+  SyllableRun run;
+  while (runs.Next(&run)) {
+    lattice.shapes.clear();
+    for (size_t i = run.first; i <= run.last; i += 2) {
+      lattice.shapes.push_back(ShapeOf(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
+    }
+    lattice.sentence_start = run.sentence_start;
+    lattice.lower_case_before = lower_case_sentence;
+    lower_case_sentence = LowerCaseSentence(lattice);
+  }
+  return lower_case_sentence;
 }
 
 size_t Segmenter::LastRunWindow(std::string_view text) {

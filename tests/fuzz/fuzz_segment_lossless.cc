@@ -2,7 +2,8 @@
 // (convert.h: Join(Segment(x)) == x). Cutting at SafeCutPoint and
 // converting the parts alone gives the same as the whole, except at the
 // last-resort cut (a single space not after . ! ? :), which the contract
-// does not cover. Invalid UTF-8: no crash, and the C API refuses it
+// does not cover; the second part starts from SegmentStateAfter the first,
+// as the CLI's stream does. Invalid UTF-8: no crash, and the C API refuses it
 // (fuzz_c_api covers the C API further).
 #include <cstdint>
 #include <string>
@@ -46,9 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   size_t cut = SafeCutPoint(text);
   fuzz::Check(cut <= text.size(), "SafeCutPoint beyond the text");
   if (cut > 0 && !IsLastResortCut(text, cut)) {
+    // The second part with the state the stream carries (PieceState).
     std::string parts;
     SegmentText(segmenter, text.substr(0, cut), {}, &parts);
-    SegmentText(segmenter, text.substr(cut), {}, &parts);
+    SegmentText(segmenter, text.substr(cut), {}, SegmentStateAfter(text.substr(0, cut), {}, Cut{}),
+                &parts);
     fuzz::Check(parts == segmented, "segmenting the parts at SafeCutPoint differs from the whole");
   }
   return 0;

@@ -305,5 +305,47 @@ TEST(ConvertDefaultDictTest, RoundTripPropertyDefaultDictionary) {
   CheckRoundTrip(segmenter, 54321, kWordPieces);
 }
 
+// A sentence written without capitals (a chat line, a query) is read as
+// caseless to its end, past its commas: the shipped model joins the listed
+// places after the comma as it does before it. The state crosses a cut
+// through PieceState (SegmentStateAfter), as in the CLI's stream, so the
+// parts give the whole wherever the text is cut exactly.
+TEST(ConvertDefaultDictTest, LowerCaseSentenceIsCaselessPastCommas) {
+  auto dict = test::OpenDefaultDict();
+  if (dict == nullptr) GTEST_SKIP() << "no compiled dictionary at " << VNSEG_TEST_DICT;
+  Segmenter segmenter(dict.get());
+  auto segment = [&](std::string_view text, const PieceState& start) {
+    std::string out;
+    SegmentText(segmenter, text, SegmentOptions{}, start, &out);
+    return out;
+  };
+  const std::string text = "vé máy bay từ hải phòng , cần thơ rồi lâm đồng";
+  EXPECT_EQ(segment(text, {}), "vé máy_bay từ hải_phòng , cần_thơ rồi lâm_đồng");
+  // A sentence with a capital is not caseless: there "cần" is a verb.
+  EXPECT_EQ(segment("Tôi cần thơ , cần thơ hay", {}), "Tôi cần thơ , cần thơ hay");
+  for (size_t cut = 1; cut < text.size(); ++cut) {
+    const std::string_view head = std::string_view(text).substr(0, cut);
+    if (ExactCutPoint(head) != cut) continue;
+    const PieceState after = SegmentStateAfter(head, PieceState{}, Cut{});
+    EXPECT_EQ(segment(head, {}) + segment(std::string_view(text).substr(cut), after),
+              segment(text, {}))
+        << "cut at " << cut;
+  }
+}
+
+TEST(SegmenterStateTest, LowerCaseSentenceAfter) {
+  EXPECT_TRUE(Segmenter::LowerCaseSentenceAfter("bay từ hải phòng ,", false, false));
+  EXPECT_FALSE(Segmenter::LowerCaseSentenceAfter("Bay từ hải phòng ,", false, false));
+  EXPECT_FALSE(Segmenter::LowerCaseSentenceAfter("bay từ Hải Phòng ,", false, false));
+  EXPECT_FALSE(Segmenter::LowerCaseSentenceAfter("bay từ hải phòng\n", false, false));
+  // Carried through a text without runs, or of runs with no capital.
+  EXPECT_TRUE(Segmenter::LowerCaseSentenceAfter(", 12 ,", false, true));
+  EXPECT_TRUE(Segmenter::LowerCaseSentenceAfter("rồi về", true, true));
+  EXPECT_FALSE(Segmenter::LowerCaseSentenceAfter(", 12 ,", false, false));
+  // A sentence that starts with a capital after a full stop ends it.
+  EXPECT_FALSE(Segmenter::LowerCaseSentenceAfter("bay . Về nhà", false, true));
+  EXPECT_TRUE(Segmenter::LowerCaseSentenceAfter("Bay . về nhà", false, false));
+}
+
 }  // namespace
 }  // namespace vnseg

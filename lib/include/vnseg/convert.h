@@ -53,6 +53,8 @@ struct PieceState {
                                   // (. ! ? ..., then closing quotes or brackets)
   bool continues_run = false;     // tokenized segment: cut inside a long run of
                                   // syllables (Segmenter::LastRunWindow)
+  bool lower_case_sentence = false;  // segment: the piece goes on a lower-case
+                                     // sentence (Segmenter::LowerCaseSentenceAfter)
 };
 
 // Appends the segmented form of `text` to `out`; `start` describes the

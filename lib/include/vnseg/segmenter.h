@@ -50,7 +50,22 @@ class Segmenter {
   // `text`, which must be shorter than 4 GiB and need not outlive the call.
   // `continues_run`: `text` is the rest of a text cut at LastRunWindow, so a
   // run of syllables at its start is no sentence start.
-  const std::vector<Word>& Segment(std::string_view text, bool continues_run = false);
+  // `lower_case_sentence`: `text` goes on a sentence that so far is written
+  // without capitals and began with a lower-case letter
+  // (LowerCaseSentenceAfter of the text before it). Such a sentence (a chat
+  // line, a query) is read as caseless to its end, commas and all: its
+  // words segment as they would with their capitals ("bay từ hải phòng ,
+  // cần thơ").
+  const std::vector<Word>& Segment(std::string_view text, bool continues_run = false,
+                                   bool lower_case_sentence = false);
+
+  // Streaming: the `lower_case_sentence` of a text that goes on right after
+  // `text`, given `text`'s own `continues_run` and `lower_case_sentence`.
+  // Cut anywhere Segment's parts give the words of the whole
+  // (LastRunWindow, ExactCutPoint), the parts so chained give them still.
+  // Thread-safe; reads only the text after the last line end.
+  static bool LowerCaseSentenceAfter(std::string_view text, bool continues_run,
+                                     bool lower_case_sentence);
 
   // Streaming: returns the last place in `text` where Segment starts a new
   // window of a run of syllables too long to decode at once (a megabyte of
