@@ -35,6 +35,26 @@ inline constexpr uint32_t kParticleNameEdge = 1u << 16;
 static_assert((kParticleNameEdge & (kAllWordFlags | kNameRunEdge | kSurnameSyllable)) == 0,
               "kParticleNameEdge must be a bit of its own");
 
+// Flag set by the lattice builder on a syllable that is a common middle
+// name (surnames.h), in Lattice::syllable_flags; and (model_features.cc) on
+// the candidate words of 3-4 syllables of a caseless run that go from a
+// kCaselessSurname through one ("trần minh đức").
+inline constexpr uint32_t kMiddleNameSyllable = 1u << 17;
+static_assert((kMiddleNameSyllable &
+               (kAllWordFlags | kNameRunEdge | kSurnameSyllable | kParticleNameEdge)) == 0,
+              "kMiddleNameSyllable must be a bit of its own");
+
+// Flag set by the lattice builder on a family name that starts a full name
+// in caseless text too (surnames.h, StartsCaselessFullName), in
+// Lattice::syllable_flags only.
+inline constexpr uint32_t kCaselessSurname = 1u << 18;
+static_assert((kCaselessSurname & (kAllWordFlags | kNameRunEdge | kSurnameSyllable |
+                                   kParticleNameEdge | kMiddleNameSyllable)) == 0,
+              "kCaselessSurname must be a bit of its own");
+
+// The flags of Lattice::syllable_flags that stay off the syllable's edge.
+inline constexpr uint32_t kSyllableOnlyFlags = kMiddleNameSyllable | kCaselessSurname;
+
 // Spelling shape of a syllable, for scorers and lattice filters.
 enum SyllableShape : uint8_t {
   kUpperInitial = 1,  // first letter is upper case

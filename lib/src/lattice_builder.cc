@@ -74,6 +74,8 @@ const LatticeBuilder::SyllableFacts& LatticeBuilder::Facts(std::string_view syll
     if (f.root[d] != DictionaryImage::kNoNode) dicts_[d]->WordFlagsAt(f.root[d], &f.flags[d]);
   }
   if (IsVietnameseSurname(key_)) f.flags[0] |= kSurnameSyllable;
+  if (IsVietnameseMiddleName(key_)) f.flags[0] |= kMiddleNameSyllable;
+  if (StartsCaselessFullName(key_)) f.flags[0] |= kCaselessSurname;
   f.name_particle = IsNameParticle(key_);
   f.article_name = IsArticleName(syllable);
   f.foreign_spelling = !SpelledAsVietnamese(syllable);
@@ -122,7 +124,7 @@ inline void LatticeBuilder::AddDictionaryWords(int d, size_t k, Lattice* lattice
   const DictionaryImage& dict = *dicts_[d];
   const size_t count = facts_.size();
   const std::vector<uint8_t>& shapes = lattice->shapes;
-  lattice->edges[lattice->first_edge[k]].flags |= facts_[k].flags[d];
+  lattice->edges[lattice->first_edge[k]].flags |= facts_[k].flags[d] & ~kSyllableOnlyFlags;
   uint32_t node = facts_[k].root[d];
   bool lower_then_upper = false;
   for (size_t m = k + 1; m < count && node != DictionaryImage::kNoNode; ++m) {

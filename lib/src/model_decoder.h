@@ -62,7 +62,8 @@ inline bool ListedLowerThenUpper(uint32_t flags) {
 // Score of a candidate word: its dense features and the user-word bonus
 // (for user words and, when decoding, ListedLowerThenUpper names and
 // kParticleNameEdge runs), and
-// when decoding kCaselessProperNameBonus and kFullNameBonus.
+// when decoding kCaselessProperNameBonus, kFullNameBonus and
+// kCaselessMiddleNameBonus.
 inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
                        const Candidate& word) {
   const WordCase word_case = features.CaseOf(word.start, word.length);
@@ -77,6 +78,9 @@ inline float WordScore(const RunFeatures& features, const WordScoreTable& table,
   if (features.name_cuts && (word.flags & kNameRunEdge) && (word.flags & kSurnameSyllable) &&
       word_case != kCaselessWord && word.length >= 2) {
     score += kFullNameBonus * static_cast<float>(word.length - 1);
+  }
+  if (features.name_cuts && (word.flags & kMiddleNameSyllable)) {
+    score += kCaselessMiddleNameBonus * static_cast<float>(word.length - 1);
   }
   if (always_join && word.length >= 2) {
     score += kUserWordBonus * static_cast<float>(word.length - 1);

@@ -208,12 +208,16 @@ namespace {
 // The candidates from a family name that may be a full name carry its
 // flag: in text with capitals the name run ("Lê Thị Thu Hằng", not "Lê Thị
 // Thu" inside it), in a caseless run every word of 2-4 syllables.
-void MarkSurnameWords(uint32_t first_syllable_flags, bool caseless, Candidate* words, size_t count) {
-  if (!(first_syllable_flags & kSurnameSyllable)) return;
+void MarkSurnameWords(const Lattice& lattice, size_t i, bool caseless, Candidate* words,
+                      size_t count) {
+  if (!(lattice.syllable_flags[i] & kSurnameSyllable)) return;
+  const bool middle = caseless && (lattice.syllable_flags[i] & kCaselessSurname) &&
+                      i + 1 < lattice.size() && (lattice.syllable_flags[i + 1] & kMiddleNameSyllable);
   for (size_t c = 0; c < count; ++c) {
     const bool full_name = caseless ? words[c].length >= 2 && words[c].length <= 4
                                     : (words[c].flags & kNameRunEdge) != 0;
     if (full_name) words[c].flags |= kSurnameSyllable;
+    if (middle && words[c].length >= 3 && words[c].length <= 4) words[c].flags |= kMiddleNameSyllable;
   }
 }
 
@@ -280,7 +284,7 @@ void RunFeatures::Prepare(const Lattice& lattice, bool cuts) {
       if (c == here) from_i[here++] = Candidate{static_cast<uint32_t>(i), run, 0};
       from_i[c].flags |= kNameRunEdge;
     }
-    MarkSurnameWords(lattice.syllable_flags[i], caseless, from_i, here);
+    MarkSurnameWords(lattice, i, caseless, from_i, here);
     count += here;
   }
   first_candidate[n] = static_cast<uint32_t>(count);

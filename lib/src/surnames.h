@@ -12,4 +12,14 @@ namespace vnseg {
 // everyday words ("từ", "ông", "cao", "mai") are left out.
 bool IsVietnameseSurname(std::string_view canonical_key);
 
+// True if `canonical_key` is a family name that, followed by a middle
+// name, starts a full name even in text without capitals: every family
+// name but those as often everyday words ("đoàn", "nghiêm").
+bool StartsCaselessFullName(std::string_view canonical_key);
+
+// True if `canonical_key` is one of the common middle names of Vietnamese
+// full names ("văn", "thị", "minh" ...): after a family name, in text
+// without capitals, the sign of a full name ("trần minh đức").
+bool IsVietnameseMiddleName(std::string_view canonical_key);
+
 }  // namespace vnseg

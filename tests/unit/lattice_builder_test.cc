@@ -54,7 +54,10 @@ TEST(LatticeBuilderTest, DictionaryWordsNameRunsAndTheLowerThenUpperRule) {
     EXPECT_EQ(lattice.syllable_hashes[k], model::SyllableHash(key)) << k;
     EXPECT_EQ(lattice.begins[k], t.begin) << k;
   }
-  EXPECT_EQ(lattice.syllable_flags[12], kFromNameList | kProperName);  // "Mỹ"
+  EXPECT_EQ(lattice.syllable_flags[12], kFromNameList | kProperName | kMiddleNameSyllable);  // "Mỹ"
+  // The name syllables' own facts, never on their edges (below).
+  EXPECT_EQ(lattice.syllable_flags[1], kSurnameSyllable | kCaselessSurname);  // "Nguyễn"
+  EXPECT_EQ(lattice.syllable_flags[2], kMiddleNameSyllable);                  // "Văn"
 
   std::vector<Edge> edges;
   for (const LatticeEdge& e : lattice.edges) edges.emplace_back(e.start, e.length, e.flags);
