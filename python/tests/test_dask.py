@@ -7,6 +7,7 @@ Run by ctest as python.dask (its own test, in parallel with the others)."""
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -308,3 +309,91 @@ def test_convert_block_bad_argument_is_not_bad_input(inputs, tmp_path):
     with pytest.raises(_worker.BlockError):
         _worker.convert_block(bad, "bad.txt", 0, 4096, 3, "join", {}, "error", 1 << 20, None,
                               None, str(tmp_path / "p"))
+
+
+# What is already at OUTPUT_DIR/NAME is treated as `vnseg -o` treats it
+# (tools/output_file.h): not destroyed, only written.
+
+def test_symlink_kept_its_target_written(client, inputs, tmp_path):
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (elsewhere / "many.txt").write_bytes(b"old\n")
+    os.symlink("../elsewhere/many.txt", out / "many.txt")
+    os.symlink("../elsewhere/new.txt", out / "crlf.txt")  # dangling: its target is made
+    vd.segment_files(inputs[:2], out, client=client, blocksize=BLOCK)
+    assert os.readlink(out / "many.txt") == "../elsewhere/many.txt"
+    assert os.readlink(out / "crlf.txt") == "../elsewhere/new.txt"
+    assert (elsewhere / "many.txt").read_bytes() == cli(["segment"], inputs[0])
+    assert (elsewhere / "new.txt").read_bytes() == cli(["segment"], inputs[1])
+    assert sorted(os.listdir(elsewhere)) == ["many.txt", "new.txt"]  # no temporary left
+
+
+def test_mode_kept(client, inputs, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "many.txt").write_bytes(b"old\n")
+    os.chmod(out / "many.txt", 0o640)
+    vd.segment_files(inputs[:1], out, client=client, blocksize=BLOCK)
+    assert (out / "many.txt").read_bytes() == cli(["segment"], inputs[0])
+    assert os.stat(out / "many.txt").st_mode & 0o7777 == 0o640
+
+
+def test_fifo_and_device_written_through(client, inputs, tmp_path):
+    # Many blocks into a FIFO, in order, once; it stays a FIFO. A symlink
+    # to /dev/null stays a link to the device.
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "many.txt")
+    os.symlink("/dev/null", out / "crlf.txt")
+    got = []
+    # (daemon: if the FIFO were replaced, its reader would wait forever)
+    reader = threading.Thread(target=lambda: got.append((out / "many.txt").read_bytes()),
+                              daemon=True)
+    reader.start()
+    vd.segment_files(inputs[:2], out, client=client, blocksize=BLOCK)
+    reader.join(30)
+    assert got == [cli(["segment"], inputs[0])]
+    assert stat.S_ISFIFO(os.stat(out / "many.txt").st_mode)
+    assert os.readlink(out / "crlf.txt") == "/dev/null"
+    assert sorted(os.listdir(out)) == ["crlf.txt", "many.txt", "vnseg-manifest.json"]
+
+
+def test_sigterm_to_the_driver_leaves_no_temporary(inputs, tmp_path):
+    rng = random.Random(11)
+    text = "\n".join(random_text(rng, 30).replace("\n", " ") for _ in range(20000)) + "\n"
+    path = write(tmp_path / "big.txt", text.encode())
+    out = tmp_path / "out"
+    driver = subprocess.Popen([sys.executable, "-m", "vnseg.dask", "segment", path, "-o", str(out),
+                               "--workers", "1", "--blocksize", "8KiB"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    parts = out / ".vnseg-parts"
+    deadline = time.monotonic() + 60
+    while (not (parts.is_dir() and any(parts.iterdir())) and time.monotonic() < deadline
+           and driver.poll() is None):
+        time.sleep(0.005)
+    assert driver.poll() is None, "the job ended before the signal"
+    driver.send_signal(signal.SIGTERM)
+    _, err = driver.communicate(timeout=60)
+    assert driver.returncode == -signal.SIGTERM, err
+    assert os.listdir(out) == [], os.listdir(out)
+
+
+def test_failure_stops_the_job(client, inputs, tmp_path):
+    # One bad file: the other files' blocks are cancelled, not converted
+    # (a big one is not finished), and the error names the place.
+    rng = random.Random(5)
+    text = "\n".join(random_text(rng, 30).replace("\n", " ") for _ in range(30000)) + "\n"
+    big = write(tmp_path / "big.txt", text.encode())
+    bad = write(tmp_path / "bad.txt", b"ok\nx\xff y\n")
+    out = tmp_path / "out"
+    t = time.monotonic()
+    with pytest.raises(vd.InputError, match=r"bad.txt: invalid UTF-8 at line 2, .*byte offset 4"):
+        vd.segment_files([bad, big], out, client=client, blocksize="4KiB")
+    assert os.listdir(out) == []
+    client.wait_for_workers(2, timeout=60)
+    deadline = time.monotonic() + 30  # cancelled tasks leave the workers
+    while any(client.processing().values()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(client.processing().values())
+    assert time.monotonic() - t < 30

@@ -10,7 +10,9 @@ Each input is read in blocks of about `blocksize` bytes moved to line ends
 converted by the C++ library as bytes (the CLI's own stream reader and
 conversions: no Python str), its output written to a part file, and the
 parts joined into OUTPUT_DIR/NAME (NAME: the input's file name), renamed
-into place when whole. OUTPUT_DIR/vnseg-manifest.json records each output
+into place when whole, as `vnseg -o` writes (a symlink's target is written
+and the link stays; an existing file keeps its mode; a device or FIFO is
+written through, in order, by the driver). OUTPUT_DIR/vnseg-manifest.json records each output
 (see _manifest.py); a rerun skips inputs whose output is done. Every path
 (inputs, OUTPUT_DIR, dict_path, user_words) must be the same for the
 driver and every worker: one machine, or storage they share.
@@ -18,13 +20,18 @@ driver and every worker: one machine, or storage they share.
 Also segment_bag and segment_series: a Dask Bag or Series of str, converted
 partition by partition with segment_many (and the other _many functions).
 """
+import contextlib
 import glob
 import os
 import shutil
+import signal
+import stat
+import threading
 
-from .._vnseg import __version__
+from .._vnseg import _OutputFile, __version__
 from . import _manifest
-from ._worker import INVALID, OPS, _SEGMENTING, BlockError, assemble, convert_block, segmenter
+from ._worker import (INVALID, OPS, _SEGMENTING, BlockError, _chunks_of, assemble, convert_block,
+                      segmenter)
 
 __all__ = ["convert_files", "segment_files", "resegment_files", "join_files", "normalize_files",
            "sentences_files", "segment_bag", "segment_series", "InputError", "local_client"]
@@ -155,6 +162,64 @@ def _print_hint(op, name, path, seg):
               f"re-segment it, use 'vnseg resegment'", file=sys.stderr)
 
 
+class _Signalled(BaseException):
+    """SIGTERM or SIGHUP came while a job ran: args (signal number,)."""
+
+
+@contextlib.contextmanager
+def _signals_end_job():
+    """While the job runs, SIGTERM and SIGHUP (those whose action is the
+    default: ending the process) raise _Signalled in the main thread, so
+    that the job's cleanup runs (the cluster closed, parts and temporary
+    outputs removed, as SIGINT's KeyboardInterrupt does); the caller then
+    ends the process by the same signal. A second signal meanwhile waits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came = []
+
+    def handler(signum, frame):
+        if not came:
+            came.append(signum)
+            raise _Signalled(signum)
+
+    old = {}
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) == signal.SIG_DFL:
+            old[sig] = signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, action in old.items():
+            signal.signal(sig, action)
+
+
+def _end_by(signum):
+    """Ends the process by signal signum, its default action."""
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _temporaries(output):
+    """The temporary files that writing output may have left (OutputFile's
+    TARGET.vnseg-tmp-XXXXXX beside the symlinks' target), for a driver to
+    remove after its workers stopped or were killed."""
+    target = os.path.realpath(output)
+    return glob.glob(glob.escape(target) + ".vnseg-tmp-" + "[A-Za-z0-9]" * 6)
+
+
+def _is_direct(output):
+    """Whether output (symlinks followed) is a device, FIFO or socket: not
+    replaced but written through, once, by the driver."""
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:  # nothing, or a dangling link: its target is made
+        return False
+    if stat.S_ISDIR(mode):
+        raise ValueError(f"cannot write {output}: Is a directory")
+    return not stat.S_ISREG(mode)
+
+
 def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="64MiB",
                   invalid="error", dict_path=None, user_words=None, tokenize=False,
                   sentences=False, detok=False, tone="keep", fold_quotes=False,
@@ -194,6 +259,7 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
         out = os.path.join(output_dir, base)
         if os.path.exists(out) and os.path.samefile(out, name):
             raise ValueError(f"refusing to write {out}: it is the input {name}")
+        _is_direct(out)  # a folder: refused before any work
     job = {"op": op, "options": options, "invalid": invalid, "vnseg_version": __version__}
     seg = None
     if op in _SEGMENTING:
@@ -221,38 +287,99 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
         for name, _, _ in todo:
             _print_hint(op, name, name, seg)
     parts_dir = os.path.join(output_dir, _PARTS)
-    os.makedirs(parts_dir, exist_ok=True)
     try:
-        client, own = _client(client)
-        try:
-            _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid,
-                 dict_path, user_words, manifest, job, results, progress)
-        finally:
-            if own:
-                cluster = getattr(client, "cluster", None)
-                client.close()
-                if cluster is not None:
-                    cluster.close()
-    finally:  # done or failed: no part and no half-written output stays
-        shutil.rmtree(parts_dir, ignore_errors=True)
-        # An assemble task whose worker was killed left its temporary output.
-        for _, base, _ in todo:
-            for stale in glob.glob(glob.escape(os.path.join(output_dir, base)) + ".tmp-*"):
+        with _signals_end_job():
+            os.makedirs(parts_dir, exist_ok=True)
+            try:
+                client, own = _client(client)
                 try:
-                    os.unlink(stale)
-                except FileNotFoundError:
-                    pass
+                    _run(client, todo, output_dir, parts_dir, block, stream_block, op, options,
+                         invalid, dict_path, user_words, manifest, job, results, progress)
+                finally:
+                    if own:
+                        cluster = getattr(client, "cluster", None)
+                        client.close()
+                        if cluster is not None:
+                            cluster.close()
+            finally:  # done or failed: no part and no half-written output stays
+                shutil.rmtree(parts_dir, ignore_errors=True)
+                # An assemble task whose worker was killed (or stopped by
+                # the cluster's close) left its temporary output.
+                for name in names:
+                    for stale in _temporaries(os.path.join(output_dir, os.path.basename(name))):
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(stale)
+    except _Signalled as e:
+        _end_by(e.args[0])
     return results
+
+
+def _block_error(name, blocks, block, size):
+    """The error of the first failed block of blocks (all done or failed):
+    InputError with the CLI's message for invalid input."""
+    for b in blocks:
+        if b.status == "error":
+            error = b.exception()
+            if isinstance(error, BlockError):
+                _, start = error.args
+                return InputError(_bad_block_message(name, os.path.abspath(name), start, block,
+                                                     size))
+            return error
+    return None
+
+
+class _Direct:
+    """A device or FIFO output, written by the driver block after block in
+    order as they are done (once: a block run again on another worker is
+    not written again)."""
+
+    def __init__(self, output, blocks, part_paths):
+        self.output, self.blocks, self.part_paths = output, blocks, part_paths
+        self.done, self.next, self.size, self.digest = {}, 0, 0, None
+        self._chunks = None
+        self._writer = None
+
+    def block_done(self, k, result, checksum):
+        """Block k is done: writes what is now in order. Returns (size,
+        sha256) when the last is written, else None."""
+        import hashlib
+
+        if checksum is not None and result[2] != checksum:
+            raise RuntimeError(f"{self.output}: the workers used another dictionary "
+                               f"({result[2]}) than this one ({checksum}): give dict_path on "
+                               f"shared storage")
+        self.done[k] = result
+        if self._writer is None:
+            self.digest = hashlib.sha256()
+            self._writer = _OutputFile(self.output)  # a FIFO: waits for its reader
+        while self.next in self.done:
+            for chunk in _chunks_of([self.part_paths[self.next]]):
+                self._writer.write(chunk)
+                self.digest.update(chunk)
+                self.size += len(chunk)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.part_paths[self.next])
+            self.next += 1
+        if self.next < len(self.blocks):
+            return None
+        self._writer.commit()
+        return self.size, self.digest.hexdigest()
+
+    def abort(self):
+        if self._writer is not None:
+            self._writer.abort()
 
 
 def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, invalid, dict_path,
          user_words, manifest, job, results, progress):
     from distributed import as_completed, wait
 
-    files = {}  # assemble future -> (name, base, entry, block futures, size)
+    checksum = job["dictionary"]["checksum"] if "dictionary" in job else None
+    files = {}  # future -> (name, base, entry, block futures, size, part paths, _Direct, k)
     for i, (name, base, entry) in enumerate(todo):
         path = os.path.abspath(name)
         size = entry["size"]
+        output = os.path.join(output_dir, base)
         offsets = range(0, size, block) if size else [0]
         part_paths, blocks = [], []
         for k, offset in enumerate(offsets):
@@ -261,48 +388,51 @@ def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, 
             blocks.append(client.submit(convert_block, path, name, offset, block, size, op, options,
                                         invalid, stream_block, dict_path, user_words, part,
                                         pure=True, retries=0))
+        if _is_direct(output):
+            direct = _Direct(output, blocks, part_paths)
+            for k, b in enumerate(blocks):
+                files[b] = (name, base, entry, blocks, size, part_paths, direct, k)
+            continue
         # assemble writes nothing if a block's worker used another dictionary.
-        checksum = job["dictionary"]["checksum"] if "dictionary" in job else None
-        whole = client.submit(assemble, os.path.join(output_dir, base), part_paths, checksum,
-                              *blocks, pure=True)
-        files[whole] = (name, base, entry, blocks, size, part_paths)
+        whole = client.submit(assemble, output, part_paths, checksum, *blocks, pure=True)
+        files[whole] = (name, base, entry, blocks, size, part_paths, None, None)
     if progress:
         from distributed.diagnostics.progressbar import progress as show
 
         show(list(files), notebook=False)
-    errors = []
-    for future in as_completed(list(files), loop=client.loop):
-        name, base, entry, blocks, size, part_paths = files[future]
-        if future.status == "error":
-            errors.append((name, blocks, size, future))
-            continue
-        out_size, digest, checksums = future.result()
-        if "dictionary" in job and checksums != [job["dictionary"]["checksum"]]:
-            raise RuntimeError(f"{name}: the workers used another dictionary ({checksums}) than "
-                               f"this one ({job['dictionary']['checksum']}): give dict_path on "
-                               f"shared storage")
-        manifest["files"][base] = {**entry, "output": os.path.join(output_dir, base),
-                                   "output_size": out_size, "sha256": digest}
-        _manifest.save(output_dir, manifest)
-        results[base] = manifest["files"][base]
-        for p in part_paths:
-            try:
-                os.unlink(p)
-            except FileNotFoundError:
-                pass
-    if errors:
-        order = {name: i for i, (name, _, _) in enumerate(todo)}
-        name, blocks, size, future = min(errors, key=lambda e: order[e[0]])
-        wait(blocks)
-        for b in blocks:
-            if b.status == "error":
-                error = b.exception()
-                if isinstance(error, BlockError):
-                    _, start = error.args
-                    raise InputError(_bad_block_message(name, os.path.abspath(name), start, block,
-                                                        size)) from None
-                raise error
-        raise future.exception()
+    directs = {id(r[6]): r[6] for r in files.values() if r[6] is not None}
+    try:
+        for future in as_completed(list(files), loop=client.loop):
+            name, base, entry, blocks, size, part_paths, direct, k = files[future]
+            if future.status == "error":
+                # Stop the job now: nothing else is waited for but the blocks of
+                # this file, whose first failure is the one to report.
+                client.cancel([f for f in files if f not in blocks])
+                wait(blocks)
+                raise _block_error(name, blocks, block, size) or future.exception()
+            if direct is not None:
+                done = direct.block_done(k, future.result(), checksum)
+                if done is None:
+                    continue
+                out_size, digest = done
+            else:
+                out_size, digest, checksums = future.result()
+                if checksum is not None and checksums != [checksum]:
+                    raise RuntimeError(f"{name}: the workers used another dictionary ({checksums}) "
+                                       f"than this one ({checksum}): give dict_path on shared "
+                                       f"storage")
+            manifest["files"][base] = {**entry, "output": os.path.join(output_dir, base),
+                                       "output_size": out_size, "sha256": digest}
+            _manifest.save(output_dir, manifest)
+            results[base] = manifest["files"][base]
+            for p in part_paths:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(p)
+    except BaseException:
+        client.cancel(list(files))
+        for direct in directs.values():
+            direct.abort()
+        raise
 
 
 def segment_files(inputs, output_dir, **kwargs):

@@ -8,6 +8,7 @@ stops half-way keeps what it finished."""
 import hashlib
 import json
 import os
+import stat
 
 NAME = "vnseg-manifest.json"
 FORMAT = 1
@@ -56,11 +57,13 @@ def file_digest(path):
 
 def is_done(manifest, output_name, entry, output_dir):
     """Whether output_name was made from the same input, by the same job
-    (entry without its output fields), and is still there with its size."""
+    (entry without its output fields), and is still there with its size: a
+    regular file (a device or FIFO is written again)."""
     old = manifest["files"].get(output_name)
     if old is None or any(old.get(k) != v for k, v in entry.items()):
         return False
     try:
-        return os.stat(os.path.join(output_dir, output_name)).st_size == old.get("output_size")
+        st = os.stat(os.path.join(output_dir, output_name))
     except FileNotFoundError:
         return False
+    return stat.S_ISREG(st.st_mode) and st.st_size == old.get("output_size")

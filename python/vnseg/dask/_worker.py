@@ -2,13 +2,19 @@
 file, and an input's parts joined into its output. Tasks are pure (the same
 arguments give the same bytes) and write only under temporary names that
 they rename into place when whole, so a task run twice, or once on a worker
-killed half-way and again on another, leaves the same files."""
+killed half-way and again on another, leaves the same files. The output is
+written as `vnseg -o` writes it (the CLI's OutputFile): a symlink's target,
+an existing file's mode kept; devices and FIFOs are the driver's (written
+once, in order: see __init__.py)."""
 import hashlib
 import os
 import threading
 import uuid
 
+import stat
+
 from .. import Segmenter
+from .._vnseg import _OutputFile
 from .._vnseg import _convert_block as _convert_plain_block
 
 # The conversions; those in _SEGMENTING need a dictionary.
@@ -140,23 +146,48 @@ def _chunks_of(paths):
     for p in paths:
         with open(p, "rb") as f:
             while True:
-                chunk = f.read(1 << 20)
+                chunk = f.read(1 << 24)
                 if not chunk:
                     break
                 yield chunk
 
 
+def write_output(output, chunks):
+    """Writes the chunks to output as `vnseg -o OUTPUT` does (through a
+    symlink to its target; a regular file replaced by a temporary renamed
+    into place, its mode kept; a device or FIFO written directly). Returns
+    (size, sha256 hex); after an error, nothing is left of the temporary."""
+    out = _OutputFile(output)
+    digest, size = hashlib.sha256(), 0
+    try:
+        for chunk in chunks:
+            out.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+        out.commit()
+    except BaseException:
+        out.abort()
+        raise
+    return size, digest.hexdigest()
+
+
 def assemble(output, part_paths, checksum, *blocks):
-    """Joins the parts (in order) into output, renamed into place when
-    whole. The parts stay (the driver removes them once the output is
-    recorded), so that a rerun of this task, its worker killed, finds them.
-    checksum: the driver's dictionary (None: a conversion without one); if
-    a block was made with another, nothing is written (size and sha256
-    None) and the driver reports it. `blocks`: the results of
-    convert_block, which Dask passes once they are all done. Returns (size,
-    sha256, the dictionary checksums seen)."""
+    """Joins the parts (in order) into output (see write_output), renamed
+    into place when whole. The parts stay (the driver removes them once
+    the output is recorded), so that a rerun of this task, its worker
+    killed, finds them. checksum: the driver's dictionary (None: a
+    conversion without one); if a block was made with another, nothing is
+    written (size and sha256 None) and the driver reports it. `blocks`: the
+    results of convert_block, which Dask passes once they are all done.
+    Returns (size, sha256, the dictionary checksums seen)."""
     seen = sorted({b[2] for b in blocks if b[2] is not None})
     if checksum is not None and seen != [checksum]:
         return None, None, seen
-    size, digest = _write_whole(output, _chunks_of(part_paths))
+    try:  # the driver found a regular file or nothing: a task run again must not write twice
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):
+        raise OSError(f"cannot write {output}: no longer a regular file (changed during the job)")
+    size, digest = write_output(output, _chunks_of(part_paths))
     return size, digest, seen
