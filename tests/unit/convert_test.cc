@@ -198,9 +198,9 @@ std::string ReferenceJoin(std::string_view text, bool word_char_before) {
 TEST(JoinPlainTest, MatchesTheReferenceOnRandomText) {
   test::RandomText random(1717, {"Tổng_thống", "a_b", "_", "__", "x____y", "Việt_Nam_"});
   for (int i = 0; i < 20000; ++i) {
-    // Random text, invalid bytes too, shifted by 0..7 bytes so that every
-    // '_' meets every place in an 8-byte load.
-    const std::string text = std::string(i % 8, 'a') + random.Next(/*invalid_bytes=*/i % 3 == 0);
+    // Random text, invalid bytes too, shifted by 0..63 bytes so that every
+    // '_' meets every place in JoinPlain's 64-byte blocks and 8-byte loads.
+    const std::string text = std::string(i % 64, 'a') + random.Next(/*invalid_bytes=*/i % 3 == 0);
     for (bool before : {false, true}) {
       PieceState start;
       start.word_char_before = before;
