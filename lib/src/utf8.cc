@@ -6,16 +6,17 @@
 
 #include "absl/strings/str_format.h"
 #include "utf8_fast.h"
+#include "utf8_simd.h"
 
 namespace vnseg {
 
 bool IsValidUtf8(std::string_view text) {
-  return IsValidUtf8(text.data(), text.data() + text.size());
+  return IsValidUtf8Wide(text.data(), text.data() + text.size());
 }
 
 absl::Status ValidateUtf8(std::string_view text, size_t base_offset, size_t base_line,
                           size_t base_column) {
-  if (IsValidUtf8(text.data(), text.data() + text.size())) return absl::OkStatus();
+  if (IsValidUtf8Wide(text.data(), text.data() + text.size())) return absl::OkStatus();
   const char* bad = FindInvalidUtf8(text.data(), text.data() + text.size());
   size_t offset = static_cast<size_t>(bad - text.data());
   std::string_view before = text.substr(0, offset);

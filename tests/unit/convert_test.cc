@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "test_util.h"
+#include "utf8_fast.h"
+#include "vnseg/tokenizer.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {
@@ -157,6 +160,72 @@ TEST_F(ConvertTest, LiteralUnderscoresAreEscaped) {
   EXPECT_EQ(Segment("#Việt_Nam @a_b"), "#Việt__Nam @a__b");
   for (const char* text : {"foo_bar", "__init__", "x_1", "a___b", "học sinh_giỏi", "#Việt_Nam"}) {
     EXPECT_EQ(Join(Segment(text)), text);
+  }
+}
+
+// The plain join as convert.h states it, one byte at a time with
+// IsWordChar: the reference for JoinPlain's 8-bytes-at-a-time loop.
+std::string ReferenceJoin(std::string_view text, bool word_char_before) {
+  auto word_before = [&](size_t pos) {
+    if (pos == 0) return word_char_before;
+    char32_t c;
+    return DecodeUtf8Before(text.data(), text.data() + pos, &c) != 0 && IsWordChar(c);
+  };
+  auto word_after = [&](size_t pos) {
+    char32_t c;
+    return pos < text.size() && DecodeUtf8(text.data() + pos, text.data() + text.size(), &c) != 0 &&
+           IsWordChar(c);
+  };
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] != '_') {
+      out.push_back(text[i++]);
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && text[end] == '_') ++end;
+    const size_t n = end - i;
+    if (word_before(i) && word_after(end) && (n == 1 || n % 2 == 0)) {
+      out.append(n == 1 ? 1 : n / 2, n == 1 ? ' ' : '_');
+    } else {
+      out.append(n, '_');
+    }
+    i = end;
+  }
+  return out;
+}
+
+TEST(JoinPlainTest, MatchesTheReferenceOnRandomText) {
+  test::RandomText random(1717, {"Tổng_thống", "a_b", "_", "__", "x____y", "Việt_Nam_"});
+  for (int i = 0; i < 20000; ++i) {
+    // Random text, invalid bytes too, shifted by 0..63 bytes so that every
+    // '_' meets every place in JoinPlain's 64-byte blocks and 8-byte loads.
+    const std::string text = std::string(i % 64, 'a') + random.Next(/*invalid_bytes=*/i % 3 == 0);
+    for (bool before : {false, true}) {
+      PieceState start;
+      start.word_char_before = before;
+      std::string out = "kept";
+      JoinText(text, JoinOptions{}, start, &out);
+      ASSERT_EQ(out, "kept" + ReferenceJoin(text, before)) << text;
+    }
+  }
+}
+
+TEST(JoinPlainTest, WordCharactersAroundAnUnderscoreAreIsWordChar) {
+  // JoinPlain answers ASCII and the Vietnamese letter ranges itself.
+  auto join = [](const std::string& text) {
+    std::string out;
+    JoinText(text, JoinOptions{}, &out);
+    return out;
+  };
+  for (char32_t c = 1; c < 0x2100; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const uint32_t unit = c;
+    std::string cp;
+    ASSERT_TRUE(AppendUtf8(&unit, 1, &cp));
+    if (cp == "_") continue;
+    EXPECT_EQ(join("a_" + cp), IsWordChar(c) ? "a " + cp : "a_" + cp) << std::hex << c;
+    EXPECT_EQ(join(cp + "_a"), IsWordChar(c) ? cp + " a" : cp + "_a") << std::hex << c;
   }
 }
 

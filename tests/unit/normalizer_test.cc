@@ -2,7 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
 #include <string>
+
+#include "char_table.h"
+#include "test_util.h"
+#include "utf8_fast.h"
+#include "vnseg/utf8.h"
 
 namespace vnseg {
 namespace {
@@ -96,6 +106,57 @@ TEST(NormalizerTest, InvalidUtf8IsAnError) {
     absl::Status s = Normalize(bad, NormalizeOptions{}, &out);
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
     EXPECT_EQ(out, "unchanged");
+  }
+}
+
+std::string Utf8(char32_t c) {
+  const uint32_t unit = c;
+  std::string s;
+  AppendUtf8(&unit, 1, &s);
+  return s;
+}
+
+// Normalize's fast path copies these letters without asking ICU: each must
+// be NFC whatever comes around it and left alone by the character mapping.
+TEST(NormalizerTest, LettersCopiedAsTheyAreAreNfcAlone) {
+  for (char32_t c = 0xC0; c < 0x1F00; ++c) {
+    if (c == 0x280) c = 0x1E00;
+    if (c == 0xD0 || c == 0xF0) continue;  // Ð ð: mapped to Đ đ
+    ASSERT_EQ(u_getCombiningClass(c), 0) << std::hex << c;
+    ASSERT_EQ(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK), UNORM_YES) << std::hex << c;
+    ASSERT_EQ(Norm("x" + Utf8(c) + "y"), "x" + Utf8(c) + "y") << std::hex << c;
+  }
+}
+
+// The mapping of normalizer.h, one code point at a time, then ICU's NFC of
+// the whole: the slow path that the fast one must agree with.
+std::string ReferenceNormalize(const std::string& text) {
+  std::string mapped;
+  for (const char* p = text.data(); p < text.data() + text.size();) {
+    char32_t c;
+    p += DecodeUtf8(p, text.data() + text.size(), &c);
+    if (IsInvisibleFormatChar(c)) continue;
+    if (c >= 0x80 && c != 0x85 && c != 0x2028 && c != 0x2029 && u_isUWhiteSpace(c)) c = ' ';
+    if (c == 0xD0) c = 0x110;
+    if (c == 0xF0) c = 0x111;
+    mapped += Utf8(c);
+  }
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  IcuNormalizers()->nfc->normalizeUTF8(0, icu::StringPiece(mapped.data(), static_cast<int32_t>(mapped.size())),
+                                       sink, nullptr, status);
+  EXPECT_TRUE(U_SUCCESS(status));
+  return out;
+}
+
+TEST(NormalizerTest, AgreesWithTheSlowPathOnRandomText) {
+  test::RandomText random(500, {"Ð", "ð", "\xC3\x97", "\xC3\xB7", "e\xCC\x81", "\xE1\xBB\x87\xCC\x81",
+                                "\xC2\xAD", "\xEF\xBB\xBF", "\xE2\x80\x8D", "\xC3", "\xE1\xBA"});
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = random.Next();
+    if (!IsValidUtf8(text)) continue;  // a lead byte piece cut the text
+    ASSERT_EQ(Norm(text), ReferenceNormalize(text)) << text;
   }
 }
 
