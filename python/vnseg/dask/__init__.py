@@ -27,6 +27,7 @@ import shutil
 import signal
 import stat
 import threading
+import time
 
 from .._vnseg import _OutputFile, __version__
 from . import _manifest
@@ -302,7 +303,7 @@ def convert_files(inputs, output_dir, *, op="segment", client=None, blocksize="6
                         if cluster is not None:
                             cluster.close()
             finally:  # done or failed: no part and no half-written output stays
-                shutil.rmtree(parts_dir, ignore_errors=True)
+                _remove_parts(parts_dir)
                 # An assemble task whose worker was killed (or stopped by
                 # the cluster's close) left its temporary output.
                 for name in names:
@@ -433,6 +434,19 @@ def _run(client, todo, output_dir, parts_dir, block, stream_block, op, options, 
         for direct in directs.values():
             direct.abort()
         raise
+
+
+def _remove_parts(parts_dir):
+    """Removes the parts folder. A cancelled block already running on a
+    worker (cancel does not stop it) may write its part while the folder is
+    being removed, which then stays with that part in it: try again, for a
+    few seconds at most. Once the folder is gone such a write fails and
+    leaves nothing."""
+    for _ in range(100):
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        if not os.path.exists(parts_dir):
+            return
+        time.sleep(0.05)
 
 
 def segment_files(inputs, output_dir, **kwargs):
